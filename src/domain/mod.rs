@@ -1,0 +1,53 @@
+//! The model and every rule Peercircle follows, as plain data and pure functions.
+//! Nothing here knows about the browser, Leptos or storage, so all of it is tested natively.
+
+pub mod date;
+pub mod pairing;
+pub mod programme;
+pub mod questions;
+pub mod session;
+pub mod workspace;
+
+pub use date::Date;
+
+/// Identifier of anything a facilitator creates. Unique within one device's data.
+pub type Id = u64;
+
+/// Longest text any single field accepts; longer input is refused with a message, never cut
+/// silently. Generous enough for a page of notes.
+pub const MAX_TEXT: usize = 20_000;
+
+/// Errors a rule can raise, worded for the facilitator.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    #[error("Please give {0} a name.")]
+    EmptyName(&'static str),
+    #[error("That text is too long ({len} characters). Please keep it under {max} characters.")]
+    TooLong { len: usize, max: usize },
+    #[error("That {0} no longer exists. It may have been deleted.")]
+    NotFound(&'static str),
+    #[error(
+        "Peercircle is open in another tab, so this tab only shows your data. Choose “Use \
+         Peercircle here” to make changes in this tab."
+    )]
+    ReadOnly,
+}
+
+/// Trims a name, refusing an empty or over-long one.
+pub fn clean_name(text: &str, what: &'static str) -> Result<String, DomainError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(DomainError::EmptyName(what));
+    }
+    check_length(trimmed)?;
+    Ok(trimmed.to_string())
+}
+
+/// Refuses text longer than [`MAX_TEXT`] characters.
+pub fn check_length(text: &str) -> Result<(), DomainError> {
+    let len = text.chars().count();
+    if len > MAX_TEXT {
+        return Err(DomainError::TooLong { len, max: MAX_TEXT });
+    }
+    Ok(())
+}

@@ -1,0 +1,252 @@
+//! A programme and its groups: the first thing a facilitator sets up.
+//! Sweeny's mentor and protege groups meet separately; in a peer group everyone is both.
+
+use super::{check_length, clean_name, DomainError, Id};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupKind {
+    /// Mentors meet together and talk only about their own experience.
+    MentorSupport,
+    /// Proteges meet together, separately from their mentors.
+    ProtegeSupport,
+    /// Everyone is both mentor and mentee (group mentoring).
+    #[default]
+    Peer,
+}
+
+impl GroupKind {
+    pub const ALL: [GroupKind; 3] = [
+        GroupKind::MentorSupport,
+        GroupKind::ProtegeSupport,
+        GroupKind::Peer,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupKind::MentorSupport => "Mentor peer support group",
+            GroupKind::ProtegeSupport => "Protege peer support group",
+            GroupKind::Peer => "Peer group (everyone is mentor and mentee)",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            GroupKind::MentorSupport => "mentor_support",
+            GroupKind::ProtegeSupport => "protege_support",
+            GroupKind::Peer => "peer",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<GroupKind> {
+        GroupKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Group {
+    pub id: Id,
+    pub name: String,
+    pub kind: GroupKind,
+    pub archived: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Programme {
+    pub id: Id,
+    pub name: String,
+    pub organisation: String,
+    pub purpose: String,
+    pub archived: bool,
+    pub groups: Vec<Group>,
+}
+
+/// Which free-text field of a programme is being edited.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgrammeField {
+    Name,
+    Organisation,
+    Purpose,
+}
+
+impl Programme {
+    pub fn new(id: Id, name: &str) -> Result<Programme, DomainError> {
+        Ok(Programme {
+            id,
+            name: clean_name(name, "the programme")?,
+            ..Programme::default()
+        })
+    }
+
+    /// Saves what was typed as it is typed. An empty name is allowed while typing (the list
+    /// shows "Untitled programme"); only length is refused, so nothing typed is ever dropped.
+    pub fn set_field(&mut self, field: ProgrammeField, text: &str) -> Result<(), DomainError> {
+        check_length(text)?;
+        let slot = match field {
+            ProgrammeField::Name => &mut self.name,
+            ProgrammeField::Organisation => &mut self.organisation,
+            ProgrammeField::Purpose => &mut self.purpose,
+        };
+        *slot = text.to_string();
+        Ok(())
+    }
+
+    pub fn display_name(&self) -> &str {
+        display_or(&self.name, "Untitled programme")
+    }
+
+    pub fn add_group(&mut self, id: Id, name: &str, kind: GroupKind) -> Result<(), DomainError> {
+        let name = clean_name(name, "the group")?;
+        self.groups.push(Group {
+            id,
+            name,
+            kind,
+            archived: false,
+        });
+        Ok(())
+    }
+
+    pub fn group(&self, id: Id) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    fn group_mut(&mut self, id: Id) -> Result<&mut Group, DomainError> {
+        self.groups
+            .iter_mut()
+            .find(|g| g.id == id)
+            .ok_or(DomainError::NotFound("group"))
+    }
+
+    pub fn rename_group(&mut self, id: Id, name: &str) -> Result<(), DomainError> {
+        check_length(name)?;
+        self.group_mut(id)?.name = name.to_string();
+        Ok(())
+    }
+
+    pub fn set_group_kind(&mut self, id: Id, kind: GroupKind) -> Result<(), DomainError> {
+        self.group_mut(id)?.kind = kind;
+        Ok(())
+    }
+
+    pub fn set_group_archived(&mut self, id: Id, archived: bool) -> Result<(), DomainError> {
+        self.group_mut(id)?.archived = archived;
+        Ok(())
+    }
+
+    /// Removes a group and hands it back so the caller can offer "Undo".
+    pub fn remove_group(&mut self, id: Id) -> Result<(usize, Group), DomainError> {
+        let at = self
+            .groups
+            .iter()
+            .position(|g| g.id == id)
+            .ok_or(DomainError::NotFound("group"))?;
+        Ok((at, self.groups.remove(at)))
+    }
+
+    pub fn restore_group(&mut self, at: usize, group: Group) {
+        let at = at.min(self.groups.len());
+        self.groups.insert(at, group);
+    }
+
+    /// Active groups first, in the order they were made; archived ones after.
+    pub fn groups_in_order(&self) -> Vec<&Group> {
+        let mut groups: Vec<&Group> = self.groups.iter().collect();
+        groups.sort_by_key(|g| g.archived);
+        groups
+    }
+
+    /// Checks what a stored or imported programme must satisfy.
+    pub fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::BTreeSet::new();
+        for g in &self.groups {
+            if !seen.insert(g.id) {
+                return Err(format!("two groups share the number {}", g.id));
+            }
+        }
+        for text in [&self.name, &self.organisation, &self.purpose] {
+            check_length(text).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+}
+
+pub fn display_or<'a>(name: &'a str, fallback: &'a str) -> &'a str {
+    if name.trim().is_empty() {
+        fallback
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_programme_needs_a_name() {
+        assert_eq!(
+            Programme::new(1, "   "),
+            Err(DomainError::EmptyName("the programme"))
+        );
+        let p = Programme::new(1, "  Nursing mentors 2027 ").unwrap();
+        assert_eq!(p.name, "Nursing mentors 2027");
+    }
+
+    #[test]
+    fn typing_an_empty_name_is_kept_and_shown_as_untitled() {
+        let mut p = Programme::new(1, "A").unwrap();
+        p.set_field(ProgrammeField::Name, "").unwrap();
+        assert_eq!(p.display_name(), "Untitled programme");
+    }
+
+    #[test]
+    fn too_long_text_is_refused_and_the_old_text_kept() {
+        let mut p = Programme::new(1, "A").unwrap();
+        let long = "x".repeat(super::super::MAX_TEXT + 1);
+        assert!(matches!(
+            p.set_field(ProgrammeField::Purpose, &long),
+            Err(DomainError::TooLong { .. })
+        ));
+        assert_eq!(p.purpose, "");
+    }
+
+    #[test]
+    fn groups_can_be_added_renamed_archived_removed_and_restored() {
+        let mut p = Programme::new(1, "P").unwrap();
+        p.add_group(2, "Mentors", GroupKind::MentorSupport).unwrap();
+        p.add_group(3, "Proteges", GroupKind::ProtegeSupport)
+            .unwrap();
+        assert_eq!(
+            p.add_group(4, "", GroupKind::Peer),
+            Err(DomainError::EmptyName("the group"))
+        );
+        p.rename_group(2, "Mentor circle").unwrap();
+        p.set_group_archived(2, true).unwrap();
+        let order: Vec<Id> = p.groups_in_order().iter().map(|g| g.id).collect();
+        assert_eq!(order, vec![3, 2], "archived groups sort last");
+        let (at, g) = p.remove_group(3).unwrap();
+        assert_eq!(p.groups.len(), 1);
+        p.restore_group(at, g);
+        assert_eq!(p.groups[1].id, 3, "restored where it was");
+        assert_eq!(p.rename_group(99, "x"), Err(DomainError::NotFound("group")));
+    }
+
+    #[test]
+    fn validation_catches_duplicate_group_ids() {
+        let mut p = Programme::new(1, "P").unwrap();
+        p.add_group(2, "A", GroupKind::Peer).unwrap();
+        p.add_group(2, "B", GroupKind::Peer).unwrap();
+        assert!(p.validate().is_err());
+    }
+
+    #[test]
+    fn group_kind_keys_round_trip() {
+        for k in GroupKind::ALL {
+            assert_eq!(GroupKind::from_key(k.key()), Some(k));
+        }
+        assert_eq!(GroupKind::from_key("nonsense"), None);
+    }
+}

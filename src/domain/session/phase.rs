@@ -1,0 +1,138 @@
+//! The session's steps, in the order Sweeny runs them, and moving between them.
+//! Stepping back never removes anything; stepping forward checks the step is complete.
+
+use super::{Session, SessionError};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum Phase {
+    #[default]
+    Attendance,
+    /// Level 1: each pair agrees an answer.
+    Pairs,
+    /// Level 2: tables seek consensus; minority reports are welcome.
+    Tables,
+    /// Level 3: the whole-group flip chart.
+    ReportOut,
+    Agreement,
+    Consent,
+    Closed,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 7] = [
+        Phase::Attendance,
+        Phase::Pairs,
+        Phase::Tables,
+        Phase::ReportOut,
+        Phase::Agreement,
+        Phase::Consent,
+        Phase::Closed,
+    ];
+
+    /// 1 to 7, for "step 3 of 7".
+    pub fn step(self) -> usize {
+        Phase::ALL.iter().position(|&p| p == self).unwrap_or(0) + 1
+    }
+
+    pub fn next(self) -> Option<Phase> {
+        Phase::ALL.get(self.step()).copied()
+    }
+
+    pub fn previous(self) -> Option<Phase> {
+        self.step()
+            .checked_sub(2)
+            .and_then(|i| Phase::ALL.get(i))
+            .copied()
+    }
+
+    /// Sweeny's level of sharing, for the three sharing steps.
+    pub fn level(self) -> Option<u8> {
+        match self {
+            Phase::Pairs => Some(1),
+            Phase::Tables => Some(2),
+            Phase::ReportOut => Some(3),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Attendance => "Attendance",
+            Phase::Pairs => "Pairs",
+            Phase::Tables => "Tables",
+            Phase::ReportOut => "Report out",
+            Phase::Agreement => "Agreement",
+            Phase::Consent => "Consent",
+            Phase::Closed => "Closed",
+        }
+    }
+
+    /// What the facilitator does in this step, in a sentence.
+    pub fn guidance(self) -> &'static str {
+        match self {
+            Phase::Attendance => "Mark who is here and count any guests.",
+            Phase::Pairs => {
+                "Form pairs. Each pair talks about their own experience and agrees an answer."
+            }
+            Phase::Tables => {
+                "Group the pairs into tables. Each table seeks a shared answer; a minority \
+                 report is fine too."
+            }
+            Phase::ReportOut => {
+                "Bring the tables' answers onto the flip chart, merge duplicates and add \
+                 anything new from the discussion."
+            }
+            Phase::Agreement => "For each item, count how many people agree.",
+            Phase::Consent => {
+                "Ask the consent question. Mark each item shareable or internal only."
+            }
+            Phase::Closed => "The session is finished. Step back if something needs correcting.",
+        }
+    }
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl Session {
+    /// Whether the current step is complete enough to move on, and if not, why not.
+    pub fn can_advance(&self) -> Result<(), SessionError> {
+        let not_ready = |why: &str| Err(SessionError::NotReady(why.to_string()));
+        match self.phase {
+            Phase::Attendance if self.people_present() < 2 => {
+                not_ready("Mark at least two people present before forming pairs.")
+            }
+            Phase::Pairs if self.pairs.is_empty() => not_ready("Form the pairs first."),
+            Phase::Pairs => match self.pairing_problems().into_iter().next() {
+                Some(problem) => Err(SessionError::NotReady(problem)),
+                None => Ok(()),
+            },
+            Phase::Tables if self.tables.is_empty() => not_ready("Form the tables first."),
+            Phase::ReportOut if self.flip_chart.is_empty() => {
+                not_ready("Put at least one item on the flip chart first.")
+            }
+            Phase::Closed => Err(SessionError::AtEnd),
+            _ => Ok(()),
+        }
+    }
+
+    /// Moves to the next step when the current one is complete.
+    pub fn advance(&mut self) -> Result<(), SessionError> {
+        self.can_advance()?;
+        self.phase = self.phase.next().ok_or(SessionError::AtEnd)?;
+        Ok(())
+    }
+
+    /// Goes back one step to correct something. Nothing recorded is removed.
+    pub fn step_back(&mut self) -> Result<(), SessionError> {
+        self.phase = self.phase.previous().ok_or(SessionError::AtStart)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,174 @@
+//! Everything stored on this device, as one value the app works on. It is saved as several
+//! small records (one per programme plus an index) so that typing rewrites little.
+
+use super::programme::Programme;
+use super::{DomainError, Id};
+use serde::{Deserialize, Serialize};
+
+/// The settings and bookkeeping that are not part of any one programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The last id handed out; ids are never reused on this device.
+    pub last_id: Id,
+    /// Programme ids in the order the facilitator sees them.
+    pub programme_order: Vec<Id>,
+    /// Small counts below this are hidden in anything shared (never below 3).
+    pub k: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            last_id: 0,
+            programme_order: Vec::new(),
+            k: 5,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Workspace {
+    pub settings: Settings,
+    pub programmes: Vec<Programme>,
+}
+
+/// One stored record. The storage layer maps each to a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordKey {
+    Settings,
+    Programme(Id),
+}
+
+impl Workspace {
+    pub fn fresh_id(&mut self) -> Id {
+        let used = self
+            .programmes
+            .iter()
+            .flat_map(|p| std::iter::once(p.id).chain(p.groups.iter().map(|g| g.id)));
+        let highest = used.max().unwrap_or(0).max(self.settings.last_id);
+        self.settings.last_id = highest + 1;
+        self.settings.last_id
+    }
+
+    pub fn programme(&self, id: Id) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.id == id)
+    }
+
+    pub fn programme_mut(&mut self, id: Id) -> Result<&mut Programme, DomainError> {
+        self.programmes
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(DomainError::NotFound("programme"))
+    }
+
+    /// Creates a programme and returns its id.
+    pub fn create_programme(&mut self, name: &str) -> Result<Id, DomainError> {
+        let id = self.fresh_id();
+        let programme = Programme::new(id, name)?;
+        self.programmes.push(programme);
+        self.settings.programme_order.push(id);
+        Ok(id)
+    }
+
+    pub fn remove_programme(&mut self, id: Id) -> Result<Programme, DomainError> {
+        let at = self
+            .programmes
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or(DomainError::NotFound("programme"))?;
+        self.settings.programme_order.retain(|p| *p != id);
+        Ok(self.programmes.remove(at))
+    }
+
+    /// Puts back a programme removed a moment ago ("Undo").
+    pub fn restore_programme(&mut self, programme: Programme) {
+        let id = programme.id;
+        if self.programme(id).is_none() {
+            self.programmes.push(programme);
+        }
+        if !self.settings.programme_order.contains(&id) {
+            self.settings.programme_order.push(id);
+        }
+    }
+
+    /// Programmes in the facilitator's order: active first, then archived.
+    pub fn programmes_in_order(&self) -> Vec<&Programme> {
+        let mut listed: Vec<&Programme> = self
+            .settings
+            .programme_order
+            .iter()
+            .filter_map(|id| self.programme(*id))
+            .collect();
+        // A programme missing from the order (say, restored from a record) still shows.
+        for p in &self.programmes {
+            if !self.settings.programme_order.contains(&p.id) {
+                listed.push(p);
+            }
+        }
+        listed.sort_by_key(|p| p.archived);
+        listed
+    }
+
+    pub fn record_keys(&self) -> Vec<RecordKey> {
+        std::iter::once(RecordKey::Settings)
+            .chain(self.programmes.iter().map(|p| RecordKey::Programme(p.id)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_never_reused_even_after_removal() {
+        let mut ws = Workspace::default();
+        let a = ws.create_programme("A").unwrap();
+        ws.remove_programme(a).unwrap();
+        let b = ws.create_programme("B").unwrap();
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn fresh_ids_skip_ids_already_in_the_data() {
+        let mut ws = Workspace::default();
+        ws.programmes.push(Programme {
+            id: 40,
+            ..Programme::default()
+        });
+        assert_eq!(ws.fresh_id(), 41);
+    }
+
+    #[test]
+    fn removed_programme_can_be_restored_in_place() {
+        let mut ws = Workspace::default();
+        let a = ws.create_programme("A").unwrap();
+        let removed = ws.remove_programme(a).unwrap();
+        assert!(ws.programmes_in_order().is_empty());
+        ws.restore_programme(removed);
+        assert_eq!(ws.programmes_in_order().len(), 1);
+        assert!(ws.remove_programme(999).is_err());
+    }
+
+    #[test]
+    fn archived_programmes_list_last_and_unlisted_ones_still_show() {
+        let mut ws = Workspace::default();
+        let a = ws.create_programme("A").unwrap();
+        let b = ws.create_programme("B").unwrap();
+        ws.programme_mut(a).unwrap().archived = true;
+        ws.programmes.push(Programme {
+            id: 77,
+            name: "Orphan".into(),
+            ..Programme::default()
+        });
+        let names: Vec<&str> = ws
+            .programmes_in_order()
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, vec!["B", "Orphan", "A"]);
+        assert_eq!(ws.record_keys().len(), 4);
+        let _ = b;
+    }
+}

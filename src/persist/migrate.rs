@@ -1,0 +1,124 @@
+//! Bringing an old record up to date, one format at a time (`v1 → v2 → …`), so each step is
+//! small, tested, and never skipped. Every kind of record declares its steps here.
+
+use super::envelope::{Envelope, RestoreError};
+use serde_json::Value;
+
+/// Turns data of format N into format N + 1, or says why it cannot.
+pub type Step = fn(Value) -> Result<Value, String>;
+
+/// A kind of record: its name in the envelope, and its migration steps. `steps[0]` turns
+/// format 1 into format 2, and so on, so the current format is `steps.len() + 1`.
+#[derive(Clone, Copy, Debug)]
+pub struct RecordFormat {
+    pub kind: &'static str,
+    pub steps: &'static [Step],
+}
+
+impl RecordFormat {
+    pub const fn current(&self) -> u32 {
+        self.steps.len() as u32 + 1
+    }
+}
+
+/// The settings-and-index record. Format 1 is the first shipped.
+pub const SETTINGS: RecordFormat = RecordFormat {
+    kind: "settings",
+    steps: &[],
+};
+/// One programme with its groups. Format 1 is the first shipped.
+pub const PROGRAMME: RecordFormat = RecordFormat {
+    kind: "programme",
+    steps: &[],
+};
+
+/// Runs every step from the envelope's format up to the current one.
+pub fn migrate(envelope: Envelope, format: &RecordFormat) -> Result<Value, RestoreError> {
+    let current = format.current();
+    if envelope.version > current {
+        return Err(RestoreError::TooNew {
+            found: envelope.version,
+        });
+    }
+    let mut data = envelope.data;
+    for from in envelope.version..current {
+        let step = format.steps[(from - 1) as usize];
+        data = step(data).map_err(|reason| RestoreError::Migration { from, reason })?;
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn add_b(mut v: Value) -> Result<Value, String> {
+        v["b"] = json!(v["a"].as_i64().ok_or("no a")? * 2);
+        Ok(v)
+    }
+    fn rename_b_to_c(mut v: Value) -> Result<Value, String> {
+        let b = v
+            .as_object_mut()
+            .ok_or("not an object")?
+            .remove("b")
+            .ok_or("no b")?;
+        v["c"] = b;
+        Ok(v)
+    }
+    const CHAIN: RecordFormat = RecordFormat {
+        kind: "t",
+        steps: &[add_b, rename_b_to_c],
+    };
+
+    fn env(version: u32, data: Value) -> Envelope {
+        Envelope {
+            kind: "t".into(),
+            version,
+            data,
+        }
+    }
+
+    #[test]
+    fn runs_each_step_in_order_from_any_format() {
+        assert_eq!(CHAIN.current(), 3);
+        assert_eq!(
+            migrate(env(1, json!({"a": 2})), &CHAIN),
+            Ok(json!({"a": 2, "c": 4}))
+        );
+        assert_eq!(
+            migrate(env(2, json!({"b": 9})), &CHAIN),
+            Ok(json!({"c": 9}))
+        );
+        assert_eq!(
+            migrate(env(3, json!({"c": 1})), &CHAIN),
+            Ok(json!({"c": 1}))
+        );
+    }
+
+    #[test]
+    fn a_failing_step_names_the_format_it_started_from() {
+        assert_eq!(
+            migrate(env(1, json!({"x": 1})), &CHAIN),
+            Err(RestoreError::Migration {
+                from: 1,
+                reason: "no a".into()
+            })
+        );
+    }
+
+    #[test]
+    fn refuses_data_from_a_newer_app() {
+        assert_eq!(
+            migrate(env(4, json!({})), &CHAIN),
+            Err(RestoreError::TooNew { found: 4 })
+        );
+    }
+
+    #[test]
+    fn shipped_formats_are_consistent() {
+        for f in [SETTINGS, PROGRAMME] {
+            assert_eq!(f.current() as usize, f.steps.len() + 1);
+        }
+    }
+}

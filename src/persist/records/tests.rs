@@ -1,0 +1,198 @@
+use super::*;
+use crate::domain::programme::GroupKind;
+use crate::persist::MemoryStore;
+
+fn sample() -> Workspace {
+    let mut ws = Workspace::default();
+    let id = ws.create_programme("Nursing mentors").unwrap();
+    let gid = ws.fresh_id();
+    ws.programme_mut(id)
+        .unwrap()
+        .add_group(gid, "Mentor circle", GroupKind::MentorSupport)
+        .unwrap();
+    ws
+}
+
+fn save_all(store: &mut MemoryStore, ws: &Workspace) {
+    let keys = ws.record_keys().into_iter().collect();
+    save_records(store, ws, &keys, &BTreeSet::new()).unwrap();
+}
+
+#[test]
+fn a_saved_workspace_loads_back_identically() {
+    let ws = sample();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    let loaded = load_workspace(&mut store).unwrap();
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.workspace, ws);
+}
+
+#[test]
+fn keys_round_trip_and_foreign_keys_are_ignored() {
+    for key in [RecordKey::Settings, RecordKey::Programme(42)] {
+        assert_eq!(parse_key(&key_name(key)), Some(key));
+    }
+    assert_eq!(parse_key("peercircle:programme:abc"), None);
+    assert_eq!(parse_key("other-app:settings"), None);
+    let mut store = MemoryStore::default();
+    store.set("other-app:settings", "whatever").unwrap();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert!(loaded.problems.is_empty());
+    assert_eq!(
+        store.get("other-app:settings").unwrap().as_deref(),
+        Some("whatever")
+    );
+}
+
+#[test]
+fn garbage_is_set_aside_untouched_and_the_rest_still_loads() {
+    let ws = sample();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    store
+        .set("peercircle:programme:999", "<<garbage>>")
+        .unwrap();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert_eq!(
+        loaded.workspace.programmes.len(),
+        1,
+        "the good programme still loads"
+    );
+    assert_eq!(loaded.problems.len(), 1);
+    let problem = &loaded.problems[0];
+    assert_eq!(problem.reason, RestoreError::NotJson);
+    let aside = problem.set_aside_as.clone().unwrap();
+    assert_eq!(store.get(&aside).unwrap().as_deref(), Some("<<garbage>>"));
+    assert_eq!(store.get("peercircle:programme:999").unwrap(), None);
+    assert!(problem.sentence().contains("kept aside"));
+    assert_eq!(set_aside_records(&store).unwrap().len(), 1);
+}
+
+#[test]
+fn quarantine_never_overwrites_an_earlier_quarantined_copy() {
+    let mut store = MemoryStore::default();
+    store.set("peercircle:settings", "bad one").unwrap();
+    load_workspace(&mut store).unwrap();
+    store.set("peercircle:settings", "bad two").unwrap();
+    load_workspace(&mut store).unwrap();
+    let aside = set_aside_records(&store).unwrap();
+    assert_eq!(aside.len(), 2);
+    let texts: BTreeSet<String> = aside
+        .iter()
+        .map(|a| store.get(&a.key).unwrap().unwrap())
+        .collect();
+    assert!(texts.contains("bad one") && texts.contains("bad two"));
+}
+
+#[test]
+fn a_record_from_a_newer_app_is_left_in_place_and_never_overwritten() {
+    let mut store = MemoryStore::default();
+    let newer = r#"{"kind":"settings","version":99,"data":{"k":7}}"#;
+    store.set("peercircle:settings", newer).unwrap();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert!(loaded.problems[0].set_aside_as.is_none());
+    assert!(loaded.protected.contains("peercircle:settings"));
+    let keys = [RecordKey::Settings].into_iter().collect();
+    save_records(&mut store, &loaded.workspace, &keys, &loaded.protected).unwrap();
+    assert_eq!(
+        store.get("peercircle:settings").unwrap().as_deref(),
+        Some(newer)
+    );
+}
+
+#[test]
+fn when_the_store_is_too_full_to_copy_the_bad_record_stays_put() {
+    let mut store = MemoryStore::default();
+    store.set("peercircle:settings", "not json at all").unwrap();
+    store.quota = Some(store.used());
+    let loaded = load_workspace(&mut store).unwrap();
+    assert!(loaded.problems[0].set_aside_as.is_none());
+    assert!(loaded.protected.contains("peercircle:settings"));
+    assert_eq!(
+        store.get("peercircle:settings").unwrap().as_deref(),
+        Some("not json at all")
+    );
+}
+
+#[test]
+fn a_programme_whose_key_and_content_disagree_is_set_aside() {
+    let mut store = MemoryStore::default();
+    let text = encode(
+        "programme",
+        1,
+        &Programme {
+            id: 5,
+            ..Programme::default()
+        },
+    )
+    .unwrap();
+    store.set("peercircle:programme:6", &text).unwrap();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert!(matches!(
+        loaded.problems[0].reason,
+        RestoreError::Invalid(_)
+    ));
+}
+
+#[test]
+fn a_full_store_refuses_the_save_with_a_typed_error_and_keeps_the_old_record() {
+    let ws = sample();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    let before = store.entries().clone();
+    store.quota = Some(store.used());
+    let mut bigger = ws.clone();
+    let pid = bigger.programmes[0].id;
+    bigger.programme_mut(pid).unwrap().purpose = "x".repeat(500);
+    let keys = [RecordKey::Programme(pid)].into_iter().collect();
+    assert_eq!(
+        save_records(&mut store, &bigger, &keys, &BTreeSet::new()),
+        Err(StoreError::Full)
+    );
+    assert_eq!(store.entries(), &before);
+}
+
+#[test]
+fn an_unavailable_store_says_so() {
+    let mut store = MemoryStore::default();
+    store.unavailable = true;
+    assert_eq!(
+        load_workspace(&mut store).unwrap_err(),
+        StoreError::Unavailable
+    );
+}
+
+#[test]
+fn a_deleted_programme_is_removed_from_the_store() {
+    let mut ws = sample();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    let pid = ws.programmes[0].id;
+    ws.remove_programme(pid).unwrap();
+    let keys = [RecordKey::Programme(pid), RecordKey::Settings]
+        .into_iter()
+        .collect();
+    save_records(&mut store, &ws, &keys, &BTreeSet::new()).unwrap();
+    assert_eq!(
+        store.get(&key_name(RecordKey::Programme(pid))).unwrap(),
+        None
+    );
+    assert!(load_workspace(&mut store)
+        .unwrap()
+        .workspace
+        .programmes
+        .is_empty());
+}
+
+#[test]
+fn a_low_k_in_settings_is_raised_to_the_floor() {
+    let mut store = MemoryStore::default();
+    store
+        .set(
+            "peercircle:settings",
+            r#"{"kind":"settings","version":1,"data":{"k":1}}"#,
+        )
+        .unwrap();
+    assert_eq!(load_workspace(&mut store).unwrap().workspace.settings.k, 3);
+}

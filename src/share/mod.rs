@@ -1,0 +1,7 @@
+//! The privacy gate and the export formats, pure. Nothing leaves the device except through
+//! this module: `scrub` finds roster names in free text, `suppress` hides small counts, and
+//! `escape` makes text inert in CSV, HTML and Markdown.
+
+pub mod escape;
+pub mod scrub;
+pub mod suppress;

@@ -1,0 +1,54 @@
+//! Saving: edits mark records dirty; a short timer writes them all at once. A failed write
+//! keeps them dirty, so the next edit or "Try again" retries, and nothing typed is dropped.
+
+use super::{AppState, SaveStatus};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Long enough to batch a burst of typing, short enough that every edit is saved within a
+/// second.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+pub(super) fn schedule(state: AppState) {
+    let already = state.keeping.with_value(|k| k.timer.is_some());
+    if already {
+        return;
+    }
+    let handle = set_timeout_with_handle(
+        move || {
+            state.keeping.update_value(|k| k.timer = None);
+            flush(state);
+        },
+        DEBOUNCE,
+    );
+    if let Ok(handle) = handle {
+        state.keeping.update_value(|k| k.timer = Some(handle));
+    } else {
+        flush(state);
+    }
+}
+
+pub(super) fn flush(state: AppState) {
+    if state.tab.get_untracked() != super::TabRole::Active {
+        return;
+    }
+    let outcome = state.keeping.try_update_value(|k| {
+        if let Some(timer) = k.timer.take() {
+            timer.clear();
+        }
+        if k.dirty.is_empty() {
+            return Ok(());
+        }
+        let result = state.ws.with_untracked(|ws| {
+            crate::persist::records::save_records(k.store.as_mut(), ws, &k.dirty, &k.protected)
+        });
+        if result.is_ok() {
+            k.dirty.clear();
+        }
+        result
+    });
+    match outcome {
+        Some(Ok(())) | None => state.save.set(SaveStatus::Saved),
+        Some(Err(e)) => state.save.set(SaveStatus::Failed(e)),
+    }
+}

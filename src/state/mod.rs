@@ -1,0 +1,148 @@
+//! The reactive layer: one `AppState` provided at the root. Every change goes through
+//! `AppState::edit`, which marks the records it touched and saves them shortly after, so
+//! typing in one programme rewrites one small record.
+
+mod autosave;
+pub mod route;
+pub mod tabs;
+
+use crate::domain::workspace::{RecordKey, Workspace};
+use crate::domain::Id;
+use crate::persist::records::LoadProblem;
+use crate::persist::{KeyValueStore, MemoryStore, StoreError};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+pub use route::Route;
+pub use tabs::TabRole;
+
+/// What the save indicator shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    Failed(StoreError),
+}
+
+/// Something put right by "Undo" for a short while after a delete.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoOffer {
+    pub message: String,
+    pub restore: UndoAction,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum UndoAction {
+    Programme(crate::domain::programme::Programme),
+    Group {
+        programme: Id,
+        at: usize,
+        group: crate::domain::programme::Group,
+    },
+}
+
+/// Things outside the reactive graph: the store, which records need writing, which must not
+/// be overwritten.
+pub(crate) struct Keeping {
+    store: Box<dyn KeyValueStore>,
+    dirty: BTreeSet<RecordKey>,
+    protected: BTreeSet<String>,
+    timer: Option<TimeoutHandle>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: RwSignal<Workspace>,
+    pub save: RwSignal<SaveStatus>,
+    pub problems: RwSignal<Vec<LoadProblem>>,
+    /// Set when the browser refused storage; the app then works in memory only.
+    pub storage_warning: RwSignal<Option<StoreError>>,
+    pub tab: RwSignal<TabRole>,
+    pub route: RwSignal<Route>,
+    pub update_ready: RwSignal<bool>,
+    pub undo: RwSignal<Option<UndoOffer>>,
+    keeping: StoredValue<Keeping, LocalStorage>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Opens the browser's storage (or memory when refused) and loads everything.
+    pub fn start() -> AppState {
+        let (store, warning): (Box<dyn KeyValueStore>, Option<StoreError>) =
+            match crate::persist::storage::BrowserStore::open() {
+                Ok(store) => (Box::new(store), None),
+                Err(e) => (Box::new(MemoryStore::default()), Some(e)),
+            };
+        AppState::from_store(store, warning)
+    }
+
+    pub fn from_store(mut store: Box<dyn KeyValueStore>, warning: Option<StoreError>) -> AppState {
+        let (loaded, warning) = match crate::persist::records::load_workspace(store.as_mut()) {
+            Ok(loaded) => (loaded, warning),
+            Err(e) => (Default::default(), Some(e)),
+        };
+        AppState {
+            ws: RwSignal::new(loaded.workspace),
+            save: RwSignal::new(SaveStatus::Saved),
+            problems: RwSignal::new(loaded.problems),
+            storage_warning: RwSignal::new(warning),
+            tab: RwSignal::new(TabRole::Active),
+            route: RwSignal::new(Route::Programmes),
+            update_ready: RwSignal::new(false),
+            undo: RwSignal::new(None),
+            keeping: StoredValue::new_local(Keeping {
+                store,
+                dirty: BTreeSet::new(),
+                protected: loaded.protected,
+                timer: None,
+            }),
+        }
+    }
+
+    /// Applies a change to the workspace and schedules the touched records for saving.
+    /// A tab that is not in charge changes nothing, so two tabs never overwrite each other.
+    pub fn edit<R, E>(
+        &self,
+        touched: &[RecordKey],
+        change: impl FnOnce(&mut Workspace) -> Result<R, E>,
+    ) -> Result<R, E>
+    where
+        E: From<crate::domain::DomainError>,
+    {
+        if self.tab.get_untracked() != TabRole::Active {
+            return Err(crate::domain::DomainError::ReadOnly.into());
+        }
+        let mut change = Some(change);
+        let mut outcome = None;
+        // Rules check before they change anything, so a refused edit leaves the data as it
+        // was; only a successful one wakes the views (and a refused one keeps what the
+        // person typed on screen).
+        self.ws.update_untracked(|ws| {
+            if let Some(change) = change.take() {
+                outcome = Some(change(ws));
+            }
+        });
+        let outcome = outcome.unwrap_or_else(|| Err(crate::domain::DomainError::ReadOnly.into()));
+        if outcome.is_ok() {
+            self.ws.notify();
+            self.keeping
+                .update_value(|k| k.dirty.extend(touched.iter().copied()));
+            self.save.set(SaveStatus::Pending);
+            autosave::schedule(*self);
+        }
+        outcome
+    }
+
+    /// Writes every pending record now (used before the page is hidden or handed over).
+    pub fn flush(&self) {
+        autosave::flush(*self);
+    }
+
+    /// Reads the store directly, for Settings (set-aside records).
+    pub fn with_store<R>(&self, read: impl FnOnce(&mut dyn KeyValueStore) -> R) -> Option<R> {
+        self.keeping.try_update_value(|k| read(k.store.as_mut()))
+    }
+}

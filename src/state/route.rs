@@ -1,0 +1,52 @@
+//! Which screen is showing, kept in the address's `#` part so a reload, a bookmark or the
+//! back button works on any plain static server, from any folder.
+
+use crate::domain::Id;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Programmes,
+    Programme(Id),
+    Settings,
+    NotFound,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/').filter(|p| !p.is_empty());
+        match (parts.next(), parts.next(), parts.next()) {
+            (None, _, _) | (Some("programmes"), None, _) => Route::Programmes,
+            (Some("settings"), None, _) => Route::Settings,
+            (Some("programme"), Some(id), None) => {
+                id.parse().map(Route::Programme).unwrap_or(Route::NotFound)
+            }
+            _ => Route::NotFound,
+        }
+    }
+
+    pub fn href(self) -> String {
+        match self {
+            Route::Programmes | Route::NotFound => "#/".to_string(),
+            Route::Programme(id) => format!("#/programme/{id}"),
+            Route::Settings => "#/settings".to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_round_trips() {
+        for r in [Route::Programmes, Route::Programme(12), Route::Settings] {
+            assert_eq!(Route::parse(&r.href()), r);
+        }
+        assert_eq!(Route::parse(""), Route::Programmes);
+        assert_eq!(Route::parse("#"), Route::Programmes);
+        assert_eq!(Route::parse("#/programme/abc"), Route::NotFound);
+        assert_eq!(Route::parse("#/programme/1/extra"), Route::NotFound);
+        assert_eq!(Route::parse("#/<script>"), Route::NotFound);
+    }
+}

@@ -1,0 +1,177 @@
+//! The groups of a programme: mentor and protege peer support groups meet separately
+//! (Sweeny); in a peer group everyone is both mentor and mentee.
+
+use super::programme::GroupKindSelect;
+use crate::domain::programme::GroupKind;
+use crate::domain::workspace::RecordKey;
+use crate::domain::{DomainError, Id};
+use crate::state::{use_app, UndoAction, UndoOffer};
+use crate::ui::widgets::{ConfirmButton, TextField};
+use leptos::prelude::*;
+
+#[component]
+pub fn GroupsSection(programme: Id) -> impl IntoView {
+    let app = use_app();
+    let rows = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| p.groups_in_order().iter().map(|g| g.id).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="groups-title">
+            <h2 id="groups-title">"Groups"</h2>
+            <p class="hint">
+                "Mentors and proteges usually meet in separate peer support groups, so each can \
+                 talk about their own experience without breaking their pair's confidence."
+            </p>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty">"No groups yet. Add the first one below."</p>
+            </Show>
+            <ul class="rows" role="list">
+                <For each=move || rows.get() key=|id| *id let:gid>
+                    <GroupRow programme=programme group=gid />
+                </For>
+            </ul>
+            <NewGroup programme=programme />
+        </section>
+    }
+}
+
+#[component]
+fn GroupRow(programme: Id, group: Id) -> impl IntoView {
+    let app = use_app();
+    let read = move |f: fn(&crate::domain::programme::Group) -> String| {
+        Memo::new(move |_| {
+            app.ws.with(|ws| {
+                ws.programme(programme)
+                    .and_then(|p| p.group(group))
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let name = read(|g| g.name.clone());
+    let archived = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .and_then(|p| p.group(group))
+                .is_some_and(|g| g.archived)
+        })
+    });
+    let kind = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .and_then(|p| p.group(group))
+                .map(|g| g.kind)
+                .unwrap_or_default()
+        })
+    });
+    let key = [RecordKey::Programme(programme)];
+    let rename = Callback::new(move |text: String| {
+        app.edit(&key, |ws| {
+            ws.programme_mut(programme)?.rename_group(group, &text)
+        })
+        .map_err(|e: DomainError| e.to_string())
+    });
+    let set_kind = Callback::new(move |k: GroupKind| {
+        let _ = app.edit(&key, |ws| {
+            ws.programme_mut(programme)?.set_group_kind(group, k)
+        });
+    });
+    let toggle_archive = move |_| {
+        let now = archived.get_untracked();
+        let _ = app.edit(&key, |ws| {
+            ws.programme_mut(programme)?.set_group_archived(group, !now)
+        });
+    };
+    let delete = Callback::new(move |_| {
+        let removed = app.edit(&key, |ws| ws.programme_mut(programme)?.remove_group(group));
+        if let Ok((at, removed)) = removed {
+            app.undo.set(Some(UndoOffer {
+                message: format!("Deleted the group “{}”.", removed.name),
+                restore: UndoAction::Group {
+                    programme,
+                    at,
+                    group: removed,
+                },
+            }));
+        }
+    });
+    view! {
+        <li class="row" class:archived=move || archived.get()>
+            <div class="row-fields">
+                <TextField id=format!("group-name-{group}") label="Group name" value=name on_edit=rename />
+                <div class="field">
+                    <label for=format!("group-kind-{group}")>"Kind of group"</label>
+                    <GroupKindSelect id=format!("group-kind-{group}") value=kind on_pick=set_kind />
+                </div>
+            </div>
+            <div class="actions">
+                <Show when=move || archived.get()>
+                    <span class="tag">"Archived"</span>
+                </Show>
+                <button type="button" class="button" on:click=toggle_archive
+                    aria-label=move || format!("{} {}", if archived.get() { "Bring back" } else { "Archive" }, name.get())>
+                    {move || if archived.get() { "Bring back" } else { "Archive" }}
+                </button>
+                {move || view! {
+                    <ConfirmButton label=format!("Delete {}", name.get_untracked())
+                        question=format!("Delete the group “{}”? You can undo this straight away.", name.get_untracked())
+                        confirm="Yes, delete it" on_confirm=delete class="danger-outline" />
+                }}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn NewGroup(programme: Id) -> impl IntoView {
+    let app = use_app();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new(GroupKind::Peer);
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked();
+        let result = app.edit(
+            &[RecordKey::Programme(programme), RecordKey::Settings],
+            |ws| {
+                let id = ws.fresh_id();
+                ws.programme_mut(programme)?
+                    .add_group(id, &typed, kind.get_untracked())
+            },
+        );
+        match result {
+            Ok(()) => {
+                name.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="add-row" on:submit=add aria-labelledby="new-group-title">
+            <h3 id="new-group-title">"Add a group"</h3>
+            <div class="row-fields">
+                <div class="field">
+                    <label for="new-group-name">"New group name"</label>
+                    <input id="new-group-name" type="text" autocomplete="off"
+                        placeholder="For example: First-year mentors"
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || error.with(Option::is_some).then_some("new-group-error") />
+                </div>
+                <div class="field">
+                    <label for="new-group-kind">"Kind of new group"</label>
+                    <GroupKindSelect id="new-group-kind".into() value=kind on_pick=Callback::new(move |k| kind.set(k)) />
+                </div>
+            </div>
+            <Show when=move || error.with(Option::is_some)>
+                <p class="error" id="new-group-error">{move || error.get()}</p>
+            </Show>
+            <button type="submit" class="button primary">"Add group"</button>
+        </form>
+    }
+}

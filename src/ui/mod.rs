@@ -1,0 +1,137 @@
+//! Leptos components: the app shell and one module per area. Views read the workspace and
+//! call `AppState::edit`; every decision is made in `domain`.
+
+mod banners;
+mod groups;
+mod programme;
+mod programmes;
+mod settings;
+pub mod widgets;
+
+use crate::state::{tabs, AppState, Route, TabRole};
+use leptos::prelude::*;
+
+/// Moves to a screen by changing the address's `#` part.
+pub fn go(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
+
+/// Asks the browser to keep the data, once the person has something worth keeping.
+pub fn ask_to_keep_data() {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async {
+        let _ = crate::persist::storage::ask_to_persist().await;
+    });
+}
+
+fn current_route() -> Route {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| Route::parse(&h))
+        .unwrap_or(Route::Programmes)
+}
+
+fn focus_heading() {
+    request_animation_frame(|| {
+        if let Some(h) = document().query_selector("main h1").ok().flatten() {
+            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                let _ = h.focus();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::start();
+    provide_context(app);
+    app.route.set(current_route());
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        app.route.set(current_route());
+        focus_heading();
+    });
+    on_cleanup(move || hash_listener.remove());
+    // Save before the page goes away or into the background.
+    let hide_listener = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            app.flush();
+        }
+    });
+    on_cleanup(move || hide_listener.remove());
+    let leave_listener = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
+    on_cleanup(move || leave_listener.remove());
+    tabs::watch(app);
+    banners::watch_for_updates(app);
+    Effect::new(move |_| {
+        let title = match app.route.get() {
+            Route::Programmes => "Programmes".to_string(),
+            Route::Settings => "Settings".to_string(),
+            Route::NotFound => "Not found".to_string(),
+            Route::Programme(id) => app
+                .ws
+                .with(|ws| ws.programme(id).map(|p| p.display_name().to_string()))
+                .unwrap_or_else(|| "Programme".to_string()),
+        };
+        document().set_title(&format!("{title} · Peercircle"));
+    });
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    let elsewhere = move || app.tab.get() != TabRole::Active;
+    view! {
+        <a class="skip" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            focus_heading();
+        }>"Skip to content"</a>
+        <header class="topbar">
+            <div class="topbar-inner">
+                <a class="brand" href=Route::Programmes.href()>
+                    <img src="./icon.svg" alt="" width="32" height="32" />
+                    <span>"Peercircle"</span>
+                </a>
+                <nav aria-label="Main">
+                    <ul role="list">
+                        <li><NavLink route=Route::Programmes label="Programmes" /></li>
+                        <li><NavLink route=Route::Settings label="Settings" /></li>
+                    </ul>
+                </nav>
+                <banners::SaveIndicator />
+            </div>
+        </header>
+        <banners::Banners />
+        <main id="main" inert=elsewhere>
+            {move || match app.route.get() {
+                Route::Programmes => view! { <programmes::ProgrammesPage /> }.into_any(),
+                Route::Programme(id) => view! { <programme::ProgrammePage id=id /> }.into_any(),
+                Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+                Route::NotFound => view! { <NotFound /> }.into_any(),
+            }}
+        </main>
+        <banners::UndoToast />
+    }
+}
+
+#[component]
+fn NavLink(route: Route, label: &'static str) -> impl IntoView {
+    let app = crate::state::use_app();
+    let current = move || {
+        let now = app.route.get();
+        let here = match (route, now) {
+            (Route::Programmes, Route::Programme(_)) => true,
+            (a, b) => a == b,
+        };
+        here.then_some("page")
+    };
+    view! { <a href=route.href() aria-current=current>{label}</a> }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Page not found"</h1>
+        <p>"There is nothing at this address."</p>
+        <p><a class="button" href=Route::Programmes.href()>"Go to your programmes"</a></p>
+    }
+}

@@ -1,0 +1,153 @@
+//! One programme: its details, its groups, archiving and deleting.
+
+use crate::domain::programme::{GroupKind, ProgrammeField};
+use crate::domain::workspace::RecordKey;
+use crate::domain::{DomainError, Id};
+use crate::state::{use_app, Route, UndoAction, UndoOffer};
+use crate::ui::widgets::{ConfirmButton, TextField};
+use leptos::prelude::*;
+
+#[component]
+pub fn ProgrammePage(id: Id) -> impl IntoView {
+    let app = use_app();
+    let exists = Memo::new(move |_| app.ws.with(|ws| ws.programme(id).is_some()));
+    view! {
+        <Show when=move || exists.get() fallback=|| view! { <MissingProgramme /> }>
+            <ProgrammeDetail id=id />
+        </Show>
+    }
+}
+
+#[component]
+fn MissingProgramme() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Programme not found"</h1>
+        <p>"This programme is not on this device. It may have been deleted."</p>
+        <p><a class="button" href=Route::Programmes.href()>"See all programmes"</a></p>
+    }
+}
+
+fn field_value(id: Id, field: ProgrammeField) -> Signal<String> {
+    let app = use_app();
+    let memo = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(id)
+                .map(|p| match field {
+                    ProgrammeField::Name => p.name.clone(),
+                    ProgrammeField::Organisation => p.organisation.clone(),
+                    ProgrammeField::Purpose => p.purpose.clone(),
+                })
+                .unwrap_or_default()
+        })
+    });
+    memo.into()
+}
+
+fn field_editor(id: Id, field: ProgrammeField) -> Callback<String, Result<(), String>> {
+    let app = use_app();
+    Callback::new(move |text: String| {
+        app.edit(&[RecordKey::Programme(id)], |ws| {
+            ws.programme_mut(id)?.set_field(field, &text)
+        })
+        .map_err(|e: DomainError| e.to_string())
+    })
+}
+
+#[component]
+fn ProgrammeDetail(id: Id) -> impl IntoView {
+    let app = use_app();
+    let title = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(id)
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_default()
+        })
+    });
+    let archived = Memo::new(move |_| {
+        app.ws
+            .with(|ws| ws.programme(id).is_some_and(|p| p.archived))
+    });
+    let toggle_archive = move |_| {
+        let _ = app.edit(&[RecordKey::Programme(id)], |ws| {
+            let p = ws.programme_mut(id)?;
+            p.archived = !p.archived;
+            Ok::<_, DomainError>(())
+        });
+    };
+    let delete = Callback::new(move |_| {
+        let removed = app.edit(&[RecordKey::Programme(id), RecordKey::Settings], |ws| {
+            ws.remove_programme(id)
+        });
+        if let Ok(programme) = removed {
+            app.undo.set(Some(UndoOffer {
+                message: format!("Deleted the programme “{}”.", programme.display_name()),
+                restore: UndoAction::Programme(programme),
+            }));
+            crate::ui::go(Route::Programmes);
+        }
+    });
+    let delete_question = move || {
+        format!(
+            "Delete the programme “{}” and all its groups from this device? You can undo this \
+             straight away, but not later.",
+            title.get_untracked()
+        )
+    };
+    view! {
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=Route::Programmes.href()>"All programmes"</a>
+        </nav>
+        <h1 tabindex="-1">{move || title.get()}</h1>
+        <Show when=move || archived.get()>
+            <p class="tag">"Archived: kept for reference, hidden from everyday lists."</p>
+        </Show>
+        <section class="panel" aria-labelledby="about-title">
+            <h2 id="about-title">"About this programme"</h2>
+            <p class="hint">"Changes are saved as you type."</p>
+            <TextField id="programme-name".into() label="Programme name"
+                value=field_value(id, ProgrammeField::Name) on_edit=field_editor(id, ProgrammeField::Name) />
+            <TextField id="programme-organisation".into() label="Organisation"
+                hint="The hospital, school, union or company running it."
+                value=field_value(id, ProgrammeField::Organisation)
+                on_edit=field_editor(id, ProgrammeField::Organisation) />
+            <TextField id="programme-purpose".into() label="Purpose" multiline=true
+                hint="Why the programme exists, in a sentence or two."
+                value=field_value(id, ProgrammeField::Purpose)
+                on_edit=field_editor(id, ProgrammeField::Purpose) />
+        </section>
+        <super::groups::GroupsSection programme=id />
+        <section class="panel quiet" aria-labelledby="manage-title">
+            <h2 id="manage-title">"Archive or delete"</h2>
+            <p class="hint">"Archive a programme that has ended: it keeps everything and moves to the end of the list."</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=toggle_archive>
+                    {move || if archived.get() { "Bring back from archive" } else { "Archive this programme" }}
+                </button>
+                {move || view! {
+                    <ConfirmButton label="Delete this programme".into() question=delete_question()
+                        confirm="Yes, delete it" on_confirm=delete class="danger-outline" />
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The choice of group kind, shared by "add" and "edit".
+#[component]
+pub fn GroupKindSelect(
+    id: String,
+    #[prop(into)] value: Signal<GroupKind>,
+    on_pick: Callback<GroupKind>,
+) -> impl IntoView {
+    view! {
+        <select id=id on:change=move |ev| {
+            if let Some(kind) = GroupKind::from_key(&event_target_value(&ev)) {
+                on_pick.run(kind);
+            }
+        }>
+            {GroupKind::ALL.into_iter().map(|kind| view! {
+                <option value=kind.key() selected=move || value.get() == kind>{kind.label()}</option>
+            }).collect_view()}
+        </select>
+    }
+}

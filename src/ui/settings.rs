@@ -1,0 +1,118 @@
+//! Settings: how much this device stores, whether the browser promised to keep it, and any
+//! saved data that had to be set aside because it could not be read.
+
+use crate::persist::records::{set_aside_records, SetAside};
+use crate::state::use_app;
+use crate::ui::widgets::{human_bytes, ConfirmButton};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Settings"</h1>
+        <StoragePanel />
+        <SetAsidePanel />
+    }
+}
+
+#[component]
+fn StoragePanel() -> impl IntoView {
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    let kept = RwSignal::new(None::<bool>);
+    let refresh = move || {
+        #[cfg(target_arch = "wasm32")]
+        leptos::task::spawn_local(async move {
+            usage.set(crate::persist::storage::estimate().await);
+            kept.set(crate::persist::storage::is_persisted().await);
+        });
+    };
+    refresh();
+    let ask = move |_| {
+        #[cfg(target_arch = "wasm32")]
+        leptos::task::spawn_local(async move {
+            kept.set(crate::persist::storage::ask_to_persist().await);
+        });
+    };
+    let app = use_app();
+    view! {
+        <section class="panel" aria-labelledby="storage-title">
+            <h2 id="storage-title">"Storage on this device"</h2>
+            <p>"Everything you type is kept in this browser, on this device only. Nothing is sent anywhere."</p>
+            <p role="status">
+                {move || match usage.get() {
+                    Some((used, quota)) => format!(
+                        "Peercircle is using about {} of the {} this browser allows it.",
+                        human_bytes(used), human_bytes(quota)),
+                    None => "This browser does not say how much space is used.".to_string(),
+                }}
+            </p>
+            <Show when=move || app.storage_warning.with(Option::is_some)>
+                <p class="error">{move || app.storage_warning.get().map(|e| e.to_string())}</p>
+            </Show>
+            <p>
+                {move || match kept.get() {
+                    Some(true) => "This browser has agreed to keep Peercircle's data even when the device runs short of space.",
+                    Some(false) => "This browser may clear Peercircle's data if the device runs short of space, or (in Safari) after a week without a visit. Save a backup now and then.",
+                    None => "This browser does not say whether it will keep Peercircle's data.",
+                }}
+            </p>
+            <Show when=move || kept.get() == Some(false)>
+                <button type="button" class="button" on:click=ask>"Ask the browser to keep my data"</button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn SetAsidePanel() -> impl IntoView {
+    let app = use_app();
+    let version = RwSignal::new(0u32);
+    let records = Memo::new(move |_| {
+        version.track();
+        app.with_store(|store| set_aside_records(store).unwrap_or_default())
+            .unwrap_or_default()
+    });
+    view! {
+        <section class="panel" aria-labelledby="aside-title">
+            <h2 id="aside-title">"Data set aside"</h2>
+            <Show
+                when=move || records.with(|r| !r.is_empty())
+                fallback=|| view! { <p>"Nothing has been set aside. All saved data could be read."</p> }
+            >
+                <p>
+                    "Peercircle could not read these saved records, so it put them aside instead \
+                     of overwriting them. They are kept exactly as they were. If you do not need \
+                     them, you can delete them."
+                </p>
+                <ul class="rows" role="list">
+                    <For each=move || records.get() key=|r| r.key.clone() let:record>
+                        <SetAsideRow record=record on_deleted=Callback::new(move |_| version.update(|v| *v += 1)) />
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn SetAsideRow(record: SetAside, on_deleted: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let key = record.key.clone();
+    let delete = Callback::new(move |_| {
+        let key = key.clone();
+        app.with_store(move |store| store.remove(&key));
+        on_deleted.run(());
+    });
+    let label = record
+        .key
+        .trim_start_matches(crate::persist::records::QUARANTINE_PREFIX)
+        .to_string();
+    view! {
+        <li class="row">
+            <p><strong>{label.clone()}</strong>" · "{human_bytes(record.characters as f64)}</p>
+            <ConfirmButton label=format!("Delete set-aside record {label}")
+                question="Delete this unreadable record for good?".to_string()
+                confirm="Yes, delete it" on_confirm=delete class="danger-outline" />
+        </li>
+    }
+}
