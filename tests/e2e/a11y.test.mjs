@@ -1,0 +1,74 @@
+// axe-core on every screen: no serious or critical accessibility violations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { serve, launch, open, createProgramme, addGroup, saved } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function violations(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+test("no serious or critical violations on any screen, at laptop and tablet sizes", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 820, height: 1180 }]) {
+    const { context, page } = await open(browser, server.url, { viewport });
+    assert.deepEqual(await violations(page), [], "empty programmes list");
+    await createProgramme(page, "Accessible programme");
+    await addGroup(page, "Mentors", "Mentor peer support group");
+    await saved(page);
+    assert.deepEqual(await violations(page), [], "programme screen");
+    await page.getByRole("button", { name: "Delete Mentors" }).click();
+    assert.deepEqual(await violations(page), [], "confirmation");
+    await page.getByRole("link", { name: "Programmes", exact: true }).click();
+    await page.getByRole("link", { name: "Accessible programme" }).waitFor();
+    assert.deepEqual(await violations(page), [], "programmes list");
+    await page.getByRole("link", { name: "Settings", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    assert.deepEqual(await violations(page), [], "settings");
+    await page.goto(server.url + "#/nowhere");
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    assert.deepEqual(await violations(page), [], "not found");
+    await context.close();
+  }
+});
+
+test("the keyboard reaches every control, focus is visible and targets are at least 44 px", async () => {
+  const { context, page } = await open(browser, server.url);
+  await createProgramme(page, "Keyboard only");
+  await addGroup(page, "Peers");
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("button, a, input, select, textarea")]
+      .filter((el) => el.offsetParent !== null && !el.classList.contains("skip"))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44)
+      .map((r) => `${r.el} ${Math.round(r.width)}x${Math.round(r.height)}`));
+  assert.deepEqual(small, []);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Keyboard only" }).waitFor();
+  await page.keyboard.press("Tab");
+  const skip = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(skip, "Skip to content");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, "solid");
+  // Tab through the whole page: every focusable control is reached.
+  const reached = new Set();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    reached.add(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
+  }
+  for (const id of ["programme-name", "programme-organisation", "programme-purpose", "new-group-name", "Add group"]) {
+    assert.ok(reached.has(id), `keyboard did not reach ${id}`);
+  }
+  await context.close();
+});

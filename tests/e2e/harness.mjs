@@ -1,0 +1,101 @@
+// Shared test harness: a static file server for dist/ (optionally under a sub-folder) that
+// can be stopped to simulate the network going away, and a Chromium launched the way this
+// machine needs it. Every test finds elements by role and label, as a person would.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+export const DIST = path.resolve(import.meta.dirname, "../../dist");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
+  ".wasm": "application/wasm", ".json": "application/json", ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml", ".png": "image/png",
+};
+
+/** Serves dist/ at `prefix` (e.g. "/tools/peercircle/") on a free loopback port. */
+export async function serve({ prefix = "/", root = DIST } = {}) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.url);
+    const url = new URL(req.url, "http://x");
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); res.end("not here"); return; }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+    const file = path.join(root, rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end("not found"); return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream",
+      "cache-control": "no-cache" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${prefix}`,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok()); }),
+  };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A fresh browser context and page that records every request, page error and CSP refusal. */
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const seen = { requests: [], errors: [] };
+  context.on("request", (r) => seen.requests.push(r.url()));
+  const page = await context.newPage();
+  watch(page, seen);
+  await page.goto(url);
+  await ready(page);
+  return { context, page, seen };
+}
+
+export function watch(page, seen) {
+  page.on("pageerror", (e) => seen.errors.push(String(e)));
+  page.on("console", (m) => {
+    const t = m.text();
+    if (m.type() === "error" || /Content Security Policy|Refused to/.test(t)) seen.errors.push(t);
+  });
+}
+
+/** Waits for the app to be mounted (fails fast if the wasm is broken). */
+export async function ready(page) {
+  await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 15000 });
+}
+
+export async function serviceWorkerReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+}
+
+/** Waits until the save indicator says everything is stored. */
+export async function saved(page) {
+  await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor({ timeout: 5000 });
+}
+
+export async function createProgramme(page, name) {
+  await page.getByRole("heading", { level: 2, name: "Start a programme" }).waitFor();
+  await page.getByLabel("Programme name").fill(name);
+  await page.getByRole("button", { name: "Create programme" }).click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+export async function addGroup(page, name, kind) {
+  await page.getByLabel("New group name").fill(name);
+  if (kind) await page.getByLabel("Kind of new group").selectOption({ label: kind });
+  await page.getByRole("button", { name: "Add group" }).click();
+  await page.getByRole("textbox", { name: "Group name", exact: true }).last().waitFor();
+}
