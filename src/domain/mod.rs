@@ -5,6 +5,7 @@ pub mod date;
 pub mod pairing;
 pub mod programme;
 pub mod questions;
+pub mod roster;
 pub mod session;
 pub mod workspace;
 

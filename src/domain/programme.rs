@@ -62,6 +62,9 @@ pub struct Programme {
     pub purpose: String,
     pub archived: bool,
     pub groups: Vec<Group>,
+    /// Everyone in the programme (see `roster`). Added after format 1 with a default, so
+    /// earlier records read as "nobody yet".
+    pub participants: Vec<super::roster::Participant>,
 }
 
 /// Which free-text field of a programme is being edited.
