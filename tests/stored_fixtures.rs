@@ -71,6 +71,12 @@ fn the_session_fixture_keeps_its_flip_chart_and_consent() {
     assert_eq!(s.people_present(), 5);
     assert!(s.seating_forgotten());
     assert_eq!(s.shareable_items().len(), 1);
-    assert!(s.items().iter().any(|i| i.minority), "the minority report stays marked");
-    assert!(s.items().iter().any(|i| i.consent.objection && !i.is_shareable()));
+    assert!(
+        s.items().iter().any(|i| i.minority),
+        "the minority report stays marked"
+    );
+    assert!(s
+        .items()
+        .iter()
+        .any(|i| i.consent.objection && !i.is_shareable()));
 }

@@ -17,6 +17,8 @@ pub struct Settings {
     pub programme_order: Vec<Id>,
     /// Small counts below this are hidden in anything shared (never below 3).
     pub k: u32,
+    /// Play a soft chime when a session timer runs out.
+    pub chime: bool,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
             last_id: 0,
             programme_order: Vec::new(),
             k: 5,
+            chime: true,
         }
     }
 }

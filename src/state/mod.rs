@@ -16,6 +16,32 @@ use std::collections::BTreeSet;
 pub use route::Route;
 pub use tabs::TabRole;
 
+/// Why an edit was refused, as the sentence shown next to what failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+macro_rules! refusal_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Refusal {
+            fn from(e: $t) -> Refusal {
+                Refusal(e.to_string())
+            }
+        }
+    )*};
+}
+refusal_from!(
+    crate::domain::DomainError,
+    crate::domain::session::SessionError,
+    crate::domain::questions::QuestionError,
+    crate::domain::timer::TimerError
+);
+
 /// What the save indicator shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
@@ -134,6 +160,19 @@ impl AppState {
             autosave::schedule(*self);
         }
         outcome
+    }
+
+    /// Changes one session; only its record is rewritten.
+    pub fn edit_session<R>(
+        &self,
+        id: Id,
+        change: impl FnOnce(
+            &mut crate::domain::session::Session,
+        ) -> Result<R, crate::domain::session::SessionError>,
+    ) -> Result<R, Refusal> {
+        self.edit(&[RecordKey::Session(id)], |ws| {
+            Ok(change(ws.session_mut(id)?)?)
+        })
     }
 
     /// Writes every pending record now (used before the page is hidden or handed over).

@@ -116,6 +116,7 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
                 on_edit=field_editor(id, ProgrammeField::Purpose) />
         </section>
         <super::groups::GroupsSection programme=id />
+        <super::session::start::SessionsSection programme=id />
         <section class="panel quiet" aria-labelledby="manage-title">
             <h2 id="manage-title">"Archive or delete"</h2>
             <p class="hint">"Archive a programme that has ended: it keeps everything and moves to the end of the list."</p>
