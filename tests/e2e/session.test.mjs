@@ -76,9 +76,9 @@ test("a whole session: pairs with a trio, three tables, merged flip chart, count
   await page.getByRole("button", { name: "Bring every table's answers to the flip chart" }).click();
   await page.getByLabel("Item 7", { exact: true }).waitFor();
   const merge = async (into, from) => {
-    const card = page.getByRole("listitem").filter({ has: page.getByLabel(`Item ${into}`, { exact: true }) });
-    await card.getByLabel(`Merge into item ${into}`).selectOption({ value: String(from) });
-    await card.getByRole("button", { name: "Merge", exact: true }).click();
+    await page.getByLabel("Keep this item").selectOption({ value: String(into) });
+    await page.getByLabel("and fold this one into it").selectOption({ value: String(from) });
+    await page.getByRole("button", { name: "Merge", exact: true }).click();
     await page.getByLabel(`Item ${from}`, { exact: true }).waitFor({ state: "detached" });
   };
   await merge(1, 4); // finding time + making time

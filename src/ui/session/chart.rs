@@ -72,6 +72,9 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
                 <ChartItem id=id number=n />
             </For>
         </ol>
+        <Show when=move || items.with(|i| i.len() > 1)>
+            <MergeForm id=id />
+        </Show>
         <form class="inline-form add-item" on:submit=add>
             <div class="field">
                 <label for="new-item">"Add an item raised in the discussion"</label>
@@ -95,29 +98,7 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
 fn ChartItem(id: Id, number: u32) -> impl IntoView {
     let app = use_app();
     let item = read_session(id, move |s| s.item(number).ok().cloned());
-    let others = read_session(id, move |s| {
-        s.items()
-            .iter()
-            .filter(|i| i.number != number)
-            .map(|i| (i.number, i.text.clone()))
-            .collect::<Vec<_>>()
-    });
     let error = RwSignal::new(None::<String>);
-    let merge_with = RwSignal::new(None::<u32>);
-    let merge = move |_| {
-        let Some(from) = merge_with
-            .get_untracked()
-            .or_else(|| others.get_untracked().first().map(|o| o.0))
-        else {
-            return;
-        };
-        error.set(
-            app.edit_session(id, |s| s.merge_items(number, from))
-                .err()
-                .map(|e| e.0),
-        );
-        merge_with.set(None);
-    };
     let remove = Callback::new(move |_| {
         error.set(
             app.edit_session(id, |s| s.remove_item(number))
@@ -126,7 +107,6 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
         );
     });
     let text_id = format!("item-{number}");
-    let merge_id = format!("merge-{number}");
     view! {
         <li class="card chart-item">
             <div class="field">
@@ -160,15 +140,6 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
                 </ul>
             </Show>
             <div class="actions">
-                <Show when=move || others.with(|o| !o.is_empty())>
-                    <label for=merge_id.clone() class="inline-label">{format!("Merge into item {number}")}</label>
-                    <select id=merge_id.clone() on:change=move |ev| merge_with.set(event_target_value(&ev).parse().ok())>
-                        {move || others.get().into_iter().map(|(n, text)| view! {
-                            <option value=n.to_string() selected=move || merge_with.get() == Some(n)>{format!("{n}. {text}")}</option>
-                        }).collect_view()}
-                    </select>
-                    <button type="button" class="button" on:click=merge>"Merge"</button>
-                </Show>
                 <ConfirmButton label=format!("Remove item {number}") question=format!("Remove item {number} from the flip chart?")
                     confirm="Yes, remove it" on_confirm=remove class="danger-outline" />
             </div>
@@ -176,6 +147,74 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
                 <p class="error" role="alert">{move || error.get()}</p>
             </Show>
         </li>
+    }
+}
+
+/// One form merges any two items. (A list of every other item on each item's card grew as
+/// the square of the chart: 200 items meant 40,000 options and a ten-second render.)
+#[component]
+fn MergeForm(id: Id) -> impl IntoView {
+    let app = use_app();
+    let choices = read_session(id, |s| {
+        s.items()
+            .iter()
+            .map(|i| (i.number, format!("{}. {}", i.number, i.text)))
+            .collect::<Vec<_>>()
+    });
+    let keep = RwSignal::new(None::<u32>);
+    let fold = RwSignal::new(None::<u32>);
+    let error = RwSignal::new(None::<String>);
+    let merge = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let list = choices.get_untracked();
+        let into = keep.get_untracked().or(list.first().map(|c| c.0));
+        let from = fold.get_untracked().or(list.get(1).map(|c| c.0));
+        let (Some(into), Some(from)) = (into, from) else {
+            return;
+        };
+        if into == from {
+            error.set(Some("Choose two different items to merge.".into()));
+            return;
+        }
+        match app.edit_session(id, |s| s.merge_items(into, from)) {
+            Ok(()) => {
+                error.set(None);
+                fold.set(None);
+            }
+            Err(e) => error.set(Some(e.0)),
+        }
+    };
+    let options = move |chosen: RwSignal<Option<u32>>, default_at: usize| {
+        choices.get().into_iter().enumerate().map(move |(at, (n, text))| {
+            view! {
+                <option value=n.to_string()
+                    selected=move || chosen.get().map_or(at == default_at, |c| c == n)>{text}</option>
+            }
+        }).collect_view()
+    };
+    view! {
+        <form class="merge-form" on:submit=merge aria-labelledby="merge-title">
+            <h3 id="merge-title">"Merge duplicates"</h3>
+            <p class="hint">"The merged answer is kept inside the item you keep, so you can un-merge it later."</p>
+            <div class="row-fields">
+                <div class="field">
+                    <label for="merge-keep">"Keep this item"</label>
+                    <select id="merge-keep" on:change=move |ev| keep.set(event_target_value(&ev).parse().ok())>
+                        {move || options(keep, 0)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="merge-fold">"and fold this one into it"</label>
+                    <select id="merge-fold" on:change=move |ev| fold.set(event_target_value(&ev).parse().ok())>
+                        {move || options(fold, 1)}
+                    </select>
+                </div>
+            </div>
+            <button type="submit" class="button">"Merge"</button>
+            <Show when=move || error.with(Option::is_some)>
+                <p class="error" role="alert">{move || error.get()}</p>
+            </Show>
+        </form>
     }
 }
 
