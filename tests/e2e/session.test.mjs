@@ -189,3 +189,35 @@ test("the question bank: starters for each audience, add your own, retire and re
   await page.getByText("What would you tell last year's you?").waitFor();
   await context.close();
 });
+
+test("a step timer counts down, pauses, takes an extra minute and says when time is up", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(server.url);
+  await ready(page);
+  await createProgramme(page, "Timed");
+  await addGroup(page, "Peers");
+  await page.getByRole("button", { name: "Start the session" }).click();
+  await page.getByRole("heading", { level: 2, name: "Timer for Attendance" }).waitFor();
+  await page.getByLabel("Minutes").fill("1");
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.clock.runFor(30_000);
+  await page.getByText("0:30", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.clock.runFor(60_000);
+  await page.getByText("0:30", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Add a minute" }).click();
+  await page.getByText("1:30", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Start" }).click();
+  await page.clock.runFor(95_000);
+  await page.getByText("Time is up.").waitFor();
+  await page.getByText("0:00", { exact: true }).waitFor();
+  // The chime is a setting, kept across reloads.
+  await page.getByLabel("Chime when time is up").uncheck();
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByLabel("Chime when time is up").isChecked(), false);
+  await context.close();
+});
