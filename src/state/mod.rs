@@ -180,6 +180,30 @@ impl AppState {
         autosave::flush(*self);
     }
 
+    /// A viewer picks up a session the tab in charge just saved. Read only: a record that
+    /// cannot be read is simply not shown (the tab in charge deals with it).
+    pub fn refresh_record(&self, key: &str) {
+        use crate::persist::records::{parse_key, restore};
+        let Some(RecordKey::Session(id)) = parse_key(key) else {
+            return;
+        };
+        let text = self
+            .keeping
+            .try_update_value(|k| k.store.get(key).ok().flatten())
+            .flatten();
+        let session = text.and_then(|t| {
+            restore::<crate::domain::session::Session>(&t, &crate::persist::migrate::SESSION)
+                .ok()
+                .filter(|s| s.id() == id && s.validate().is_ok())
+        });
+        self.ws.update(|ws| {
+            ws.sessions.retain(|s| s.id() != id);
+            if let Some(s) = session {
+                ws.sessions.push(s);
+            }
+        });
+    }
+
     /// Reads the store directly, for Settings (set-aside records).
     pub fn with_store<R>(&self, read: impl FnOnce(&mut dyn KeyValueStore) -> R) -> Option<R> {
         self.keeping.try_update_value(|k| read(k.store.as_mut()))

@@ -10,7 +10,7 @@ mod session;
 mod settings;
 pub mod widgets;
 
-use crate::state::{tabs, AppState, Route, TabRole};
+use crate::state::{tabs, AppState, Route};
 use leptos::prelude::*;
 
 /// Moves to a screen by changing the address's `#` part.
@@ -96,7 +96,7 @@ pub fn App() -> impl IntoView {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    let elsewhere = move || app.tab.get() != TabRole::Active;
+    let elsewhere = move || app.tab.get().is_shut_out();
     view! {
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();

@@ -221,3 +221,35 @@ test("a step timer counts down, pauses, takes an extra minute and says when time
   assert.equal(await page.getByLabel("Chime when time is up").isChecked(), false);
   await context.close();
 });
+
+test("the flip chart opened in its own window follows the runner live and is never locked out", async () => {
+  const { context, page } = await open(browser, server.url);
+  await createProgramme(page, "Projector");
+  await addGroup(page, "Peers");
+  await page.getByRole("button", { name: "Start the session" }).click();
+  await page.getByLabel("Guests (people here who are not on the roster)").fill("4");
+  await page.getByLabel("Guests (people here who are not on the roster)").press("Tab");
+  await page.getByRole("button", { name: "Next: Pairs" }).click();
+  await page.getByRole("button", { name: "Form pairs at random" }).click();
+  await page.getByRole("button", { name: "Next: Tables" }).click();
+  await page.getByRole("button", { name: "Form tables of two pairs" }).click();
+  await page.getByLabel("Add to Table A's shared answer").fill("Peers explain it better");
+  await page.getByLabel("Add to Table A's shared answer").press("Enter");
+  await page.getByRole("button", { name: "Next: Report out" }).click();
+  await page.getByRole("button", { name: "Bring every table's answers to the flip chart" }).click();
+  await page.getByRole("button", { name: "Next: Agreement" }).click();
+  await saved(page);
+  const [projector] = await Promise.all([
+    context.waitForEvent("page"),
+    page.getByRole("link", { name: "Open the flip chart in a new window" }).click(),
+  ]);
+  await projector.getByText("1. Peers explain it better").waitFor();
+  await projector.getByText("0 agree").waitFor();
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "One more agrees with item 1" }).click();
+  await saved(page);
+  await projector.getByText("3 agree").waitFor();
+  assert.equal(await projector.getByRole("alert").filter({ hasText: "open in another tab" }).count(), 0);
+  assert.equal(await page.getByRole("alert").filter({ hasText: "open in another tab" }).count(), 0, "the runner stays in charge");
+  assert.equal(await projector.getByRole("button", { name: /agrees with item/ }).count(), 0, "the projector only shows");
+  await context.close();
+});

@@ -31,6 +31,8 @@ pub fn DisplayPage(id: Id) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let face = super::timer::clock(id);
+    // A display in its own window only shows; counting happens where the session is run.
+    let can_count = move || app.tab.get() == crate::state::TabRole::Active;
     let full_screen = move |_| {
         if let Some(el) = document().document_element() {
             if document().fullscreen_element().is_some() {
@@ -44,7 +46,16 @@ pub fn DisplayPage(id: Id) -> impl IntoView {
         <Show when=move || exists.get() fallback=|| view! { <h1 tabindex="-1">"Session not found"</h1> }>
             <div class="display">
                 <div class="display-bar">
-                    <a class="button" href=Route::Session(id).href()>"Back to the session"</a>
+                    <a class="button" href=Route::Session(id).href() on:click=move |_| {
+                        // A viewer window rejoins as an ordinary tab: it reloads and asks
+                        // whether another tab is in charge.
+                        if !can_count() {
+                            if let Some(w) = web_sys::window() {
+                                let _ = w.location().set_hash(&Route::Session(id).href());
+                                let _ = w.location().reload();
+                            }
+                        }
+                    }>"Back to the session"</a>
                     <button type="button" class="button" on:click=full_screen>"Full screen on or off"</button>
                     <Show when=move || face.with(Option::is_some)>
                         <p class="display-clock" class:done=move || face.with(|f| f.as_ref().is_some_and(|f| f.2))>
@@ -64,7 +75,7 @@ pub fn DisplayPage(id: Id) -> impl IntoView {
                         <For each=move || items.get() key=|i| i.clone() let:i>
                             <li>
                                 <Show
-                                    when=move || phase.get() == Phase::Agreement
+                                    when=move || phase.get() == Phase::Agreement && can_count()
                                     fallback={
                                         let i = i.clone();
                                         move || view! {

@@ -134,6 +134,12 @@ fn Runner(id: Id) -> impl IntoView {
                 <p>
                     <a class="button" href=Route::Display(id).href()>"Show the flip chart on the big screen"</a>
                 </p>
+                <p>
+                    <a class="button" href=Route::Display(id).href() target="_blank" rel="noopener">
+                        "Open the flip chart in a new window"
+                    </a>
+                </p>
+                <p class="hint">"Drag the new window to the projector: it follows this one as you work."</p>
             </aside>
         </div>
     }
