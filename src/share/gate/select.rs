@@ -223,7 +223,9 @@ fn testimony(
                         p.display_name,
                         policy.quote_use.words()
                     ));
-                    (None, None)
+                    // Already blocked for the missing approval; their own name in the text
+                    // needs no second reason.
+                    (None, Some(*person))
                 }
                 Some(p) => (Some(p.display_name.clone()), Some(*person)),
             }
