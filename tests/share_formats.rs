@@ -39,7 +39,9 @@ fn content() -> Shareable {
         }),
         include: true,
     });
-    gate(&w.input(), &ExportPolicy::default()).unwrap().shareable
+    gate(&w.input(), &ExportPolicy::default())
+        .unwrap()
+        .shareable
 }
 
 #[test]
@@ -84,11 +86,17 @@ fn html_is_self_contained_with_accessible_charts_and_no_script_or_style_attribut
     assert!(out.starts_with("<!DOCTYPE html>"));
     assert!(!out.to_lowercase().contains("<script"));
     assert!(!out.contains(" style="));
-    assert!(!out.contains("http://evil\""), "attribute-breaking text is escaped");
+    assert!(
+        !out.contains("http://evil\""),
+        "attribute-breaking text is escaped"
+    );
     assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
     assert!(out.contains("default-src 'none'"));
     for chart in ["consent", "attendance", "agree-0"] {
-        assert!(out.contains(&format!("aria-labelledby=\"{chart}-t {chart}-d\"")), "{chart}");
+        assert!(
+            out.contains(&format!("aria-labelledby=\"{chart}-t {chart}-d\"")),
+            "{chart}"
+        );
     }
     assert!(out.contains("<title id=\"agree-0-t\">Agreement per item"));
     assert!(out.contains("<td class=\"n\">fewer than 5</td>"));
@@ -107,7 +115,11 @@ fn refused(files: &[&str]) -> Vec<String> {
 #[test]
 fn combine_refuses_anything_but_the_shareable_schema_with_a_reason_per_file() {
     let good = json(&content());
-    let extra_top = good.replacen("\"title\"", "\"participants\": [\"Maria\"],\n  \"title\"", 1);
+    let extra_top = good.replacen(
+        "\"title\"",
+        "\"participants\": [\"Maria\"],\n  \"title\"",
+        1,
+    );
     let extra_item = good.replacen("\"minority\"", "\"raised_by\": \"Maria\", \"minority\"", 1);
     let extra_count = good.replacen("\"shown\": 12", "\"shown\": 12, \"who\": \"Maria\"", 1);
     let newer = good.replacen("\"version\": 1", "\"version\": 2", 1);
@@ -143,7 +155,10 @@ fn combine_refuses_anything_but_the_shareable_schema_with_a_reason_per_file() {
     for (got, want) in problems.iter().zip(expect) {
         assert!(got.starts_with(want), "{got}\n  wanted {want}");
     }
-    assert_eq!(refused(&[]), ["Choose at least one shareable file to combine."]);
+    assert_eq!(
+        refused(&[]),
+        ["Choose at least one shareable file to combine."]
+    );
 }
 
 #[test]
@@ -179,7 +194,10 @@ fn combined_figures_are_suppressed_again_at_the_highest_threshold() {
         .collect();
     assert_eq!(agrees, [Count::FewerThan(k5), Count::Withheld]);
     assert_eq!(c.shareable.k, k5);
-    assert!(c.notes.iter().any(|n| n.contains("2 more counts are hidden")));
+    assert!(c
+        .notes
+        .iter()
+        .any(|n| n.contains("2 more counts are hidden")));
     // A file made with k = 7 raises the combined threshold to 7.
     let c = combine(&[&a, &make(7, 12)], k5).unwrap();
     assert_eq!(c.shareable.k.get(), 7);

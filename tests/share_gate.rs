@@ -262,8 +262,12 @@ fn quote(id: u64, text: &str, attribution: Attribution, item: Option<u32>) -> Te
 fn a_named_quote_needs_a_current_approval_for_this_use() {
     let mut w = world();
     redact_all_items(&mut w);
-    w.testimonies
-        .push(quote(1, "I, María, learned to listen.", Attribution::Named(1), None));
+    w.testimonies.push(quote(
+        1,
+        "I, María, learned to listen.",
+        Attribution::Named(1),
+        None,
+    ));
     let newsletter = ExportPolicy {
         quote_use: QuoteUse::Newsletter,
         ..ExportPolicy::default()
@@ -271,8 +275,10 @@ fn a_named_quote_needs_a_current_approval_for_this_use() {
     let b = blocked(&w, &newsletter);
     assert_eq!(
         b.reasons,
-        ["Testimony 1 names María López, who has no current written approval to be quoted in \
-          newsletters. Attribute it by role, or record the approval first."]
+        [
+            "Testimony 1 names María López, who has no current written approval to be quoted in \
+          newsletters. Attribute it by role, or record the approval first."
+        ]
     );
     let approval = QuoteApproval {
         participant: 1,
@@ -284,7 +290,10 @@ fn a_named_quote_needs_a_current_approval_for_this_use() {
     w.approvals.push(approval.clone());
     let c = cleared(&w, &newsletter);
     assert_eq!(c.shareable.testimonies[0].attribution, "María López");
-    assert_eq!(c.shareable.testimonies[0].text, "I, María, learned to listen.");
+    assert_eq!(
+        c.shareable.testimonies[0].text,
+        "I, María, learned to listen."
+    );
     // Wrong use, expired, withdrawn, not yet given: all blocked.
     let report = ExportPolicy::default();
     assert!(gate(&w.input(), &report).is_err());
@@ -321,7 +330,12 @@ fn testimonies_follow_their_items_consent_and_the_facilitators_choice() {
     redact_all_items(&mut w);
     let role = |r: &str| Attribution::ByRole(r.to_string());
     w.testimonies = vec![
-        quote(1, "Listening first changed everything", role("a mentor"), Some(1)),
+        quote(
+            1,
+            "Listening first changed everything",
+            role("a mentor"),
+            Some(1),
+        ),
         quote(2, "Budget worries", role("a mentor"), Some(2)),
         quote(3, "Typed without an item", role("a mentor"), None),
         quote(4, "Not chosen", role("a mentor"), Some(1)),

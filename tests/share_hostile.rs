@@ -33,7 +33,10 @@ fn strings(v: &Value) -> Vec<String> {
 
 #[test]
 fn hostile_gate_corpus() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/gate.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/gate.json"
+    );
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let members: Vec<u64> = (101..=112).collect();
     for case in doc["cases"].as_array().unwrap() {
@@ -61,7 +64,11 @@ fn hostile_gate_corpus() {
             .collect();
         let quote = match (&case["testimony"], &case["testimony_repeat"]) {
             (Value::String(t), _) => Some(t.clone()),
-            (_, Value::Array(r)) => Some(r[0].as_str().unwrap().repeat(r[1].as_u64().unwrap() as usize)),
+            (_, Value::Array(r)) => Some(
+                r[0].as_str()
+                    .unwrap()
+                    .repeat(r[1].as_u64().unwrap() as usize),
+            ),
             _ => None,
         };
         if let Some(text) = quote {
@@ -69,7 +76,10 @@ fn hostile_gate_corpus() {
                 id: 1,
                 text,
                 attribution: Attribution::ByRole("a mentor".to_string()),
-                source: Some(ItemRef { session: 1, item: 1 }),
+                source: Some(ItemRef {
+                    session: 1,
+                    item: 1,
+                }),
                 include: true,
             });
         }
@@ -85,7 +95,9 @@ fn hostile_gate_corpus() {
                 );
             }
             _ => {
-                let c = result.unwrap_or_else(|b| panic!("{name}: {:?}", b.reasons)).shareable;
+                let c = result
+                    .unwrap_or_else(|b| panic!("{name}: {:?}", b.reasons))
+                    .shareable;
                 for (format, wants) in case["contains"].as_object().into_iter().flatten() {
                     let out = render(format, &c);
                     for want in strings(wants) {

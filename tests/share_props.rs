@@ -88,13 +88,16 @@ fn item_plan() -> impl Strategy<Value = ItemPlan> {
 }
 
 fn meeting_plan() -> impl Strategy<Value = MeetingPlan> {
-    (2u8..14, 0u8..3, proptest::collection::vec(item_plan(), 1..6)).prop_map(
-        |(present, guests, items)| MeetingPlan {
+    (
+        2u8..14,
+        0u8..3,
+        proptest::collection::vec(item_plan(), 1..6),
+    )
+        .prop_map(|(present, guests, items)| MeetingPlan {
             present,
             guests,
             items,
-        },
-    )
+        })
 }
 
 const CONSENTS: [Consent; 4] = [
