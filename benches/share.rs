@@ -115,7 +115,7 @@ fn main() {
             attribution: Attribution::ByRole("a first-year protege".to_string()),
             source: Some(ItemRef {
                 session: t % MEETINGS + 1,
-                item: 2,
+                item: 4,
             }),
             include: true,
         })

@@ -441,3 +441,21 @@ fn the_shareable_json_has_no_field_that_could_carry_an_id_or_a_person() {
         );
     }
 }
+
+#[test]
+fn a_draft_testimony_starts_only_from_a_consented_item() {
+    let w = world();
+    let s = &w.sessions[0];
+    let t = Testimony::draft(7, s, 1, "a mentor").unwrap();
+    assert_eq!(t.text, "Listening before advising");
+    assert_eq!(t.attribution, Attribution::ByRole("a mentor".to_string()));
+    assert!(Testimony::draft(7, s, 2, "a mentor")
+        .unwrap_err()
+        .contains("not consented"));
+    assert!(Testimony::draft(7, s, 3, "a mentor").is_err(), "objected");
+    assert!(Testimony::draft(7, s, 99, "a mentor").is_err(), "missing");
+    let mut t = t;
+    assert!(t.edit_text("   ").is_err());
+    t.edit_text("Listen first.").unwrap();
+    assert_eq!(t.text, "Listen first.");
+}
