@@ -7,6 +7,7 @@ pub mod programme;
 pub mod questions;
 pub mod roster;
 pub mod session;
+pub mod testimony;
 pub mod timer;
 pub mod workspace;
 
