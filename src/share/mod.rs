@@ -5,6 +5,7 @@
 pub mod combine;
 pub mod csv;
 pub mod escape;
+pub mod export;
 pub mod gate;
 pub mod html;
 pub mod json;

@@ -7,6 +7,8 @@ use crate::domain::Id;
 pub enum Route {
     Programmes,
     Programme(Id),
+    /// Making a file to share from one programme.
+    Share(Id),
     Settings,
     Questions,
     Session(Id),
@@ -31,6 +33,9 @@ impl Route {
             (Some("programme"), Some(id), None) => {
                 id.parse().map(Route::Programme).unwrap_or(Route::NotFound)
             }
+            (Some("programme"), Some(id), Some("share")) if parts.next().is_none() => {
+                id.parse().map(Route::Share).unwrap_or(Route::NotFound)
+            }
             _ => Route::NotFound,
         }
     }
@@ -39,6 +44,7 @@ impl Route {
         match self {
             Route::Programmes | Route::NotFound => "#/".to_string(),
             Route::Programme(id) => format!("#/programme/{id}"),
+            Route::Share(id) => format!("#/programme/{id}/share"),
             Route::Settings => "#/settings".to_string(),
             Route::Questions => "#/questions".to_string(),
             Route::Session(id) => format!("#/session/{id}"),
@@ -56,6 +62,7 @@ mod tests {
         for r in [
             Route::Programmes,
             Route::Programme(12),
+            Route::Share(12),
             Route::Settings,
             Route::Questions,
             Route::Session(3),

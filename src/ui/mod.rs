@@ -8,6 +8,7 @@ mod programmes;
 mod questions;
 mod session;
 mod settings;
+mod share;
 pub mod widgets;
 
 use crate::state::{tabs, AppState, Route};
@@ -84,6 +85,7 @@ pub fn App() -> impl IntoView {
             Route::Settings => "Settings".to_string(),
             Route::NotFound => "Not found".to_string(),
             Route::Questions => "Questions".to_string(),
+            Route::Share(_) => "Share results".to_string(),
             Route::Session(_) => "Session".to_string(),
             Route::Display(_) => "Flip chart".to_string(),
             Route::Programme(id) => app
@@ -125,6 +127,7 @@ pub fn App() -> impl IntoView {
                 Route::Programme(id) => view! { <programme::ProgrammePage id=id /> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 Route::Questions => view! { <questions::QuestionsPage /> }.into_any(),
+                Route::Share(id) => view! { <share::SharePage programme=id /> }.into_any(),
                 Route::Session(id) => view! { <session::SessionPage id=id /> }.into_any(),
                 Route::Display(id) => view! { <session::display::DisplayPage id=id /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
