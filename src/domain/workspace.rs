@@ -39,6 +39,8 @@ pub struct Workspace {
     /// Every session of every group, one record each (a meeting rewrites only its own).
     pub sessions: Vec<Session>,
     pub questions: QuestionBank,
+    /// Quotes typed up from consented items, for newsletters and reports.
+    pub testimonies: Vec<super::testimony::Testimony>,
 }
 
 /// One stored record. The storage layer maps each to a key.
@@ -48,6 +50,7 @@ pub enum RecordKey {
     Programme(Id),
     Session(Id),
     Questions,
+    Testimonies,
 }
 
 impl Workspace {
@@ -57,7 +60,9 @@ impl Workspace {
                 .chain(p.groups.iter().map(|g| g.id))
                 .chain(p.participants.iter().map(|x| x.id))
         });
-        let used = in_programmes.chain(self.sessions.iter().map(|s| s.id()));
+        let used = in_programmes
+            .chain(self.sessions.iter().map(|s| s.id()))
+            .chain(self.testimonies.iter().map(|t| t.id));
         let highest = used.max().unwrap_or(0).max(self.settings.last_id);
         self.settings.last_id = highest + 1;
         self.settings.last_id
@@ -123,11 +128,15 @@ impl Workspace {
     }
 
     pub fn record_keys(&self) -> Vec<RecordKey> {
-        [RecordKey::Settings, RecordKey::Questions]
-            .into_iter()
-            .chain(self.programmes.iter().map(|p| RecordKey::Programme(p.id)))
-            .chain(self.sessions.iter().map(|s| RecordKey::Session(s.id())))
-            .collect()
+        [
+            RecordKey::Settings,
+            RecordKey::Questions,
+            RecordKey::Testimonies,
+        ]
+        .into_iter()
+        .chain(self.programmes.iter().map(|p| RecordKey::Programme(p.id)))
+        .chain(self.sessions.iter().map(|s| RecordKey::Session(s.id())))
+        .collect()
     }
 
     /// The programme a group belongs to, with the group.
@@ -222,8 +231,8 @@ mod tests {
         assert_eq!(names, vec!["B", "Orphan", "A"]);
         assert_eq!(
             ws.record_keys().len(),
-            5,
-            "settings, questions and three programmes"
+            6,
+            "settings, questions, testimonies and three programmes"
         );
         let _ = b;
     }

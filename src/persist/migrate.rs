@@ -43,8 +43,14 @@ pub const QUESTIONS: RecordFormat = RecordFormat {
     steps: &[],
 };
 
+/// Testimonies typed up from consented items. Format 1 is the first shipped.
+pub const TESTIMONIES: RecordFormat = RecordFormat {
+    kind: "testimonies",
+    steps: &[],
+};
+
 /// Every kind of record the app stores, for checks that must cover them all.
-pub const ALL: [RecordFormat; 4] = [SETTINGS, PROGRAMME, SESSION, QUESTIONS];
+pub const ALL: [RecordFormat; 5] = [SETTINGS, PROGRAMME, SESSION, QUESTIONS, TESTIMONIES];
 
 /// Runs every step from the envelope's format up to the current one.
 pub fn migrate(envelope: Envelope, format: &RecordFormat) -> Result<Value, RestoreError> {

@@ -3,7 +3,7 @@
 //! a quarantine key (never overwritten, never deleted without the facilitator's say-so).
 
 use super::envelope::{decode, encode, RestoreError};
-use super::migrate::{migrate, RecordFormat, PROGRAMME, QUESTIONS, SESSION, SETTINGS};
+use super::migrate::{migrate, RecordFormat, PROGRAMME, QUESTIONS, SESSION, SETTINGS, TESTIMONIES};
 use super::{KeyValueStore, StoreError};
 use crate::domain::programme::Programme;
 use crate::domain::questions::QuestionBank;
@@ -22,6 +22,7 @@ pub fn key_name(key: RecordKey) -> String {
         RecordKey::Programme(id) => format!("{PREFIX}programme:{id}"),
         RecordKey::Session(id) => format!("{PREFIX}session:{id}"),
         RecordKey::Questions => format!("{PREFIX}questions"),
+        RecordKey::Testimonies => format!("{PREFIX}testimonies"),
     }
 }
 
@@ -30,6 +31,7 @@ pub fn parse_key(name: &str) -> Option<RecordKey> {
     match rest {
         "settings" => return Some(RecordKey::Settings),
         "questions" => return Some(RecordKey::Questions),
+        "testimonies" => return Some(RecordKey::Testimonies),
         _ => {}
     }
     if let Some(id) = rest.strip_prefix("programme:") {
@@ -73,6 +75,7 @@ fn describe_key(key: &str) -> String {
         Some(RecordKey::Programme(_)) => "one programme".to_string(),
         Some(RecordKey::Session(_)) => "one session".to_string(),
         Some(RecordKey::Questions) => "your question bank".to_string(),
+        Some(RecordKey::Testimonies) => "your testimonies".to_string(),
         None => "a record".to_string(),
     }
 }
@@ -102,6 +105,7 @@ pub fn encode_record(ws: &Workspace, key: RecordKey) -> Option<String> {
         RecordKey::Programme(id) => encode(PROGRAMME.kind, PROGRAMME.current(), ws.programme(id)?),
         RecordKey::Session(id) => encode(SESSION.kind, SESSION.current(), ws.session(id)?),
         RecordKey::Questions => encode(QUESTIONS.kind, QUESTIONS.current(), &ws.questions),
+        RecordKey::Testimonies => encode(TESTIMONIES.kind, TESTIMONIES.current(), &ws.testimonies),
     };
     text.ok()
 }
@@ -134,6 +138,10 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
             RecordKey::Session(id) => restore::<Session>(&text, &SESSION)
                 .and_then(|s| check_session(s, id))
                 .map(|s| loaded.workspace.sessions.push(s)),
+            RecordKey::Testimonies => {
+                restore::<Vec<crate::domain::testimony::Testimony>>(&text, &TESTIMONIES)
+                    .map(|t| loaded.workspace.testimonies = t)
+            }
             RecordKey::Questions => restore::<QuestionBank>(&text, &QUESTIONS).map(|q| {
                 questions_found = true;
                 loaded.workspace.questions = q;

@@ -43,10 +43,20 @@ impl Material {
                 nicknames: Vec::new(),
             })
             .collect();
-        let sessions = ws
+        let sessions: Vec<Session> = ws
             .sessions
             .iter()
             .filter(|s| p.group(s.group()).is_some())
+            .cloned()
+            .collect();
+        // A testimony belongs to the programme its source meeting belongs to.
+        let testimonies = ws
+            .testimonies
+            .iter()
+            .filter(|t| {
+                t.source
+                    .is_some_and(|src| sessions.iter().any(|s| s.id() == src.session))
+            })
             .cloned()
             .collect();
         Some(Material {
@@ -55,7 +65,7 @@ impl Material {
             roster,
             approvals: Vec::new(),
             sessions,
-            testimonies: Vec::new(),
+            testimonies,
         })
     }
 
@@ -220,6 +230,34 @@ mod tests {
                 .ends_with(&format!("2026-11.{}", kind.key())));
             assert_eq!(FileKind::from_key(kind.key()), Some(kind));
         }
+    }
+
+    #[test]
+    fn testimonies_come_from_this_programmes_meetings_and_reach_the_markdown() {
+        let (mut ws, pid) = programme_with_a_consented_item("Ask early, ask often");
+        let session = ws.sessions[0].clone();
+        let mut t = Testimony::draft(70, &session, 1, "a first-year mentor").unwrap();
+        t.edit_text("I learned to ask early and often.").unwrap();
+        ws.testimonies.push(t);
+        let foreign = Testimony {
+            id: 71,
+            source: None,
+            ..ws.testimonies[0].clone()
+        };
+        ws.testimonies.push(foreign);
+        let m = Material::of(&ws, pid).unwrap();
+        assert_eq!(
+            m.testimonies.len(),
+            1,
+            "a testimony with no meeting of this programme stays out"
+        );
+        let today = Date::from_ymd(2026, 11, 30).unwrap();
+        let cleared = m
+            .run(&NameDecisions::default(), today, &ExportPolicy::default())
+            .unwrap();
+        let md = FileKind::TestimoniesMarkdown.render(&cleared);
+        assert!(md.contains("I learned to ask early and often."), "{md}");
+        assert!(md.contains("a first-year mentor"), "{md}");
     }
 
     #[test]

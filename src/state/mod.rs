@@ -26,6 +26,12 @@ impl std::fmt::Display for Refusal {
     }
 }
 
+impl From<String> for Refusal {
+    fn from(reason: String) -> Refusal {
+        Refusal(reason)
+    }
+}
+
 macro_rules! refusal_from {
     ($($t:ty),*) => {$(
         impl From<$t> for Refusal {

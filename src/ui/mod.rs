@@ -9,6 +9,7 @@ mod questions;
 mod session;
 mod settings;
 mod share;
+mod testimonies;
 pub mod widgets;
 
 use crate::state::{tabs, AppState, Route};

@@ -109,6 +109,7 @@ pub fn SharePage(programme: Id) -> impl IntoView {
                 </Show>
             </div>
         </section>
+        <super::testimonies::TestimoniesSection programme=programme />
         {move || match outcome.get() {
             None => view! { <p class="empty">"Nothing to share yet."</p> }.into_any(),
             Some(Err(blocked)) => view! { <BlockedPanel reasons=blocked.reasons names=blocked.names decide=decide /> }.into_any(),

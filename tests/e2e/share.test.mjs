@@ -74,6 +74,38 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   // 2 of 8 agreeing is a small count: hidden.
   assert.match(file, /fewer than 5/);
 
+  // A testimony from a consented item, edited and credited to a role.
+  await page.getByRole("button", { name: "Make a testimony from “Ask for help early”" }).click();
+  const quote = page.getByRole("textbox", { name: "Testimony", exact: true });
+  await quote.fill("I learned to ask for help early, not late.");
+  await quote.press("Tab");
+  await page.getByLabel("Credited to").fill("a first-year mentor");
+  await page.getByLabel("Credited to").press("Tab");
+  await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
+  await page.getByLabel("File preview").filter({ hasText: "I learned to ask for help early, not late." }).waitFor();
+  assert.match(await page.getByLabel("File preview").innerText(), /a first-year mentor/);
+  const saveAs = async (pattern) => {
+    const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Save the file/ }).click()]);
+    assert.match(d.suggestedFilename(), pattern);
+    return fs.readFileSync(await d.path(), "utf8");
+  };
+  const md = await saveAs(/testimonies-\d{4}-\d{2}\.md$/);
+  assert.match(md, /I learned to ask for help early, not late\./);
+  await page.getByRole("radio", { name: /Evaluation report with charts/ }).check();
+  const html = await saveAs(/evaluation-report-\d{4}-\d{2}\.html$/);
+  assert.match(html, /<svg/);
+  assert.doesNotMatch(html, /<script|Maria|Keep this one in the room/);
+  await page.getByLabel("Include in the file").uncheck();
+  await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
+  await page.getByLabel("File preview").waitFor();
+  assert.doesNotMatch(await page.getByLabel("File preview").innerText(), /not late/);
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByRole("textbox", { name: "Testimony", exact: true }).inputValue(), "I learned to ask for help early, not late.");
+
+  // Name decisions last while the screen is open (kept with the data in a later change).
+  await page.getByRole("button", { name: /^Replace “Maria/ }).click();
   await page.getByRole("radio", { name: /Programme file, for combining/ }).check();
   const json = JSON.parse(await page.getByLabel("File preview").innerText());
   assert.equal(json.format, "peercircle-shareable");
