@@ -11,6 +11,8 @@ pub enum Route {
     Share(Id),
     Settings,
     Questions,
+    /// Combining shareable files from other facilitators' devices.
+    Combine,
     Session(Id),
     /// The big-type flip chart for a projector or tablet.
     Display(Id),
@@ -25,6 +27,7 @@ impl Route {
             (None, _, _) | (Some("programmes"), None, _) => Route::Programmes,
             (Some("settings"), None, _) => Route::Settings,
             (Some("questions"), None, _) => Route::Questions,
+            (Some("combine"), None, _) => Route::Combine,
             (Some("session"), Some(id), rest) => match (id.parse(), rest) {
                 (Ok(id), None) => Route::Session(id),
                 (Ok(id), Some("display")) if parts.next().is_none() => Route::Display(id),
@@ -47,6 +50,7 @@ impl Route {
             Route::Share(id) => format!("#/programme/{id}/share"),
             Route::Settings => "#/settings".to_string(),
             Route::Questions => "#/questions".to_string(),
+            Route::Combine => "#/combine".to_string(),
             Route::Session(id) => format!("#/session/{id}"),
             Route::Display(id) => format!("#/session/{id}/display"),
         }
@@ -65,6 +69,7 @@ mod tests {
             Route::Share(12),
             Route::Settings,
             Route::Questions,
+            Route::Combine,
             Route::Session(3),
             Route::Display(3),
         ] {

@@ -2,6 +2,7 @@
 //! call `AppState::edit`; every decision is made in `domain`.
 
 mod banners;
+mod combine;
 mod groups;
 mod programme;
 mod programmes;
@@ -87,6 +88,7 @@ pub fn App() -> impl IntoView {
             Route::NotFound => "Not found".to_string(),
             Route::Questions => "Questions".to_string(),
             Route::Share(_) => "Share results".to_string(),
+            Route::Combine => "Combine programme files".to_string(),
             Route::Session(_) => "Session".to_string(),
             Route::Display(_) => "Flip chart".to_string(),
             Route::Programme(id) => app
@@ -129,6 +131,7 @@ pub fn App() -> impl IntoView {
                 Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 Route::Questions => view! { <questions::QuestionsPage /> }.into_any(),
                 Route::Share(id) => view! { <share::SharePage programme=id /> }.into_any(),
+                Route::Combine => view! { <combine::CombinePage /> }.into_any(),
                 Route::Session(id) => view! { <session::SessionPage id=id /> }.into_any(),
                 Route::Display(id) => view! { <session::display::DisplayPage id=id /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),

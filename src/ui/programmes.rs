@@ -45,6 +45,9 @@ pub fn ProgrammesPage() -> impl IntoView {
              this device: nothing is sent anywhere."
         </p>
         <NewProgramme />
+        <p>
+            <a class="button" href=Route::Combine.href()>"Combine programme files from other facilitators"</a>
+        </p>
         <section aria-labelledby="programme-list-title">
             <h2 id="programme-list-title">"Your programmes"</h2>
             <Show

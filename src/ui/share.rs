@@ -164,7 +164,7 @@ fn BlockedPanel(
 }
 
 /// Saves text as a file through the browser's own download; nothing is sent anywhere.
-fn download(name: &str, mime: &str, text: &str) {
+pub fn download(name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();

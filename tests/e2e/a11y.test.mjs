@@ -107,5 +107,13 @@ test("the session runner, question bank and flip-chart display are axe-clean and
   await page.goto(server.url + "#/questions");
   await page.getByRole("heading", { level: 1, name: "Questions" }).waitFor();
   assert.deepEqual(await violations(page), [], "question bank");
+  await page.goto(server.url + "#/combine");
+  await page.getByRole("heading", { level: 1, name: "Combine programme files" }).waitFor();
+  assert.deepEqual(await violations(page), [], "combine");
+  await page.getByRole("link", { name: "Programmes", exact: true }).click();
+  await page.getByRole("link", { name: "Session screens" }).click();
+  await page.getByRole("link", { name: "Share results" }).click();
+  await page.getByRole("heading", { level: 1, name: "Share results" }).waitFor();
+  assert.deepEqual(await violations(page), [], "share results");
   await context.close();
 });

@@ -3,6 +3,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { serve, launch, open, saved, createProgramme, addGroup, ready } from "./harness.mjs";
 
 let server, browser;
@@ -107,10 +109,33 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   // Name decisions last while the screen is open (kept with the data in a later change).
   await page.getByRole("button", { name: /^Replace “Maria/ }).click();
   await page.getByRole("radio", { name: /Programme file, for combining/ }).check();
-  const json = JSON.parse(await page.getByLabel("File preview").innerText());
+  const jsonText = await page.getByLabel("File preview").innerText();
+  const json = JSON.parse(jsonText);
   assert.equal(json.format, "peercircle-shareable");
+
   await page.getByLabel("Hide any count smaller than").fill("2");
   await page.getByText("Please use a whole number of 3 or more.").waitFor();
+
+  // A programme lead combines two facilitators' files; anything else is refused with a reason.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peercircle-combine-"));
+  fs.writeFileSync(path.join(dir, "north.json"), jsonText);
+  fs.writeFileSync(path.join(dir, "south.json"), jsonText);
+  fs.writeFileSync(path.join(dir, "notes.json"), JSON.stringify({ names: ["Maria Lopez"] }));
+  await page.goto(server.url + "#/combine");
+  await page.getByRole("heading", { level: 1, name: "Combine programme files" }).waitFor();
+  await page.getByLabel("Programme files to combine").setInputFiles([path.join(dir, "north.json"), path.join(dir, "notes.json")]);
+  const refused = page.getByRole("alert").filter({ hasText: "These files cannot be combined" });
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /notes\.json/);
+  await page.getByLabel("Programme files to combine").setInputFiles([path.join(dir, "north.json"), path.join(dir, "south.json")]);
+  await page.getByLabel("Combined file preview").waitFor();
+  await page.getByRole("radio", { name: /Agreement counts/ }).check();
+  const combined = await page.getByLabel("Combined file preview").innerText();
+  assert.match(combined, /Ask for help early/);
+  assert.doesNotMatch(combined, /Maria|Keep this one in the room/);
+  const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save the combined file" }).click()]);
+  assert.match(d.suggestedFilename(), /^peercircle-combined-agreement-counts-/);
+  fs.rmSync(dir, { recursive: true, force: true });
   for (const url of seen.requests) assert.ok(url.startsWith(server.origin + "/"), `request left the origin: ${url}`);
   await context.close();
 });
