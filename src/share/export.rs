@@ -261,6 +261,21 @@ mod tests {
     }
 
     #[test]
+    fn a_date_range_that_misses_the_meeting_leaves_its_items_out() {
+        let (ws, pid) = programme_with_a_consented_item("Ask early");
+        let m = Material::of(&ws, pid).unwrap();
+        let today = Date::from_ymd(2026, 11, 30).unwrap();
+        let policy = ExportPolicy {
+            from: Date::from_ymd(2099, 1, 1),
+            ..ExportPolicy::default()
+        };
+        let cleared = m.run(&NameDecisions::default(), today, &policy).unwrap();
+        assert!(!FileKind::AgreementCsv
+            .render(&cleared)
+            .contains("Ask early"));
+    }
+
+    #[test]
     fn a_roster_name_in_a_consented_item_blocks_the_export_with_a_reason() {
         let (ws, pid) = programme_with_a_consented_item("Maria's advice helped");
         let m = Material::of(&ws, pid).unwrap();

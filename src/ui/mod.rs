@@ -147,9 +147,14 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
     let current = move || {
         let now = app.route.get();
         let here = match (route, now) {
-            (Route::Programmes, Route::Programme(_) | Route::Session(_) | Route::Display(_)) => {
-                true
-            }
+            (
+                Route::Programmes,
+                Route::Programme(_)
+                | Route::Share(_)
+                | Route::Session(_)
+                | Route::Display(_)
+                | Route::Combine,
+            ) => true,
             (a, b) => a == b,
         };
         here.then_some("page")

@@ -2,9 +2,10 @@
 //! every reason the file cannot be made yet (with a button per name found) or exactly the
 //! bytes the file will hold, and only then saves it through the browser's download.
 
+use crate::domain::Date;
 use crate::domain::Id;
 use crate::share::export::{FileKind, Material};
-use crate::share::gate::{ExportPolicy, HitDecision, NameDecisions, NameFinding};
+use crate::share::gate::{ExportPolicy, HitDecision, NameDecisions, NameFinding, QuoteUse};
 use crate::share::scrub::{AcceptedHit, NotANameHere};
 use crate::share::suppress::K;
 use crate::state::{use_app, Route};
@@ -27,6 +28,37 @@ pub fn SharePage(programme: Id) -> impl IntoView {
     let names = RwSignal::new(NameDecisions::default());
     let today = crate::ui::today();
     let material = Memo::new(move |_| app.ws.with(|ws| Material::of(ws, programme)));
+    let all_groups = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| {
+                    p.groups
+                        .iter()
+                        .map(|g| (g.id, g.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Which groups, which months, and what the file is for: the export policy.
+    let left_out_groups = RwSignal::new(Vec::<Id>::new());
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let purpose = RwSignal::new(QuoteUse::EvaluationReport);
+    let dates = Memo::new(move |_| {
+        let parse = |t: String| {
+            if t.trim().is_empty() {
+                Ok(None)
+            } else {
+                Date::parse(&t).map(Some)
+            }
+        };
+        match (parse(from.get()), parse(to.get())) {
+            (Ok(f), Ok(t)) if f.zip(t).is_none_or(|(f, t)| f <= t) => Ok((f, t)),
+            (Ok(_), Ok(_)) => Err("The first date must come before the last one.".to_string()),
+            (Err(e), _) | (_, Err(e)) => Err(e.to_string()),
+        }
+    });
     let k = Memo::new(move |_| {
         k_text.with(|t| {
             t.trim()
@@ -38,8 +70,22 @@ pub fn SharePage(programme: Id) -> impl IntoView {
     let outcome = Memo::new(move |_| {
         let material = material.get()?;
         let k = k.get().ok()?;
+        let (from, to) = dates.get().ok()?;
+        let skipped = left_out_groups.get();
+        let groups = (!skipped.is_empty()).then(|| {
+            all_groups
+                .get()
+                .into_iter()
+                .map(|g| g.0)
+                .filter(|g| !skipped.contains(g))
+                .collect()
+        });
         let policy = ExportPolicy {
             k,
+            groups,
+            from,
+            to,
+            quote_use: purpose.get(),
             ..ExportPolicy::default()
         };
         Some(
@@ -99,6 +145,50 @@ pub fn SharePage(programme: Id) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
+            <Show when=move || all_groups.with(|g| g.len() > 1)>
+                <fieldset class="choice-list">
+                    <legend>"Groups to include"</legend>
+                    {move || all_groups.get().into_iter().map(|(gid, name)| view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || !left_out_groups.with(|l| l.contains(&gid))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    left_out_groups.update(|l| { l.retain(|g| *g != gid); if !on { l.push(gid); } });
+                                } />
+                            <span>{name}</span>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            </Show>
+            <div class="row-fields">
+                <div class="field">
+                    <label for="share-from">"Meetings from (optional)"</label>
+                    <input id="share-from" type="date" prop:value=move || from.get()
+                        on:input=move |ev| from.set(event_target_value(&ev))
+                        on:change=move |ev| from.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="share-to">"Meetings until (optional)"</label>
+                    <input id="share-to" type="date" prop:value=move || to.get()
+                        on:input=move |ev| to.set(event_target_value(&ev))
+                        on:change=move |ev| to.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <Show when=move || dates.with(Result::is_err)>
+                <p class="error" role="alert">{move || dates.get().err()}</p>
+            </Show>
+            <div class="field narrow">
+                <label for="share-purpose">"What the file is for"</label>
+                <select id="share-purpose" on:change=move |ev| purpose.set(match event_target_value(&ev).as_str() {
+                    "newsletter" => QuoteUse::Newsletter,
+                    "brochure" => QuoteUse::Brochure,
+                    _ => QuoteUse::EvaluationReport,
+                })>
+                    <option value="report" selected=move || purpose.get() == QuoteUse::EvaluationReport>"An evaluation report"</option>
+                    <option value="newsletter" selected=move || purpose.get() == QuoteUse::Newsletter>"A newsletter"</option>
+                    <option value="brochure" selected=move || purpose.get() == QuoteUse::Brochure>"A brochure or flyer"</option>
+                </select>
+            </div>
             <div class="field narrow">
                 <label for="share-k">"Hide any count smaller than"</label>
                 <p class="hint" id="share-k-hint">"A number of people below this is shown as “fewer than …”, so nobody can be singled out. At least 3."</p>

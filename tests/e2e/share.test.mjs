@@ -113,6 +113,23 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   const json = JSON.parse(jsonText);
   assert.equal(json.format, "peercircle-shareable");
 
+  // The policy: a date range that leaves the meeting out leaves its items out.
+  await page.getByRole("radio", { name: /Agreement counts/ }).check();
+  await page.getByLabel("Meetings from (optional)").fill("2099-01-01");
+  await page.waitForFunction(() => {
+    const p = document.querySelector('[aria-label="File preview"]');
+    return p && p.innerText.includes("Month") && !p.innerText.includes("Ask for help early");
+  }, null, { timeout: 5000 }).catch(async (e) => {
+    await page.screenshot({ path: "shots/share-dates.png", fullPage: true });
+    console.log("from value:", await page.getByLabel("Meetings from (optional)").inputValue(), JSON.stringify(seen.errors));
+    throw e;
+  });
+  await page.getByLabel("Meetings until (optional)").fill("2098-01-01");
+  await page.getByText("The first date must come before the last one.").waitFor();
+  await page.getByLabel("Meetings from (optional)").fill("");
+  await page.getByLabel("Meetings until (optional)").fill("");
+  await page.getByLabel("File preview").filter({ hasText: "Ask for help early" }).waitFor();
+  await page.getByLabel("What the file is for").selectOption({ label: "A newsletter" });
   await page.getByLabel("Hide any count smaller than").fill("2");
   await page.getByText("Please use a whole number of 3 or more.").waitFor();
 
