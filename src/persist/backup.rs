@@ -133,7 +133,7 @@ impl From<JournalError> for BackupError {
     fn from(e: JournalError) -> Self {
         match e {
             JournalError::Store(s) => s.into(),
-            JournalError::Damaged => BackupError::Lock(LockError::Journal(JournalError::Damaged)),
+            other => BackupError::Lock(LockError::Journal(other)),
         }
     }
 }

@@ -74,7 +74,7 @@ impl KdfPolicy {
 
     pub fn check(&self, params: &KdfParams) -> Result<(), CryptoError> {
         let weak = params.m_kib < self.min.m_kib || params.t < self.min.t || params.p == 0;
-        if weak || params.m_kib < 8 * params.p {
+        if weak || params.m_kib < params.p.saturating_mul(8) {
             return Err(CryptoError::ParamsTooWeak);
         }
         if params.m_kib > self.max_m_kib || params.t > self.max_t || params.p > self.max_p {
@@ -245,13 +245,15 @@ pub fn open(
     policy: &KdfPolicy,
 ) -> Result<Opened, CryptoError> {
     let header = Header::parse(bytes)?;
-    let total = HEADER_LEN + header.ciphertext_len as usize + TRAILER_LEN;
-    if bytes.len() < total {
+    // In u64: on wasm32 a hostile length near 4 GiB would overflow `usize`.
+    let total = (HEADER_LEN + TRAILER_LEN) as u64 + u64::from(header.ciphertext_len);
+    if (bytes.len() as u64) < total {
         return Err(CryptoError::Truncated);
     }
-    if bytes.len() > total || (header.ciphertext_len as usize) < TAG_LEN {
+    if (bytes.len() as u64) > total || (header.ciphertext_len as usize) < TAG_LEN {
         return Err(CryptoError::Corrupt);
     }
+    let total = bytes.len();
     let (body, trailer) = bytes.split_at(total - TRAILER_LEN);
     if crc32(body).to_le_bytes() != trailer {
         return Err(CryptoError::Corrupt);

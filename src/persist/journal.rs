@@ -63,6 +63,13 @@ pub enum JournalError {
          left exactly as it is. Restore from a backup, or ask for help."
     )]
     Damaged,
+    /// Committed, but the browser stopped taking writes before the swap ended. Nothing is
+    /// lost (every new value is staged); the next start's `recover()` finishes it.
+    #[error(
+        "A change to this device's data is only partly done because the browser stopped \
+         saving. Nothing is lost: reload Peercircle and it will finish the change."
+    )]
+    Unfinished,
 }
 
 /// Is this key part of the journal's own bookkeeping?
@@ -87,16 +94,24 @@ fn chars(text: &str) -> usize {
     text.chars().count()
 }
 
-/// Applies every change, or none: on any failure it rolls back (or, past the commit, rolls
-/// forward) before returning the error.
+/// Applies every change, or none. On a failure before the commit it rolls back and returns
+/// the error (nothing changed); after the commit it rolls forward and returns `Ok` (all
+/// changed), or `Unfinished` if the store refuses even that (the next start finishes it).
 pub fn apply(store: &mut dyn KeyValueStore, changes: &[Change]) -> Result<(), JournalError> {
     recover(store)?;
-    let result = stage_and_commit(store, changes);
-    if result.is_err() {
-        // Best effort: if this fails too, the next start's recover() finishes the job.
-        let _ = recover(store);
+    let Err(error) = stage_and_commit(store, changes) else {
+        return Ok(());
+    };
+    match recover(store) {
+        Ok(Recovery::Completed) => Ok(()),
+        Ok(_) => Err(error),
+        // The rollback itself failed: still uncommitted means nothing changed (the next
+        // start removes the staged copies); committed means the next start finishes.
+        Err(_) => match read_state(store) {
+            Ok(Some(State::Staging)) => Err(error),
+            _ => Err(JournalError::Unfinished),
+        },
     }
-    result
 }
 
 fn stage_and_commit(store: &mut dyn KeyValueStore, changes: &[Change]) -> Result<(), JournalError> {
@@ -119,17 +134,18 @@ fn stage_and_commit(store: &mut dyn KeyValueStore, changes: &[Change]) -> Result
 }
 
 /// Puts the store in a consistent state after an interruption. Safe to run at every start.
-pub fn recover(store: &mut dyn KeyValueStore) -> Result<Recovery, JournalError> {
-    let state = match store.get(JOURNAL_KEY)? {
-        None => None,
-        Some(text) => {
-            let envelope = decode(&text, KIND).map_err(|_| JournalError::Damaged)?;
-            let journal: Journal =
-                serde_json::from_value(envelope.data).map_err(|_| JournalError::Damaged)?;
-            Some(journal.state)
-        }
+fn read_state(store: &dyn KeyValueStore) -> Result<Option<State>, JournalError> {
+    let Some(text) = store.get(JOURNAL_KEY)? else {
+        return Ok(None);
     };
-    match state {
+    let envelope = decode(&text, KIND).map_err(|_| JournalError::Damaged)?;
+    let journal: Journal =
+        serde_json::from_value(envelope.data).map_err(|_| JournalError::Damaged)?;
+    Ok(Some(journal.state))
+}
+
+pub fn recover(store: &mut dyn KeyValueStore) -> Result<Recovery, JournalError> {
+    match read_state(store)? {
         None => {
             // Staging keys never exist without a journal; clear any a foreign tool left.
             remove_staged(store)?;

@@ -101,9 +101,15 @@ impl From<CryptoError> for LockError {
 }
 
 enum Mode {
+    /// A re-encryption was interrupted past its commit; only a fresh `open` may read.
+    Unfinished,
     Off,
-    Locked { verifier: Vec<u8> },
-    Unlocked { key: SecretKey },
+    Locked {
+        verifier: Vec<u8>,
+    },
+    Unlocked {
+        key: SecretKey,
+    },
 }
 
 /// The app's store: plaintext while the lock is off, encrypted while it is on.
@@ -149,14 +155,17 @@ impl<S: KeyValueStore> DeviceStore<S> {
         !matches!(self.mode, Mode::Off)
     }
 
+    /// True when nothing can be read: locked, or waiting for a reload to finish a change.
     pub fn is_locked(&self) -> bool {
-        matches!(self.mode, Mode::Locked { .. })
+        matches!(self.mode, Mode::Locked { .. } | Mode::Unfinished)
     }
 
     /// Derives the key (the slow step, once) and checks it against the verifier.
     pub fn unlock(&mut self, passphrase: &str) -> Result<(), LockError> {
-        let Mode::Locked { verifier } = &self.mode else {
-            return Ok(());
+        let verifier = match &self.mode {
+            Mode::Locked { verifier } => verifier,
+            Mode::Unfinished => return Err(LockError::Journal(JournalError::Unfinished)),
+            _ => return Ok(()),
         };
         let opened = open(passphrase, verifier, VERIFIER_CONTEXT, &self.policy)?;
         if opened.plaintext.as_slice() != VERIFIER_TEXT {
@@ -179,6 +188,9 @@ impl<S: KeyValueStore> DeviceStore<S> {
     }
 
     pub fn turn_lock_on(&mut self, passphrase: &str) -> Result<(), LockError> {
+        if self.is_locked() {
+            return Err(LockError::Locked);
+        }
         if self.lock_is_on() {
             return Err(LockError::AlreadyOn);
         }
@@ -188,7 +200,7 @@ impl<S: KeyValueStore> DeviceStore<S> {
     pub fn turn_lock_off(&mut self) -> Result<(), LockError> {
         match self.mode {
             Mode::Off => Err(LockError::AlreadyOff),
-            Mode::Locked { .. } => Err(LockError::Locked),
+            Mode::Locked { .. } | Mode::Unfinished => Err(LockError::Locked),
             Mode::Unlocked { .. } => self.change_lock(None),
         }
     }
@@ -197,7 +209,7 @@ impl<S: KeyValueStore> DeviceStore<S> {
     pub fn change_passphrase(&mut self, new_passphrase: &str) -> Result<(), LockError> {
         match self.mode {
             Mode::Unlocked { .. } => self.change_lock(Some(new_passphrase)),
-            Mode::Locked { .. } => Err(LockError::Locked),
+            Mode::Locked { .. } | Mode::Unfinished => Err(LockError::Locked),
             Mode::Off => Err(LockError::AlreadyOff),
         }
     }
@@ -238,7 +250,12 @@ impl<S: KeyValueStore> DeviceStore<S> {
                 None => None,
             },
         });
-        journal::apply(&mut self.inner, &changes)?;
+        if let Err(e) = journal::apply(&mut self.inner, &changes) {
+            if e == JournalError::Unfinished {
+                self.mode = Mode::Unfinished;
+            }
+            return Err(e.into());
+        }
         self.mode = match new {
             Some((key, _)) => Mode::Unlocked { key },
             None => Mode::Off,
@@ -265,7 +282,7 @@ impl<S: KeyValueStore> DeviceStore<S> {
             Mode::Unlocked { key: k } if is_data_key(key) => {
                 Ok(seal_record(k, key, plaintext, &mut self.random)?)
             }
-            Mode::Locked { .. } => Err(LockError::Locked),
+            Mode::Locked { .. } | Mode::Unfinished => Err(LockError::Locked),
             _ => Ok(plaintext.to_string()),
         }
     }
@@ -310,7 +327,7 @@ impl<S: KeyValueStore> KeyValueStore for DeviceStore<S> {
             return Ok(value);
         }
         match (&self.mode, value) {
-            (Mode::Locked { .. }, _) => Err(locked()),
+            (Mode::Locked { .. } | Mode::Unfinished, _) => Err(locked()),
             (Mode::Unlocked { key: k }, Some(v)) if is_sealed_record(&v) => {
                 Ok(Some(open_record(k, key, &v).unwrap_or(v)))
             }
@@ -324,7 +341,7 @@ impl<S: KeyValueStore> KeyValueStore for DeviceStore<S> {
         }
         let stored = match &self.mode {
             Mode::Off => return self.inner.set(key, value),
-            Mode::Locked { .. } => return Err(locked()),
+            Mode::Locked { .. } | Mode::Unfinished => return Err(locked()),
             Mode::Unlocked { key: k } => seal_record(k, key, value, &mut self.random)
                 .map_err(|e| StoreError::Other(e.to_string()))?,
         };
