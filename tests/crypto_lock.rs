@@ -4,7 +4,7 @@
 mod crypto_support;
 
 use crypto_support::*;
-use peercircle::persist::crypto::{KdfParams, KdfPolicy};
+use peercircle::persist::crypto::{b64_decode, CryptoError, KdfParams};
 use peercircle::persist::journal::{self, JournalError, Recovery};
 use peercircle::persist::lock::{DeviceStore, LockError, LOCK_KEY};
 use peercircle::persist::{KeyValueStore, MemoryStore};
@@ -117,30 +117,26 @@ fn a_full_device_refuses_the_lock_and_keeps_everything_as_it_was() {
 }
 
 #[test]
-fn the_app_uses_production_cost_by_default() {
+fn the_app_uses_production_cost_and_refuses_a_cheap_lock() {
     let mut device = DeviceStore::open(sample_store(), seeded(12)).unwrap();
     device.turn_lock_on(PASSPHRASE).unwrap();
     let record = device.inner_mut().get(LOCK_KEY).unwrap().unwrap();
-    let mut cheap = DeviceStore::open_with(
-        MemoryStore::default(),
-        seeded(13),
-        KdfPolicy::TESTS_ONLY,
-        crypto_support::CHEAP,
-    )
-    .unwrap();
-    cheap.inner_mut().set(LOCK_KEY, &record).unwrap();
-    // Re-read through a fresh open so the record is picked up.
-    let raw = cheap.into_inner();
-    let mut reopened = DeviceStore::open(raw, seeded(14)).unwrap();
+    let data: serde_json::Value = serde_json::from_str(&record).unwrap();
+    let verifier = b64_decode(data["data"]["verifier"].as_str().unwrap()).unwrap();
+    let m = u32::from_le_bytes(verifier[6..10].try_into().unwrap());
+    let t = u32::from_le_bytes(verifier[10..14].try_into().unwrap());
+    assert_eq!(
+        (m, t),
+        (KdfParams::PRODUCTION.m_kib, KdfParams::PRODUCTION.t)
+    );
+    let mut reopened = DeviceStore::open(device.into_inner(), seeded(14)).unwrap();
     reopened.unlock(PASSPHRASE).unwrap();
-    // A lock written at test cost is refused by the app's policy.
-    let weak = locked_store();
-    let mut strict = DeviceStore::open(weak, seeded(15)).unwrap();
-    assert!(matches!(
+    // A lock record written at test cost (or planted by someone) is refused by the app.
+    let mut strict = DeviceStore::open(locked_store(), seeded(15)).unwrap();
+    assert_eq!(
         strict.unlock(PASSPHRASE),
-        Err(LockError::Crypto(_))
-    ));
-    assert_eq!(KdfParams::PRODUCTION.m_kib, 19 * 1024);
+        Err(LockError::Crypto(CryptoError::ParamsTooWeak))
+    );
 }
 
 /// The state after recovery must be one of the two consistent ones, with nothing lost.

@@ -272,3 +272,20 @@ fn unlock_time_for_a_large_programme_in_the_browser() {
     );
     clear();
 }
+
+/// In wasm the passphrase is normalised by the browser's own `normalize("NFC")` (smaller
+/// than Rust's tables): "é" typed as one code point or as "e" + accent must open alike.
+#[wasm_bindgen_test]
+fn a_passphrase_typed_on_another_keyboard_opens_in_the_browser_too() {
+    let mut fill = random::fill;
+    let cheap = KdfParams {
+        m_kib: 64,
+        t: 1,
+        p: 1,
+    };
+    let policy = KdfPolicy::TESTS_ONLY;
+    let key = crypto::new_key("café au lait please", cheap, &policy, &mut fill).unwrap();
+    let sealed = crypto::seal(&key, b"ok", b"t", &mut fill).unwrap();
+    let opened = crypto::open("cafe\u{301} au lait please", &sealed, b"t", &policy).unwrap();
+    assert_eq!(opened.plaintext.as_slice(), b"ok");
+}

@@ -9,7 +9,6 @@
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use unicode_normalization::UnicodeNormalization;
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 pub use super::cryptoformat::{b64_decode, b64_encode, crc32};
@@ -139,8 +138,19 @@ pub struct DerivedKey {
 }
 
 /// The same passphrase typed on a Mac, an iPad or Windows can arrive as different Unicode
-/// sequences ("é" as one or two code points); NFC makes them the same bytes.
+/// sequences ("é" as one or two code points); NFC makes them the same bytes. In the browser
+/// the engine's own `String.prototype.normalize` does it: the Rust composition tables would
+/// add 46 KB (brotli) to the app. Natively (tests, benches) the `unicode-normalization`
+/// crate does the same standard NFC; a browser test checks the two agree.
+#[cfg(target_arch = "wasm32")]
 fn normalise(passphrase: &str) -> Zeroizing<String> {
+    let js = js_sys::JsString::from(passphrase).normalize("NFC");
+    Zeroizing::new(String::from(js))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn normalise(passphrase: &str) -> Zeroizing<String> {
+    use unicode_normalization::UnicodeNormalization;
     Zeroizing::new(passphrase.nfc().collect())
 }
 
