@@ -155,6 +155,32 @@ fn merge_adds_what_is_missing_and_keeps_what_is_here() {
 }
 
 #[test]
+fn merge_never_drops_a_set_aside_record_from_either_side() {
+    let backup = check(backup_of(&sample_store()).as_bytes()).unwrap();
+    let mut here = MemoryStore::default();
+    here.set(
+        "peercircle:quarantine:1:programme:77",
+        "mine, also unreadable",
+    )
+    .unwrap();
+    let mut device = open_cheap(here, 2);
+    restore_backup(&mut device, &backup, RestoreMode::Merge).unwrap();
+    let raw = device.into_inner();
+    assert_eq!(
+        raw.get("peercircle:quarantine:1:programme:77")
+            .unwrap()
+            .as_deref(),
+        Some("mine, also unreadable")
+    );
+    assert_eq!(
+        raw.get("peercircle:quarantine:restored-1:1:programme:77")
+            .unwrap()
+            .as_deref(),
+        Some("{half a record")
+    );
+}
+
+#[test]
 fn restoring_onto_a_locked_on_device_seals_every_record() {
     let backup = check(backup_of(&sample_store()).as_bytes()).unwrap();
     let mut device = open_cheap(MemoryStore::default(), 3);

@@ -4,7 +4,7 @@
 mod crypto_support;
 
 use crypto_support::*;
-use peercircle::persist::crypto::{b64_decode, CryptoError, KdfParams};
+use peercircle::persist::crypto::{b64_decode, CryptoError, KdfParams, KdfPolicy};
 use peercircle::persist::journal::{self, JournalError, Recovery};
 use peercircle::persist::lock::{DeviceStore, LockError, LOCK_KEY};
 use peercircle::persist::{KeyValueStore, MemoryStore};
@@ -252,4 +252,68 @@ fn a_single_failed_write_anywhere_is_undone_or_finished_at_once() {
         let on = assert_consistent(raw, None, Some(PASSPHRASE));
         assert_eq!(result.is_ok(), on, "n={n}");
     }
+}
+
+#[test]
+fn a_damaged_sealed_record_is_set_aside_and_the_rest_still_opens() {
+    let mut raw = locked_store();
+    let key = "peercircle:programme:1";
+    let sealed = raw.get(key).unwrap().unwrap();
+    let mut bytes = sealed.clone().into_bytes();
+    bytes[30] = if bytes[30] == b'A' { b'B' } else { b'A' };
+    raw.set(key, &String::from_utf8(bytes).unwrap()).unwrap();
+    let mut device = open_cheap(raw, 40);
+    device.unlock(PASSPHRASE).unwrap();
+    let loaded = peercircle::persist::records::load_workspace(&mut device).unwrap();
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(
+        loaded.workspace.programmes.len(),
+        1,
+        "the other programme opens"
+    );
+    let aside = loaded.problems[0].set_aside_as.clone().unwrap();
+    let kept = device.get(&aside).unwrap().unwrap();
+    assert!(
+        kept.starts_with("pcs1:"),
+        "the damaged bytes are kept, not lost"
+    );
+    assert!(device
+        .inner_mut()
+        .get(&aside)
+        .unwrap()
+        .unwrap()
+        .starts_with("pcs1:"));
+}
+
+#[test]
+fn a_damaged_lock_record_or_journal_is_reported_and_left_alone() {
+    let mut raw = locked_store();
+    raw.set(LOCK_KEY, "{not a lock").unwrap();
+    let before = raw.clone();
+    assert!(matches!(
+        DeviceStore::open_with(raw, seeded(1), KdfPolicy::TESTS_ONLY, CHEAP),
+        Err(LockError::Damaged)
+    ));
+    let mut raw = before.clone();
+    raw.set(journal::JOURNAL_KEY, "garbage").unwrap();
+    let snapshot = raw.clone();
+    assert_eq!(journal::recover(&mut raw), Err(JournalError::Damaged));
+    assert_eq!(raw.entries(), snapshot.entries(), "nothing touched");
+    assert!(!LockError::Damaged.to_string().is_empty());
+}
+
+#[test]
+fn a_lock_changed_in_another_tab_stops_this_tab_writing() {
+    // Two tabs over one storage: the second turns the lock on; the first (lock off) must
+    // not then write plaintext beside sealed records.
+    let shared = sample_store();
+    let mut first = open_cheap(shared.clone(), 50);
+    let mut second = open_cheap(shared, 51);
+    second.turn_lock_on(PASSPHRASE).unwrap();
+    let after_second = second.into_inner();
+    *first.inner_mut() = after_second.clone();
+    let err = first.set("peercircle:settings", "{}").unwrap_err();
+    assert!(err.to_string().contains("another tab"));
+    assert!(first.remove("peercircle:settings").is_err());
+    assert_eq!(first.into_inner().entries(), after_second.entries());
 }

@@ -285,7 +285,10 @@ fn describe(problem: &LoadProblem) -> String {
 
 /// Replace: the device ends holding exactly the backup's records. Merge: records the
 /// device does not have are added; where both have a record under the same key, the
-/// device's is kept (and counted, so the facilitator is told).
+/// device's is kept (and counted, so the facilitator is told), except set-aside records,
+/// which are added under a fresh key so neither copy is lost. Merge works on keys: two
+/// devices number their programmes independently, so "programme 1" from another device
+/// is kept out rather than mixed in (renumbering on merge belongs to the domain).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RestoreMode {
     Replace,
@@ -332,17 +335,39 @@ pub fn restore_backup<S: KeyValueStore>(
         if here.as_deref() == Some(value.as_str()) {
             continue;
         }
+        let mut target = key.clone();
         if here.is_some() && mode == RestoreMode::Merge {
-            report.kept_from_device += 1;
-            continue;
+            match free_quarantine_key(key, &current, &backup.records) {
+                // A set-aside record from the backup never displaces one set aside here.
+                Some(free) => target = free,
+                None => {
+                    report.kept_from_device += 1;
+                    continue;
+                }
+            }
         }
-        let stored = store.stored_form(key, value)?;
+        let stored = store.stored_form(&target, value)?;
         changes.push(Change {
-            key: key.clone(),
+            key: target,
             stored: Some(stored),
         });
         report.written += 1;
     }
     journal::apply(store.inner_mut(), &changes)?;
     Ok(report)
+}
+
+/// For a set-aside record whose key is taken on this device: the first free
+/// `peercircle:quarantine:restored-N:…` key. `None` for any other record.
+fn free_quarantine_key(
+    key: &str,
+    current: &[String],
+    incoming: &BTreeMap<String, String>,
+) -> Option<String> {
+    let rest = key.strip_prefix(QUARANTINE_PREFIX)?;
+    (1u32..).find_map(|n| {
+        let candidate = format!("{QUARANTINE_PREFIX}restored-{n}:{rest}");
+        let taken = current.contains(&candidate) || incoming.contains_key(&candidate);
+        (!taken).then_some(candidate)
+    })
 }

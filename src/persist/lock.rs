@@ -116,6 +116,9 @@ enum Mode {
 pub struct DeviceStore<S: KeyValueStore> {
     inner: S,
     mode: Mode,
+    /// The lock record as this store last saw it. Another tab turning the lock on or off
+    /// changes it; writing then would mix sealed and plain records, so writes stop.
+    lock_text: Option<String>,
     random: RandomSource,
     policy: KdfPolicy,
     params: KdfParams,
@@ -136,15 +139,17 @@ impl<S: KeyValueStore> DeviceStore<S> {
         params: KdfParams,
     ) -> Result<DeviceStore<S>, LockError> {
         journal::recover(&mut inner)?;
-        let mode = match inner.get(LOCK_KEY)? {
+        let lock_text = inner.get(LOCK_KEY)?;
+        let mode = match &lock_text {
             None => Mode::Off,
             Some(text) => Mode::Locked {
-                verifier: read_lock_record(&text).ok_or(LockError::Damaged)?,
+                verifier: read_lock_record(text).ok_or(LockError::Damaged)?,
             },
         };
         Ok(DeviceStore {
             inner,
             mode,
+            lock_text,
             random,
             policy,
             params,
@@ -243,12 +248,13 @@ impl<S: KeyValueStore> DeviceStore<S> {
                 stored: Some(stored),
             });
         }
+        let lock_text = match &new {
+            Some((_, verifier)) => Some(lock_record_text(verifier)?),
+            None => None,
+        };
         changes.push(Change {
             key: LOCK_KEY.to_string(),
-            stored: match &new {
-                Some((_, verifier)) => Some(lock_record_text(verifier)?),
-                None => None,
-            },
+            stored: lock_text.clone(),
         });
         if let Err(e) = journal::apply(&mut self.inner, &changes) {
             if e == JournalError::Unfinished {
@@ -260,6 +266,7 @@ impl<S: KeyValueStore> DeviceStore<S> {
             Some((key, _)) => Mode::Unlocked { key },
             None => Mode::Off,
         };
+        self.lock_text = lock_text;
         Ok(())
     }
 
@@ -313,6 +320,19 @@ fn read_lock_record(text: &str) -> Option<Vec<u8>> {
     b64_decode(&record.verifier)
 }
 
+impl<S: KeyValueStore> DeviceStore<S> {
+    fn check_same_lock(&self) -> Result<(), StoreError> {
+        if self.inner.get(LOCK_KEY)? != self.lock_text {
+            return Err(StoreError::Other(
+                "The lock was turned on or off in another tab or window. Reload this page \
+                 to go on; nothing has been lost."
+                    .to_string(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 fn locked() -> StoreError {
     StoreError::Other(LockError::Locked.to_string())
 }
@@ -339,6 +359,7 @@ impl<S: KeyValueStore> KeyValueStore for DeviceStore<S> {
         if !is_data_key(key) {
             return self.inner.set(key, value);
         }
+        self.check_same_lock()?;
         let stored = match &self.mode {
             Mode::Off => return self.inner.set(key, value),
             Mode::Locked { .. } | Mode::Unfinished => return Err(locked()),
@@ -349,8 +370,11 @@ impl<S: KeyValueStore> KeyValueStore for DeviceStore<S> {
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        if is_data_key(key) && self.is_locked() {
-            return Err(locked());
+        if is_data_key(key) {
+            if self.is_locked() {
+                return Err(locked());
+            }
+            self.check_same_lock()?;
         }
         self.inner.remove(key)
     }
