@@ -7,6 +7,8 @@ pub mod programme;
 pub mod questions;
 pub mod roster;
 pub mod session;
+pub mod testimony;
+pub mod timer;
 pub mod workspace;
 
 pub use date::Date;

@@ -1,7 +1,9 @@
 //! Everything stored on this device, as one value the app works on. It is saved as several
 //! small records (one per programme plus an index) so that typing rewrites little.
 
-use super::programme::Programme;
+use super::programme::{Group, Programme};
+use super::questions::QuestionBank;
+use super::session::Session;
 use super::{DomainError, Id};
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +17,8 @@ pub struct Settings {
     pub programme_order: Vec<Id>,
     /// Small counts below this are hidden in anything shared (never below 3).
     pub k: u32,
+    /// Play a soft chime when a session timer runs out.
+    pub chime: bool,
 }
 
 impl Default for Settings {
@@ -23,6 +27,7 @@ impl Default for Settings {
             last_id: 0,
             programme_order: Vec::new(),
             k: 5,
+            chime: true,
         }
     }
 }
@@ -31,6 +36,11 @@ impl Default for Settings {
 pub struct Workspace {
     pub settings: Settings,
     pub programmes: Vec<Programme>,
+    /// Every session of every group, one record each (a meeting rewrites only its own).
+    pub sessions: Vec<Session>,
+    pub questions: QuestionBank,
+    /// Quotes typed up from consented items, for newsletters and reports.
+    pub testimonies: Vec<super::testimony::Testimony>,
 }
 
 /// One stored record. The storage layer maps each to a key.
@@ -38,14 +48,21 @@ pub struct Workspace {
 pub enum RecordKey {
     Settings,
     Programme(Id),
+    Session(Id),
+    Questions,
+    Testimonies,
 }
 
 impl Workspace {
     pub fn fresh_id(&mut self) -> Id {
-        let used = self
-            .programmes
-            .iter()
-            .flat_map(|p| std::iter::once(p.id).chain(p.groups.iter().map(|g| g.id)));
+        let in_programmes = self.programmes.iter().flat_map(|p| {
+            std::iter::once(p.id)
+                .chain(p.groups.iter().map(|g| g.id))
+                .chain(p.participants.iter().map(|x| x.id))
+        });
+        let used = in_programmes
+            .chain(self.sessions.iter().map(|s| s.id()))
+            .chain(self.testimonies.iter().map(|t| t.id));
         let highest = used.max().unwrap_or(0).max(self.settings.last_id);
         self.settings.last_id = highest + 1;
         self.settings.last_id
@@ -111,9 +128,53 @@ impl Workspace {
     }
 
     pub fn record_keys(&self) -> Vec<RecordKey> {
-        std::iter::once(RecordKey::Settings)
-            .chain(self.programmes.iter().map(|p| RecordKey::Programme(p.id)))
-            .collect()
+        [
+            RecordKey::Settings,
+            RecordKey::Questions,
+            RecordKey::Testimonies,
+        ]
+        .into_iter()
+        .chain(self.programmes.iter().map(|p| RecordKey::Programme(p.id)))
+        .chain(self.sessions.iter().map(|s| RecordKey::Session(s.id())))
+        .collect()
+    }
+
+    /// The programme a group belongs to, with the group.
+    pub fn group(&self, group: Id) -> Option<(&Programme, &Group)> {
+        self.programmes
+            .iter()
+            .find_map(|p| p.group(group).map(|g| (p, g)))
+    }
+
+    pub fn session(&self, id: Id) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id() == id)
+    }
+
+    pub fn session_mut(&mut self, id: Id) -> Result<&mut Session, DomainError> {
+        self.sessions
+            .iter_mut()
+            .find(|s| s.id() == id)
+            .ok_or(DomainError::NotFound("session"))
+    }
+
+    /// Sessions of a programme's groups, newest first.
+    pub fn sessions_of(&self, programme: Id) -> Vec<&Session> {
+        let Some(p) = self.programme(programme) else {
+            return Vec::new();
+        };
+        let mut list: Vec<&Session> = self
+            .sessions
+            .iter()
+            .filter(|s| p.group(s.group()).is_some())
+            .collect();
+        list.sort_by(|a, b| b.date().cmp(&a.date()).then(b.id().cmp(&a.id())));
+        list
+    }
+
+    pub fn remove_session(&mut self, id: Id) -> Result<Session, DomainError> {
+        let at = self.sessions.iter().position(|s| s.id() == id);
+        let at = at.ok_or(DomainError::NotFound("session"))?;
+        Ok(self.sessions.remove(at))
     }
 }
 
@@ -168,7 +229,11 @@ mod tests {
             .map(|p| p.name.as_str())
             .collect();
         assert_eq!(names, vec!["B", "Orphan", "A"]);
-        assert_eq!(ws.record_keys().len(), 4);
+        assert_eq!(
+            ws.record_keys().len(),
+            6,
+            "settings, questions, testimonies and three programmes"
+        );
         let _ = b;
     }
 }

@@ -32,6 +32,26 @@ pub const PROGRAMME: RecordFormat = RecordFormat {
     steps: &[],
 };
 
+/// One live session (a meeting of one group). Format 1 is the first shipped.
+pub const SESSION: RecordFormat = RecordFormat {
+    kind: "session",
+    steps: &[],
+};
+/// The facilitator's question bank. Format 1 is the first shipped.
+pub const QUESTIONS: RecordFormat = RecordFormat {
+    kind: "questions",
+    steps: &[],
+};
+
+/// Testimonies typed up from consented items. Format 1 is the first shipped.
+pub const TESTIMONIES: RecordFormat = RecordFormat {
+    kind: "testimonies",
+    steps: &[],
+};
+
+/// Every kind of record the app stores, for checks that must cover them all.
+pub const ALL: [RecordFormat; 5] = [SETTINGS, PROGRAMME, SESSION, QUESTIONS, TESTIMONIES];
+
 /// Runs every step from the envelope's format up to the current one.
 pub fn migrate(envelope: Envelope, format: &RecordFormat) -> Result<Value, RestoreError> {
     let current = format.current();
@@ -117,7 +137,7 @@ mod tests {
 
     #[test]
     fn shipped_formats_are_consistent() {
-        for f in [SETTINGS, PROGRAMME] {
+        for f in ALL {
             assert_eq!(f.current() as usize, f.steps.len() + 1);
         }
     }

@@ -3,9 +3,11 @@
 //! a quarantine key (never overwritten, never deleted without the facilitator's say-so).
 
 use super::envelope::{decode, encode, RestoreError};
-use super::migrate::{migrate, RecordFormat, PROGRAMME, SETTINGS};
+use super::migrate::{migrate, RecordFormat, PROGRAMME, QUESTIONS, SESSION, SETTINGS, TESTIMONIES};
 use super::{KeyValueStore, StoreError};
 use crate::domain::programme::Programme;
+use crate::domain::questions::QuestionBank;
+use crate::domain::session::Session;
 use crate::domain::workspace::{RecordKey, Settings, Workspace};
 use crate::domain::Id;
 use serde::de::DeserializeOwned;
@@ -18,16 +20,25 @@ pub fn key_name(key: RecordKey) -> String {
     match key {
         RecordKey::Settings => format!("{PREFIX}settings"),
         RecordKey::Programme(id) => format!("{PREFIX}programme:{id}"),
+        RecordKey::Session(id) => format!("{PREFIX}session:{id}"),
+        RecordKey::Questions => format!("{PREFIX}questions"),
+        RecordKey::Testimonies => format!("{PREFIX}testimonies"),
     }
 }
 
 pub fn parse_key(name: &str) -> Option<RecordKey> {
     let rest = name.strip_prefix(PREFIX)?;
-    if rest == "settings" {
-        return Some(RecordKey::Settings);
+    match rest {
+        "settings" => return Some(RecordKey::Settings),
+        "questions" => return Some(RecordKey::Questions),
+        "testimonies" => return Some(RecordKey::Testimonies),
+        _ => {}
     }
-    let id = rest.strip_prefix("programme:")?.parse::<Id>().ok()?;
-    Some(RecordKey::Programme(id))
+    if let Some(id) = rest.strip_prefix("programme:") {
+        return id.parse::<Id>().ok().map(RecordKey::Programme);
+    }
+    let id = rest.strip_prefix("session:")?.parse::<Id>().ok()?;
+    Some(RecordKey::Session(id))
 }
 
 /// Something that went wrong while loading, for the facilitator's notice.
@@ -62,6 +73,9 @@ fn describe_key(key: &str) -> String {
     match parse_key(key) {
         Some(RecordKey::Settings) => "your settings and programme list".to_string(),
         Some(RecordKey::Programme(_)) => "one programme".to_string(),
+        Some(RecordKey::Session(_)) => "one session".to_string(),
+        Some(RecordKey::Questions) => "your question bank".to_string(),
+        Some(RecordKey::Testimonies) => "your testimonies".to_string(),
         None => "a record".to_string(),
     }
 }
@@ -89,6 +103,9 @@ pub fn encode_record(ws: &Workspace, key: RecordKey) -> Option<String> {
     let text = match key {
         RecordKey::Settings => encode(SETTINGS.kind, SETTINGS.current(), &ws.settings),
         RecordKey::Programme(id) => encode(PROGRAMME.kind, PROGRAMME.current(), ws.programme(id)?),
+        RecordKey::Session(id) => encode(SESSION.kind, SESSION.current(), ws.session(id)?),
+        RecordKey::Questions => encode(QUESTIONS.kind, QUESTIONS.current(), &ws.questions),
+        RecordKey::Testimonies => encode(TESTIMONIES.kind, TESTIMONIES.current(), &ws.testimonies),
     };
     text.ok()
 }
@@ -97,6 +114,7 @@ pub fn encode_record(ws: &Workspace, key: RecordKey) -> Option<String> {
 /// gives an empty workspace plus the reason.
 pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreError> {
     let mut loaded = Loaded::default();
+    let mut questions_found = false;
     let mut names: Vec<String> = store
         .keys()?
         .into_iter()
@@ -117,6 +135,17 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
             RecordKey::Programme(id) => restore::<Programme>(&text, &PROGRAMME)
                 .and_then(|p| check_programme(p, id))
                 .map(|p| loaded.workspace.programmes.push(p)),
+            RecordKey::Session(id) => restore::<Session>(&text, &SESSION)
+                .and_then(|s| check_session(s, id))
+                .map(|s| loaded.workspace.sessions.push(s)),
+            RecordKey::Testimonies => {
+                restore::<Vec<crate::domain::testimony::Testimony>>(&text, &TESTIMONIES)
+                    .map(|t| loaded.workspace.testimonies = t)
+            }
+            RecordKey::Questions => restore::<QuestionBank>(&text, &QUESTIONS).map(|q| {
+                questions_found = true;
+                loaded.workspace.questions = q;
+            }),
         };
         if let Err(reason) = result {
             let set_aside_as = if reason.is_from_newer_app() {
@@ -134,6 +163,16 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
             });
         }
     }
+    // A device that never saved a bank starts with the starter questions. One whose bank
+    // could not be read keeps an empty one rather than overwrite the set-aside copy's intent.
+    if !questions_found
+        && !loaded
+            .problems
+            .iter()
+            .any(|p| p.key == key_name(RecordKey::Questions))
+    {
+        loaded.workspace.questions = QuestionBank::starter();
+    }
     if loaded.workspace.settings.k < 3 {
         loaded.workspace.settings.k = 3;
     }
@@ -149,6 +188,18 @@ fn check_programme(p: Programme, id: Id) -> Result<Programme, RestoreError> {
     }
     p.validate().map_err(RestoreError::Invalid)?;
     Ok(p)
+}
+
+fn check_session(s: Session, id: Id) -> Result<Session, RestoreError> {
+    if s.id() != id {
+        return Err(RestoreError::Invalid(format!(
+            "it says it is session {}",
+            s.id()
+        )));
+    }
+    s.validate()
+        .map_err(|e| RestoreError::Invalid(e.to_string()))?;
+    Ok(s)
 }
 
 /// Copies the text to a fresh quarantine key, then removes the original. If the copy fails

@@ -2,6 +2,13 @@
 //! this module: `scrub` finds roster names in free text, `suppress` hides small counts, and
 //! `escape` makes text inert in CSV, HTML and Markdown.
 
+pub mod combine;
+pub mod csv;
 pub mod escape;
+pub mod export;
+pub mod gate;
+pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod scrub;
 pub mod suppress;

@@ -16,6 +16,38 @@ use std::collections::BTreeSet;
 pub use route::Route;
 pub use tabs::TabRole;
 
+/// Why an edit was refused, as the sentence shown next to what failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<String> for Refusal {
+    fn from(reason: String) -> Refusal {
+        Refusal(reason)
+    }
+}
+
+macro_rules! refusal_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Refusal {
+            fn from(e: $t) -> Refusal {
+                Refusal(e.to_string())
+            }
+        }
+    )*};
+}
+refusal_from!(
+    crate::domain::DomainError,
+    crate::domain::session::SessionError,
+    crate::domain::questions::QuestionError,
+    crate::domain::timer::TimerError
+);
+
 /// What the save indicator shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
@@ -136,9 +168,46 @@ impl AppState {
         outcome
     }
 
+    /// Changes one session; only its record is rewritten.
+    pub fn edit_session<R>(
+        &self,
+        id: Id,
+        change: impl FnOnce(
+            &mut crate::domain::session::Session,
+        ) -> Result<R, crate::domain::session::SessionError>,
+    ) -> Result<R, Refusal> {
+        self.edit(&[RecordKey::Session(id)], |ws| {
+            Ok(change(ws.session_mut(id)?)?)
+        })
+    }
+
     /// Writes every pending record now (used before the page is hidden or handed over).
     pub fn flush(&self) {
         autosave::flush(*self);
+    }
+
+    /// A viewer picks up a session the tab in charge just saved. Read only: a record that
+    /// cannot be read is simply not shown (the tab in charge deals with it).
+    pub fn refresh_record(&self, key: &str) {
+        use crate::persist::records::{parse_key, restore};
+        let Some(RecordKey::Session(id)) = parse_key(key) else {
+            return;
+        };
+        let text = self
+            .keeping
+            .try_update_value(|k| k.store.get(key).ok().flatten())
+            .flatten();
+        let session = text.and_then(|t| {
+            restore::<crate::domain::session::Session>(&t, &crate::persist::migrate::SESSION)
+                .ok()
+                .filter(|s| s.id() == id && s.validate().is_ok())
+        });
+        self.ws.update(|ws| {
+            ws.sessions.retain(|s| s.id() != id);
+            if let Some(s) = session {
+                ws.sessions.push(s);
+            }
+        });
     }
 
     /// Reads the store directly, for Settings (set-aside records).

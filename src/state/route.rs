@@ -7,7 +7,13 @@ use crate::domain::Id;
 pub enum Route {
     Programmes,
     Programme(Id),
+    /// Making a file to share from one programme.
+    Share(Id),
     Settings,
+    Questions,
+    Session(Id),
+    /// The big-type flip chart for a projector or tablet.
+    Display(Id),
     NotFound,
 }
 
@@ -18,8 +24,17 @@ impl Route {
         match (parts.next(), parts.next(), parts.next()) {
             (None, _, _) | (Some("programmes"), None, _) => Route::Programmes,
             (Some("settings"), None, _) => Route::Settings,
+            (Some("questions"), None, _) => Route::Questions,
+            (Some("session"), Some(id), rest) => match (id.parse(), rest) {
+                (Ok(id), None) => Route::Session(id),
+                (Ok(id), Some("display")) if parts.next().is_none() => Route::Display(id),
+                _ => Route::NotFound,
+            },
             (Some("programme"), Some(id), None) => {
                 id.parse().map(Route::Programme).unwrap_or(Route::NotFound)
+            }
+            (Some("programme"), Some(id), Some("share")) if parts.next().is_none() => {
+                id.parse().map(Route::Share).unwrap_or(Route::NotFound)
             }
             _ => Route::NotFound,
         }
@@ -29,7 +44,11 @@ impl Route {
         match self {
             Route::Programmes | Route::NotFound => "#/".to_string(),
             Route::Programme(id) => format!("#/programme/{id}"),
+            Route::Share(id) => format!("#/programme/{id}/share"),
             Route::Settings => "#/settings".to_string(),
+            Route::Questions => "#/questions".to_string(),
+            Route::Session(id) => format!("#/session/{id}"),
+            Route::Display(id) => format!("#/session/{id}/display"),
         }
     }
 }
@@ -40,7 +59,15 @@ mod tests {
 
     #[test]
     fn parses_and_round_trips() {
-        for r in [Route::Programmes, Route::Programme(12), Route::Settings] {
+        for r in [
+            Route::Programmes,
+            Route::Programme(12),
+            Route::Share(12),
+            Route::Settings,
+            Route::Questions,
+            Route::Session(3),
+            Route::Display(3),
+        ] {
             assert_eq!(Route::parse(&r.href()), r);
         }
         assert_eq!(Route::parse(""), Route::Programmes);
@@ -48,5 +75,7 @@ mod tests {
         assert_eq!(Route::parse("#/programme/abc"), Route::NotFound);
         assert_eq!(Route::parse("#/programme/1/extra"), Route::NotFound);
         assert_eq!(Route::parse("#/<script>"), Route::NotFound);
+        assert_eq!(Route::parse("#/session/3/display/x"), Route::NotFound);
+        assert_eq!(Route::parse("#/session/3/elsewhere"), Route::NotFound);
     }
 }

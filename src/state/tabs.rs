@@ -13,6 +13,16 @@ pub enum TabRole {
     Elsewhere,
     /// This tab asked to take over and is waiting for the other to let go.
     TakingOver,
+    /// A flip-chart display opened in a window of its own (say, on the projector): it only
+    /// shows, follows the tab in charge as it saves, and never takes part in the hand-over.
+    Viewer,
+}
+
+impl TabRole {
+    /// Another tab is in charge and this one is waiting, not a viewer.
+    pub fn is_shut_out(self) -> bool {
+        matches!(self, TabRole::Elsewhere | TabRole::TakingOver)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +130,11 @@ mod browser {
     }
 
     pub fn watch(state: AppState) {
+        if let crate::state::Route::Display(_) = state.route.get_untracked() {
+            state.tab.set(TabRole::Viewer);
+            follow_as_viewer(state);
+            return;
+        }
         let Ok(channel) = web_sys::BroadcastChannel::new("peercircle") else {
             return;
         };
@@ -155,6 +170,16 @@ mod browser {
                 .is_some_and(|k| k.starts_with(crate::persist::records::PREFIX));
             if ours && state.tab.get_untracked() == TabRole::Active {
                 state.tab.set(TabRole::Elsewhere);
+            }
+        });
+        std::mem::forget(handle);
+    }
+
+    /// Re-reads each record the tab in charge saves, so a display window stays live.
+    fn follow_as_viewer(state: AppState) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if let Some(key) = ev.key() {
+                state.refresh_record(&key);
             }
         });
         std::mem::forget(handle);
@@ -244,6 +269,29 @@ mod tests {
         assert_eq!(r.reply, None);
         let r = react(TabRole::Elsewhere, "b", &TabMessage::TakeOver("c".into()));
         assert!(!r.flush && r.reply.is_none());
+    }
+
+    #[test]
+    fn a_viewer_never_answers_nor_takes_charge() {
+        for m in [
+            TabMessage::Hello("x".into()),
+            TabMessage::InCharge("x".into()),
+            TabMessage::TakeOver("x".into()),
+            TabMessage::Released("x".into()),
+        ] {
+            let r = react(TabRole::Viewer, "v", &m);
+            assert_eq!(
+                r,
+                Reaction {
+                    role: TabRole::Viewer,
+                    reply: None,
+                    flush: false,
+                    reload: false
+                }
+            );
+        }
+        assert!(!TabRole::Viewer.is_shut_out());
+        assert!(TabRole::Elsewhere.is_shut_out());
     }
 
     #[test]

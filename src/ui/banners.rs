@@ -35,7 +35,7 @@ pub fn Banners() -> impl IntoView {
     let dismiss_problems = move |_| app.problems.set(Vec::new());
     view! {
         <div class="banners">
-            <Show when=move || app.tab.get() != TabRole::Active>
+            <Show when=move || app.tab.get().is_shut_out()>
                 <section class="banner warn" role="alert" aria-labelledby="other-tab-title">
                     <h2 id="other-tab-title">"Peercircle is open in another tab"</h2>
                     <p>

@@ -5,10 +5,14 @@ mod banners;
 mod groups;
 mod programme;
 mod programmes;
+mod questions;
+mod session;
 mod settings;
+mod share;
+mod testimonies;
 pub mod widgets;
 
-use crate::state::{tabs, AppState, Route, TabRole};
+use crate::state::{tabs, AppState, Route};
 use leptos::prelude::*;
 
 /// Moves to a screen by changing the address's `#` part.
@@ -24,6 +28,17 @@ pub fn ask_to_keep_data() {
     leptos::task::spawn_local(async {
         let _ = crate::persist::storage::ask_to_persist().await;
     });
+}
+
+/// Today on this device's calendar.
+pub fn today() -> crate::domain::Date {
+    let now = js_sys::Date::new_0();
+    crate::domain::Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| crate::domain::Date::from_days_since_epoch(0))
 }
 
 fn current_route() -> Route {
@@ -63,12 +78,17 @@ pub fn App() -> impl IntoView {
     let leave_listener = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
     on_cleanup(move || leave_listener.remove());
     tabs::watch(app);
+    session::timer::SessionTimers::provide();
     banners::watch_for_updates(app);
     Effect::new(move |_| {
         let title = match app.route.get() {
             Route::Programmes => "Programmes".to_string(),
             Route::Settings => "Settings".to_string(),
             Route::NotFound => "Not found".to_string(),
+            Route::Questions => "Questions".to_string(),
+            Route::Share(_) => "Share results".to_string(),
+            Route::Session(_) => "Session".to_string(),
+            Route::Display(_) => "Flip chart".to_string(),
             Route::Programme(id) => app
                 .ws
                 .with(|ws| ws.programme(id).map(|p| p.display_name().to_string()))
@@ -79,7 +99,7 @@ pub fn App() -> impl IntoView {
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    let elsewhere = move || app.tab.get() != TabRole::Active;
+    let elsewhere = move || app.tab.get().is_shut_out();
     view! {
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();
@@ -94,6 +114,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <ul role="list">
                         <li><NavLink route=Route::Programmes label="Programmes" /></li>
+                        <li><NavLink route=Route::Questions label="Questions" /></li>
                         <li><NavLink route=Route::Settings label="Settings" /></li>
                     </ul>
                 </nav>
@@ -106,6 +127,10 @@ pub fn App() -> impl IntoView {
                 Route::Programmes => view! { <programmes::ProgrammesPage /> }.into_any(),
                 Route::Programme(id) => view! { <programme::ProgrammePage id=id /> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+                Route::Questions => view! { <questions::QuestionsPage /> }.into_any(),
+                Route::Share(id) => view! { <share::SharePage programme=id /> }.into_any(),
+                Route::Session(id) => view! { <session::SessionPage id=id /> }.into_any(),
+                Route::Display(id) => view! { <session::display::DisplayPage id=id /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
             }}
         </main>
@@ -119,7 +144,9 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
     let current = move || {
         let now = app.route.get();
         let here = match (route, now) {
-            (Route::Programmes, Route::Programme(_)) => true,
+            (Route::Programmes, Route::Programme(_) | Route::Session(_) | Route::Display(_)) => {
+                true
+            }
             (a, b) => a == b,
         };
         here.then_some("page")

@@ -116,6 +116,12 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
                 on_edit=field_editor(id, ProgrammeField::Purpose) />
         </section>
         <super::groups::GroupsSection programme=id />
+        <super::session::start::SessionsSection programme=id />
+        <section class="panel" aria-labelledby="share-title">
+            <h2 id="share-title">"Share results"</h2>
+            <p class="hint">"Make a file of what the groups agreed to share: agreement counts, testimonies, or an evaluation report. You see exactly what it holds before saving."</p>
+            <a class="button" href=Route::Share(id).href()>"Share results"</a>
+        </section>
         <section class="panel quiet" aria-labelledby="manage-title">
             <h2 id="manage-title">"Archive or delete"</h2>
             <p class="hint">"Archive a programme that has ended: it keeps everything and moves to the end of the list."</p>

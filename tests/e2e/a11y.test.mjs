@@ -72,3 +72,40 @@ test("the keyboard reaches every control, focus is visible and targets are at le
   }
   await context.close();
 });
+
+test("the session runner, question bank and flip-chart display are axe-clean and touch-sized", async () => {
+  const { context, page } = await open(browser, server.url, { viewport: { width: 820, height: 1180 } });
+  await createProgramme(page, "Session screens");
+  await addGroup(page, "Peers");
+  await page.getByRole("button", { name: "Start the session" }).click();
+  await page.getByRole("heading", { level: 1, name: /Peers/ }).waitFor();
+  const steps = [
+    async () => { await page.getByLabel("Guests (people here who are not on the roster)").fill("5"); await page.getByLabel("Guests (people here who are not on the roster)").press("Tab"); },
+    async () => { await page.getByRole("button", { name: "Form pairs at random" }).click(); },
+    async () => { await page.getByRole("button", { name: "Form tables of two pairs" }).click();
+      await page.getByLabel("Add to Table A's shared answer").fill("Ask early"); await page.getByLabel("Add to Table A's shared answer").press("Enter"); },
+    async () => { await page.getByRole("button", { name: "Bring every table's answers to the flip chart" }).click(); },
+    async () => {}, async () => {}, async () => {},
+  ];
+  const names = ["Attendance", "Pairs", "Tables", "Report out", "Agreement", "Consent", "Closed"];
+  for (let i = 0; i < steps.length; i++) {
+    await page.getByRole("heading", { level: 2, name: new RegExp(`Step ${i + 1}`) }).waitFor();
+    await steps[i]();
+    assert.deepEqual(await violations(page), [], `session step ${names[i]}`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("main button, main a, main input, main select")]
+        .filter((el) => el.offsetParent !== null && !["checkbox", "radio"].includes(el.type))
+        .map((el) => ({ t: el.outerHTML.slice(0, 60), r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.height < 44 || r.width < 44).map(({ t, r }) => `${t} ${r.width}x${r.height}`));
+    assert.deepEqual(small, [], `touch targets on ${names[i]}`);
+    if (i < steps.length - 1) await page.getByRole("button", { name: `Next: ${names[i + 1]}` }).click();
+  }
+  await page.getByRole("link", { name: "Show the flip chart on the big screen" }).click();
+  await page.getByRole("button", { name: "Full screen on or off" }).waitFor();
+  assert.deepEqual(await violations(page), [], "flip-chart display");
+  await page.getByRole("link", { name: "Questions", exact: true }).waitFor({ state: "attached" });
+  await page.goto(server.url + "#/questions");
+  await page.getByRole("heading", { level: 1, name: "Questions" }).waitFor();
+  assert.deepEqual(await violations(page), [], "question bank");
+  await context.close();
+});

@@ -196,3 +196,85 @@ fn a_low_k_in_settings_is_raised_to_the_floor() {
         .unwrap();
     assert_eq!(load_workspace(&mut store).unwrap().workspace.settings.k, 3);
 }
+
+fn with_session() -> (Workspace, crate::domain::Id) {
+    use crate::domain::session::{Session, SessionQuestion};
+    let mut ws = sample();
+    let group = ws.programmes[0].groups[0].id;
+    let sid = ws.fresh_id();
+    let question = SessionQuestion::one_off("What is the hardest part of mentoring?").unwrap();
+    let date = crate::domain::Date::from_ymd(2026, 11, 24).unwrap();
+    let mut session = Session::new(sid, group, date, question).unwrap();
+    session.set_guests(4).unwrap();
+    ws.sessions.push(session);
+    (ws, sid)
+}
+
+#[test]
+fn sessions_and_the_question_bank_round_trip() {
+    let (mut ws, sid) = with_session();
+    ws.questions = crate::domain::questions::QuestionBank::starter();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    assert!(store
+        .get(&key_name(RecordKey::Session(sid)))
+        .unwrap()
+        .is_some());
+    let loaded = load_workspace(&mut store).unwrap();
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.workspace, ws);
+    assert_eq!(
+        parse_key(&key_name(RecordKey::Session(sid))),
+        Some(RecordKey::Session(sid))
+    );
+    assert_eq!(
+        parse_key("peercircle:questions"),
+        Some(RecordKey::Questions)
+    );
+}
+
+#[test]
+fn a_device_that_never_saved_questions_gets_the_starter_bank() {
+    let mut store = MemoryStore::default();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert_eq!(
+        loaded.workspace.questions,
+        crate::domain::questions::QuestionBank::starter()
+    );
+}
+
+#[test]
+fn an_unreadable_question_bank_is_set_aside_not_replaced_by_the_starters() {
+    let mut store = MemoryStore::default();
+    store.set("peercircle:questions", "not a bank").unwrap();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(loaded.workspace.questions.questions().is_empty());
+}
+
+#[test]
+fn a_session_that_breaks_its_own_rules_is_set_aside() {
+    let (ws, sid) = with_session();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    let name = key_name(RecordKey::Session(sid));
+    let text = store.get(&name).unwrap().unwrap();
+    // 600 guests is more than a session accepts: the record was tampered with or damaged.
+    store
+        .set(&name, &text.replace("\"guests\":4", "\"guests\":600"))
+        .unwrap();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert!(loaded.workspace.sessions.is_empty());
+    assert!(matches!(
+        loaded.problems[0].reason,
+        RestoreError::Invalid(_)
+    ));
+    assert!(loaded.problems[0].sentence().contains("one session"));
+}
+
+#[test]
+fn fresh_ids_never_collide_with_sessions() {
+    let (mut ws, sid) = with_session();
+    ws.settings.last_id = 0;
+    assert!(ws.fresh_id() > sid);
+}

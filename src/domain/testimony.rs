@@ -1,0 +1,98 @@
+//! Testimonies: a group's consented flip-chart item typed up as a quote for a newsletter or a
+//! brochure (Sweeny step 7). Attributed by role ("a first-year protege") unless the person has
+//! a written approval to be quoted by name; the share gate checks that approval, not this file.
+
+use super::session::{Session, SessionError};
+use super::{check_length, Id};
+use serde::{Deserialize, Serialize};
+
+/// Who a testimony is credited to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribution {
+    /// A description of a role, never a person: "a first-year protege", "a mentor".
+    ByRole(String),
+    /// A participant quoted by name. Only exported while a current written approval covers the
+    /// use; otherwise the gate blocks the export and says why.
+    Named(Id),
+}
+
+/// The flip-chart item a testimony was typed up from. The gate only lets the testimony out
+/// while that item is still consented, so withdrawing consent withdraws the testimony too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub session: Id,
+    pub item: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Testimony {
+    pub id: Id,
+    pub text: String,
+    pub attribution: Attribution,
+    /// `None` for a quote a named participant gave in writing outside a meeting.
+    #[serde(default)]
+    pub source: Option<ItemRef>,
+    /// Whether the facilitator chose it for the next export.
+    #[serde(default = "yes")]
+    pub include: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The role phrase a draft starts with, from the kind of group the item came from.
+pub fn role_phrase(kind: super::programme::GroupKind) -> &'static str {
+    use super::programme::GroupKind::*;
+    match kind {
+        MentorSupport => "a mentor",
+        ProtegeSupport => "a protege",
+        Peer => "a member of a peer mentoring group",
+    }
+}
+
+impl Testimony {
+    /// A draft from a consented item, attributed by role. Refuses an item the group did not
+    /// consent to share, so a draft can never start from internal-only text.
+    pub fn draft(id: Id, session: &Session, item: u32, role: &str) -> Result<Testimony, String> {
+        let found = session
+            .item(item)
+            .map_err(|e: SessionError| e.to_string())?;
+        if !found.is_shareable() || found.consent.objection {
+            return Err(format!(
+                "Item {item} was not consented for sharing, so it cannot become a testimony."
+            ));
+        }
+        Ok(Testimony {
+            id,
+            text: found.text.clone(),
+            attribution: Attribution::ByRole(clean(role)?),
+            source: Some(ItemRef {
+                session: session.id(),
+                item,
+            }),
+            include: true,
+        })
+    }
+
+    /// Rewrites the quote, for example to take a name out or to tidy the wording.
+    pub fn edit_text(&mut self, text: &str) -> Result<(), String> {
+        self.text = clean(text)?;
+        Ok(())
+    }
+
+    pub fn attribute_to_role(&mut self, role: &str) -> Result<(), String> {
+        self.attribution = Attribution::ByRole(clean(role)?);
+        Ok(())
+    }
+}
+
+fn clean(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("Please write something here; it cannot be empty.".to_string());
+    }
+    check_length(text).map_err(|e| e.to_string())?;
+    Ok(text.to_string())
+}

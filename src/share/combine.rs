@@ -1,0 +1,65 @@
+//! Combining shareable files from several facilitators' devices into one programme report, on
+//! the programme lead's device. Only the shareable JSON schema is accepted, with no extra field
+//! anywhere (an extra field is where a name could travel); every figure is suppressed again at
+//! the combined threshold, and the result is an ordinary `Shareable`, so every format renders it.
+
+mod merge;
+mod schema;
+
+use crate::share::gate::Shareable;
+use crate::share::suppress::K;
+
+/// Largest file accepted. A year of a large programme is well under 2 MB.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// One file's problem, numbered as the user chose the files (from 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileProblem {
+    pub file: usize,
+    pub reason: String,
+}
+
+/// Why the files could not be combined: one plain sentence per refused file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", .problems.iter().map(|p| p.reason.as_str()).collect::<Vec<_>>().join(" "))]
+pub struct ImportError {
+    pub problems: Vec<FileProblem>,
+}
+
+/// The combined content and what combining did to it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Combined {
+    pub shareable: Shareable,
+    pub files: usize,
+    /// Plain notes for the preview, e.g. "4 counts are hidden again at the combined threshold".
+    pub notes: Vec<String>,
+}
+
+/// Reads every file and merges them. Refuses the whole set if any file is refused, naming each
+/// one and why, so the lead can drop or replace it and try again.
+pub fn combine(files: &[&str], k: K) -> Result<Combined, ImportError> {
+    if files.is_empty() {
+        return Err(ImportError {
+            problems: vec![FileProblem {
+                file: 0,
+                reason: "Choose at least one shareable file to combine.".to_string(),
+            }],
+        });
+    }
+    let mut read = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for (i, text) in files.iter().enumerate() {
+        let file = i + 1;
+        match schema::read(text) {
+            Ok(content) => read.push(content),
+            Err(why) => problems.push(FileProblem {
+                file,
+                reason: format!("File {file} {why}"),
+            }),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    Ok(merge::merge(read, k, files))
+}

@@ -1,0 +1,166 @@
+//! Merging read files and suppressing again. The combined threshold is the largest of the one
+//! asked for and every file's own, so a "fewer than 7" from one file is never restated as the
+//! untrue "fewer than 5". Files hold only suppressed figures, so sums are exact only where every
+//! part was shown; anything built from a hidden part stays hidden.
+
+use std::collections::BTreeMap;
+
+use super::Combined;
+use crate::share::gate::{
+    shuffle, Month, MonthAttendance, ProgrammeFigures, Shareable, SharedSession,
+};
+use crate::share::suppress::{suppress_single, suppress_stat, suppress_table, Count, Stat, K};
+
+/// A count restated at the combined threshold `k` (never lower than the file's own).
+fn again(c: Count, k: K) -> Count {
+    match c {
+        Count::Shown(n) => suppress_single(n, k),
+        Count::FewerThan(_) => Count::FewerThan(k),
+        Count::Withheld => Count::Withheld,
+    }
+}
+
+/// One session's figures at the combined threshold: where P and an item's count are both
+/// shown the item runs through the same table as at the gate; P is hidden for the whole
+/// session if any item needs it.
+fn session_again(s: &mut SharedSession, k: K) {
+    let present = again(s.present, k);
+    let mut hide_present = false;
+    for item in &mut s.items {
+        item.agree = match (item.agree, s.present) {
+            (Count::Shown(a), Count::Shown(p)) if a <= p => {
+                let t = suppress_table(&[a, p - a], Some(p), k);
+                hide_present |= t.total == Some(Count::Withheld);
+                t.parts.first().copied().unwrap_or(Count::Withheld)
+            }
+            (other, _) => again(other, k),
+        };
+    }
+    s.present = if hide_present && !present.is_hidden() {
+        Count::Withheld
+    } else {
+        present
+    };
+}
+
+/// FNV-1a over the files, to seed the testimony shuffle: the same files give the same order.
+fn seed(files: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in files.iter().flat_map(|f| f.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A rate averaged over meetings; hidden if any part was hidden.
+fn mean_rate(parts: &[(u32, Stat)], k: K) -> Stat {
+    let mut weight = 0f64;
+    let mut sum = 0f64;
+    for &(w, s) in parts {
+        match s {
+            Stat::Shown(v) => {
+                sum += v * f64::from(w);
+                weight += f64::from(w);
+            }
+            Stat::NotAvailable => {}
+            Stat::FewerThan(_) => return Stat::FewerThan(k),
+        }
+    }
+    if weight > 0.0 {
+        Stat::Shown(sum / weight)
+    } else {
+        Stat::NotAvailable
+    }
+}
+
+pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
+    let k = files.iter().map(|f| f.k).fold(asked, K::max);
+    let count = files.len();
+    let mut titles: Vec<String> = Vec::new();
+    let mut sessions = Vec::new();
+    let mut testimonies = Vec::new();
+    let mut months: BTreeMap<Month, Vec<(u32, Stat)>> = BTreeMap::new();
+    let mut rates = Vec::new();
+    let mut people: Option<u32> = Some(0);
+    for f in files {
+        if !titles.contains(&f.title) {
+            titles.push(f.title);
+        }
+        sessions.extend(f.sessions);
+        testimonies.extend(f.testimonies);
+        for m in f.attendance {
+            months
+                .entry(m.month)
+                .or_default()
+                .push((m.sessions, m.rate));
+        }
+        rates.push((f.figures.sessions_held, f.figures.attendance_rate));
+        people = match (people, f.figures.people) {
+            (Some(sum), Count::Shown(n)) => Some(sum.saturating_add(n)),
+            _ => None,
+        };
+    }
+    let before = sessions.iter().flat_map(|s: &SharedSession| {
+        std::iter::once(s.present).chain(s.items.iter().map(|i| i.agree))
+    });
+    let hidden_before = before.filter(|c| c.is_hidden()).count();
+    sessions.sort_by_key(|s| s.month);
+    for s in &mut sessions {
+        session_again(s, k);
+    }
+    shuffle(&mut testimonies, seed(raw));
+    let attendance: Vec<MonthAttendance> = months
+        .into_iter()
+        .map(|(month, parts)| MonthAttendance {
+            month,
+            sessions: parts.iter().map(|p| p.0).sum(),
+            rate: mean_rate(&parts, k),
+        })
+        .collect();
+    // People may be counted once per file they appear in; files carry no way to tell.
+    let people = people.map_or(Count::Withheld, |n| suppress_single(n, k));
+    let held: u32 = sessions.len().try_into().unwrap_or(u32::MAX);
+    let recorded: u64 = sessions.iter().map(|s| u64::from(s.items_recorded)).sum();
+    let shared: u64 = sessions.iter().map(|s| s.items.len() as u64).sum();
+    // Statistics over the combined programme need the combined people count shown.
+    let base = people.shown().unwrap_or(0);
+    let stat = |v: f64| suppress_stat(v, base, k);
+    let figures = ProgrammeFigures {
+        sessions_held: held,
+        people,
+        attendance_rate: mean_rate(&rates, k),
+        items_per_session: stat(recorded as f64 / f64::from(held)),
+        consent_rate: stat(shared as f64 / recorded as f64),
+    };
+    let title = match titles.as_slice() {
+        [one] => one.clone(),
+        many => format!("Combined report: {}", many.join("; ")),
+    };
+    let shareable = Shareable {
+        title,
+        k,
+        period: sessions
+            .first()
+            .zip(sessions.last())
+            .map(|(a, b)| (a.month, b.month)),
+        sessions,
+        testimonies,
+        attendance,
+        figures,
+    };
+    let hidden_after = shareable.counts().filter(|c| c.is_hidden()).count();
+    let mut notes = vec![format!(
+        "Combined {count} files with a privacy threshold of {k}."
+    )];
+    let newly = hidden_after.saturating_sub(hidden_before);
+    if newly > 0 {
+        notes.push(format!(
+            "{newly} more counts are hidden, because combined figures are suppressed again."
+        ));
+    }
+    Combined {
+        shareable,
+        files: count,
+        notes,
+    }
+}

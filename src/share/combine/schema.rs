@@ -1,0 +1,157 @@
+//! Reading one shareable file: size, JSON, format name, version, then a walk that refuses any
+//! field the schema does not have, then typed parsing and sanity checks. Each refusal finishes
+//! the sentence "File 2 …" in plain words.
+
+use serde_json::Value;
+
+use super::MAX_FILE_BYTES;
+use crate::domain::MAX_TEXT;
+use crate::share::gate::Shareable;
+use crate::share::json::{FileV1, FORMAT, VERSION};
+use crate::share::suppress::Count;
+
+const TOP: &[&str] = &[
+    "format",
+    "version",
+    "title",
+    "k",
+    "period",
+    "sessions",
+    "testimonies",
+    "attendance",
+    "figures",
+];
+const SESSION: &[&str] = &[
+    "month",
+    "group",
+    "question",
+    "present",
+    "items_recorded",
+    "items",
+];
+const ITEM: &[&str] = &["text", "minority", "agree"];
+const TESTIMONY: &[&str] = &["text", "attribution"];
+const MONTH: &[&str] = &["month", "sessions", "rate"];
+const FIGURES: &[&str] = &[
+    "sessions_held",
+    "people",
+    "attendance_rate",
+    "items_per_session",
+    "consent_rate",
+];
+/// The inside of a count or a statistic: `{"shown": 12}` or `{"fewer_than": 5}`.
+const FIGURE: &[&str] = &["shown", "fewer_than"];
+
+fn stray(v: &Value, allowed: &[&str]) -> Option<String> {
+    let obj = v.as_object()?;
+    obj.keys().find(|k| !allowed.contains(&k.as_str())).cloned()
+}
+
+fn each<'a>(v: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
+    v.get(key).and_then(Value::as_array).into_iter().flatten()
+}
+
+/// The first field anywhere in the file that the schema does not have.
+fn stray_field(v: &Value) -> Option<String> {
+    let figure_fields = |obj: &Value, keys: &[&str]| {
+        keys.iter()
+            .filter_map(|k| obj.get(*k))
+            .find_map(|f| stray(f, FIGURE))
+    };
+    stray(v, TOP)
+        .or_else(|| {
+            each(v, "sessions").find_map(|s| {
+                stray(s, SESSION)
+                    .or_else(|| figure_fields(s, &["present"]))
+                    .or_else(|| {
+                        each(s, "items")
+                            .find_map(|i| stray(i, ITEM).or_else(|| figure_fields(i, &["agree"])))
+                    })
+            })
+        })
+        .or_else(|| each(v, "testimonies").find_map(|t| stray(t, TESTIMONY)))
+        .or_else(|| {
+            each(v, "attendance")
+                .find_map(|m| stray(m, MONTH).or_else(|| figure_fields(m, &["rate"])))
+        })
+        .or_else(|| {
+            let f = v.get("figures")?;
+            stray(f, FIGURES).or_else(|| figure_fields(f, &FIGURES[1..]))
+        })
+}
+
+pub(super) fn read(text: &str) -> Result<Shareable, String> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "is too large ({:.1} MB). A shareable file is at most {} MB.",
+            text.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ));
+    }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        format!("is not a Peercircle shareable file: it is not readable JSON ({e}).")
+    })?;
+    let format = value.get("format").and_then(Value::as_str);
+    if format != Some(FORMAT) {
+        let what = match format {
+            Some(f) if f.contains("backup") => {
+                "it looks like a backup. Restore backups from the Backup screen instead".to_string()
+            }
+            Some(f) => format!("its format is “{}”", f.chars().take(40).collect::<String>()),
+            None => "it has no format name".to_string(),
+        };
+        return Err(format!("is not a Peercircle shareable file: {what}."));
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(format!(
+                "was made by a newer version of Peercircle (format version {v}). Update this \
+                 app, then try again."
+            ))
+        }
+        Some(v) if v == u64::from(VERSION) => {}
+        _ => return Err("has no format version this app can read.".to_string()),
+    }
+    if let Some(field) = stray_field(&value) {
+        let field: String = field.chars().take(40).collect();
+        return Err(format!(
+            "has a field “{field}” that is not part of the shareable format. Files with extra \
+             fields are refused, because an extra field could carry names."
+        ));
+    }
+    let file: FileV1 = serde_json::from_value(value)
+        .map_err(|e| format!("is damaged and cannot be read ({e})."))?;
+    let content = file.into_shareable();
+    check(&content)?;
+    Ok(content)
+}
+
+/// What typed parsing cannot see: over-long text, and figures the file's own rules forbid
+/// (a small count shown, more agreeing than present). Either means the file was edited.
+fn check(c: &Shareable) -> Result<(), String> {
+    if let Some(t) = c.texts().find(|t| t.chars().count() > MAX_TEXT) {
+        return Err(format!(
+            "has a text of {} characters; the most this app accepts is {MAX_TEXT}.",
+            t.chars().count()
+        ));
+    }
+    let k = c.k.get();
+    let small = |n: &Count| matches!(n, Count::Shown(v) if *v > 0 && *v < k);
+    if c.counts().any(|n| small(&n)) {
+        return Err(format!(
+            "shows a count below its own privacy threshold of {k}, so it was changed after \
+             it was exported. Ask for a fresh export."
+        ));
+    }
+    let over = c.sessions.iter().any(|s| {
+        s.items.iter().any(|i| match (i.agree, s.present) {
+            (Count::Shown(a), Count::Shown(p)) => a > p,
+            _ => false,
+        })
+    });
+    if over {
+        return Err("says more people agreed with an item than were present.".to_string());
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! The one gate: every export file is made from what [`gate`] returns, and nothing else leaves
+//! the device. It takes plain data the caller gathers (sessions, testimonies, the roster's
+//! names, quote approvals, the facilitator's name decisions) and an export policy, and returns
+//! either the shareable content with a note of what was left out, or every reason it is blocked.
+
+mod figures;
+mod select;
+mod shareable;
+mod shuffle;
+mod texts;
+
+#[cfg(test)]
+mod tests;
+
+pub use shareable::{
+    group_words, Month, MonthAttendance, ProgrammeFigures, Shareable, SharedItem, SharedSession,
+    SharedTestimony,
+};
+pub use shuffle::shuffle;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::programme::GroupKind;
+use crate::domain::session::Session;
+use crate::domain::testimony::Testimony;
+use crate::domain::{Date, Id};
+use crate::share::scrub::{AcceptedHit, NameHit, NotANameHere, RosterName};
+use crate::share::suppress::K;
+
+/// A group as the gate needs it: its kind (reports say "a mentor peer support group", never
+/// the group's own name) and how many members it has, for attendance rates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupInfo {
+    pub id: Id,
+    pub kind: GroupKind,
+    pub members: u32,
+}
+
+/// What a quote is for. A written approval lists the uses it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteUse {
+    Newsletter,
+    Brochure,
+    EvaluationReport,
+}
+
+impl QuoteUse {
+    pub fn words(self) -> &'static str {
+        match self {
+            QuoteUse::Newsletter => "newsletters",
+            QuoteUse::Brochure => "brochures and flyers",
+            QuoteUse::EvaluationReport => "evaluation reports",
+        }
+    }
+}
+
+/// A participant's written permission to be quoted by name, as recorded in the roster.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteApproval {
+    pub participant: Id,
+    pub given: Date,
+    pub scope: Vec<QuoteUse>,
+    #[serde(default)]
+    pub expires: Option<Date>,
+    #[serde(default)]
+    pub withdrawn: Option<Date>,
+}
+
+impl QuoteApproval {
+    /// In force on `today` and covering `used_for`. Expiry day is still covered; a withdrawal
+    /// takes effect on the day it is recorded.
+    pub fn covers(&self, used_for: QuoteUse, today: Date) -> bool {
+        self.given <= today
+            && self.expires.is_none_or(|e| today <= e)
+            && self.withdrawn.is_none_or(|w| today < w)
+            && self.scope.contains(&used_for)
+    }
+}
+
+/// Which free text a name decision or a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextRef {
+    Title,
+    Question { session: Id },
+    Item { session: Id, item: u32 },
+    Testimony(Id),
+    Attribution(Id),
+}
+
+/// One hit the facilitator decided about, tied to its exact place in one text. If the text
+/// changes, the decision no longer matches and the name is reported again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HitDecision {
+    pub text: TextRef,
+    pub hit: AcceptedHit,
+}
+
+/// The facilitator's answers to the name scrub, kept beside the export settings. Redacting
+/// never changes the session (so the group's consent stands); rewriting is done by editing a
+/// testimony.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameDecisions {
+    #[serde(default)]
+    pub not_a_name: Vec<NotANameHere>,
+    #[serde(default)]
+    pub accepted: Vec<HitDecision>,
+    #[serde(default)]
+    pub redacted: Vec<HitDecision>,
+    /// "Redact every name in this text".
+    #[serde(default)]
+    pub redact_all: Vec<TextRef>,
+}
+
+/// Everything the gate reads. The caller fills it from the app state; the gate keeps none of it.
+#[derive(Clone, Copy, Debug)]
+pub struct GateInput<'a> {
+    pub programme_name: &'a str,
+    pub groups: &'a [GroupInfo],
+    pub roster: &'a [RosterName],
+    pub approvals: &'a [QuoteApproval],
+    pub sessions: &'a [Session],
+    pub testimonies: &'a [Testimony],
+    pub names: &'a NameDecisions,
+    pub today: Date,
+}
+
+/// What to export. `None` means "all".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportPolicy {
+    pub k: K,
+    pub groups: Option<Vec<Id>>,
+    pub sessions: Option<Vec<Id>>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// What the files are for; a named quote needs an approval covering it.
+    pub quote_use: QuoteUse,
+    /// Seeds the testimony shuffle, so a preview and its saved file agree.
+    pub shuffle_seed: u64,
+}
+
+impl Default for ExportPolicy {
+    fn default() -> Self {
+        ExportPolicy {
+            k: K::default(),
+            groups: None,
+            sessions: None,
+            from: None,
+            to: None,
+            quote_use: QuoteUse::EvaluationReport,
+            shuffle_seed: 0,
+        }
+    }
+}
+
+/// A roster name found in a text that would leave, with no decision yet. For the blocked
+/// screen's "Redact", "Accept" and "Not a name here" buttons; never exported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameFinding {
+    pub text: TextRef,
+    pub label: String,
+    pub hit: NameHit,
+}
+
+/// Why an export cannot be made yet. Every reason is listed, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocked {
+    pub reasons: Vec<String>,
+    pub names: Vec<NameFinding>,
+}
+
+/// What the gate kept back, for the preview ("2 items not consented, 1 count suppressed").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    pub items_not_consented: u32,
+    pub items_objected: u32,
+    pub counts_suppressed: u32,
+    pub figures_suppressed: u32,
+    pub sessions_outside_selection: u32,
+    /// One sentence per testimony left out.
+    pub testimonies: Vec<String>,
+}
+
+impl LeftOut {
+    /// One line for the preview; empty when nothing was left out.
+    pub fn summary(&self) -> String {
+        let plural = |n: u32, one: &str, many: &str| {
+            (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+        };
+        let testimonies = u32::try_from(self.testimonies.len()).unwrap_or(u32::MAX);
+        [
+            plural(
+                self.items_not_consented,
+                "item not consented",
+                "items not consented",
+            ),
+            plural(
+                self.items_objected,
+                "item kept private after an objection",
+                "items kept private after an objection",
+            ),
+            plural(
+                self.counts_suppressed,
+                "count suppressed",
+                "counts suppressed",
+            ),
+            plural(
+                self.figures_suppressed,
+                "figure suppressed",
+                "figures suppressed",
+            ),
+            plural(testimonies, "testimony left out", "testimonies left out"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+/// The gate's answer when the export may go ahead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cleared {
+    pub shareable: Shareable,
+    pub left_out: LeftOut,
+}
+
+/// The single door out. Pure and deterministic: the same input and policy give the same
+/// content, so the preview is exactly the file.
+pub fn gate(input: &GateInput<'_>, policy: &ExportPolicy) -> Result<Cleared, Blocked> {
+    select::run(input, policy)
+}

@@ -1,0 +1,90 @@
+//! The shareable JSON file: the format another device imports with `combine`. Documented in
+//! `docs/shareable-json.md`; the shape, version 1:
+//!
+//! ```text
+//! {
+//!   "format": "peercircle-shareable",      // always this string
+//!   "version": 1,                          // a newer version is refused by older apps
+//!   "title": "Northside mentoring",        // after the name scrub
+//!   "k": 5,                                // suppression threshold used (3 or more)
+//!   "period": ["2026-01", "2026-11"],      // first and last month, or null
+//!   "sessions": [{
+//!     "month": "2026-11",
+//!     "group": "mentor_support" | "protege_support" | "peer",
+//!     "question": "What is the hardest part of mentoring?",
+//!     "present": COUNT,
+//!     "items_recorded": 9,                 // all flip-chart items, shared or not
+//!     "items": [{ "text": "...", "minority": false, "agree": COUNT }]
+//!   }],
+//!   "testimonies": [{ "text": "...", "attribution": "a first-year protege" }],
+//!   "attendance": [{ "month": "2026-11", "sessions": 2, "rate": STAT }],
+//!   "figures": { "sessions_held": 2, "people": COUNT, "attendance_rate": STAT,
+//!                "items_per_session": STAT, "consent_rate": STAT }
+//! }
+//! COUNT = {"shown": 12} | {"fewer_than": 5} | "withheld"
+//! STAT  = {"shown": 0.75} | {"fewer_than": 5} | "not_available"
+//! ```
+//!
+//! No other field is allowed anywhere: an importer refuses unknown fields, because an extra
+//! field is exactly where a name could travel.
+
+use serde::{Deserialize, Serialize};
+
+use crate::share::gate::{
+    Month, MonthAttendance, ProgrammeFigures, Shareable, SharedSession, SharedTestimony,
+};
+use crate::share::suppress::K;
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "peercircle-shareable";
+/// The schema version this app writes and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// The file as written: the envelope fields, then the content, flat.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FileV1 {
+    pub format: String,
+    pub version: u32,
+    pub title: String,
+    pub k: K,
+    pub period: Option<(Month, Month)>,
+    pub sessions: Vec<SharedSession>,
+    pub testimonies: Vec<SharedTestimony>,
+    pub attendance: Vec<MonthAttendance>,
+    pub figures: ProgrammeFigures,
+}
+
+impl FileV1 {
+    pub(crate) fn into_shareable(self) -> Shareable {
+        Shareable {
+            title: self.title,
+            k: self.k,
+            period: self.period,
+            sessions: self.sessions,
+            testimonies: self.testimonies,
+            attendance: self.attendance,
+            figures: self.figures,
+        }
+    }
+}
+
+/// The file text, pretty-printed so a curious reader can see exactly what it holds.
+pub fn json(content: &Shareable) -> String {
+    let file = FileV1 {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        title: content.title.clone(),
+        k: content.k,
+        period: content.period,
+        sessions: content.sessions.clone(),
+        testimonies: content.testimonies.clone(),
+        attendance: content.attendance.clone(),
+        figures: content.figures.clone(),
+    };
+    // These types are plain structs with string keys and finite numbers, which serde_json
+    // always serialises; an empty file would be the visible sign if that ever changed.
+    let mut text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    text.push('\n');
+    text
+}
