@@ -60,6 +60,8 @@ pub struct BackupSummary {
     pub programme_names: Vec<String>,
     pub groups: usize,
     pub participants: usize,
+    pub sessions: usize,
+    pub testimonies: usize,
     pub records: usize,
     pub set_aside_records: usize,
 }
@@ -270,6 +272,8 @@ fn summarise(contents: &Contents, format_version: u32) -> Result<BackupSummary, 
             .collect(),
         groups: ws.programmes.iter().map(|p| p.groups.len()).sum(),
         participants: ws.programmes.iter().map(|p| p.participants.len()).sum(),
+        sessions: ws.sessions.len(),
+        testimonies: ws.testimonies.len(),
         records: contents.records.len() - set_aside,
         set_aside_records: set_aside,
     })
