@@ -2,11 +2,18 @@
 //! Reading is lenient and never loses data: a record that cannot be read is set aside under
 //! a quarantine key and the facilitator is told. Only `storage.rs` touches the browser.
 
+pub mod backup;
+pub mod crypto;
+pub mod cryptoformat;
 pub mod envelope;
+pub mod journal;
+pub mod lock;
 pub mod memory;
 pub mod migrate;
+pub mod random;
 pub mod records;
 pub mod storage;
+pub mod wipe;
 
 pub use memory::MemoryStore;
 
