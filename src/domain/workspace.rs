@@ -42,10 +42,12 @@ pub enum RecordKey {
 
 impl Workspace {
     pub fn fresh_id(&mut self) -> Id {
-        let used = self
-            .programmes
-            .iter()
-            .flat_map(|p| std::iter::once(p.id).chain(p.groups.iter().map(|g| g.id)));
+        let used = self.programmes.iter().flat_map(|p| {
+            std::iter::once(p.id)
+                .chain(p.groups.iter().map(|g| g.id))
+                .chain(p.participants.iter().map(|x| x.id))
+                .chain(p.awareness.iter().map(|n| n.id))
+        });
         let highest = used.max().unwrap_or(0).max(self.settings.last_id);
         self.settings.last_id = highest + 1;
         self.settings.last_id

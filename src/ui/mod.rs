@@ -1,10 +1,15 @@
 //! Leptos components: the app shell and one module per area. Views read the workspace and
 //! call `AppState::edit`; every decision is made in `domain`.
 
+mod attendance;
 mod banners;
+mod buyin;
+mod charter;
+mod forming;
 mod groups;
 mod programme;
 mod programmes;
+mod roster;
 mod settings;
 pub mod widgets;
 
@@ -69,6 +74,9 @@ pub fn App() -> impl IntoView {
             Route::Programmes => "Programmes".to_string(),
             Route::Settings => "Settings".to_string(),
             Route::NotFound => "Not found".to_string(),
+            r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
+                forming::title(app, r)
+            }
             Route::Programme(id) => app
                 .ws
                 .with(|ws| ws.programme(id).map(|p| p.display_name().to_string()))
@@ -107,6 +115,9 @@ pub fn App() -> impl IntoView {
                 Route::Programme(id) => view! { <programme::ProgrammePage id=id /> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
+                r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
+                    forming::page(r)
+                }
             }}
         </main>
         <banners::UndoToast />
@@ -120,6 +131,7 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
         let now = app.route.get();
         let here = match (route, now) {
             (Route::Programmes, Route::Programme(_)) => true,
+            (Route::Programmes, r) if r.programme().is_some() => true,
             (a, b) => a == b,
         };
         here.then_some("page")
