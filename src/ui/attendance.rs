@@ -101,7 +101,7 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
                 <p class="empty">"This group has no members yet (stage 4)."</p>
             </Show>
             <Show when=move || grid.with(|g| !g.members.is_empty())>
-                <Show when=move || grid.with(|g| g.hidden > 0)>
+                <Show when=move || { grid.with(|g| g.hidden > 0) }>
                     <p class="meta">{move || format!("Showing the latest {COLUMNS} meetings; {} earlier ones still count in the figures.", grid.with(|g| g.hidden))}</p>
                 </Show>
                 <div class="scroll" role="region" aria-label="Attendance table" tabindex="0">
@@ -110,7 +110,7 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">"Member"</th>
-                                {move || grid.with(|g| g.dates.iter().map(|d| view! { <th scope="col">{d.to_string()}</th> }).collect_view())}
+                                {move || grid.with(|g| g.dates.iter().map(|d| view! { <th scope="col" class="date">{d.to_string()}</th> }).collect_view())}
                                 <th scope="col">"Attendance rate"</th>
                                 <th scope="col">"Missed in a row"</th>
                             </tr>

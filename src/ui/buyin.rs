@@ -92,7 +92,7 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
                     <li class="row note">
                         <div class="note-text">
                             <span class="tag">{note.kind.label()}</span>
-                            <p>{note.text.clone()}</p>
+                            <p dir="auto">{note.text.clone()}</p>
                         </div>
                         <div class="actions">
                             <label class="check">
@@ -169,7 +169,7 @@ pub fn TrialPrompts(programme: Id) -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <p><a href=Route::Roster(programme).href()>"Open the roster"</a></p>
+            <p><a class="button" href=Route::Roster(programme).href()>"Open the roster"</a></p>
         </section>
     }
 }

@@ -87,9 +87,7 @@ pub fn MembersPicker(programme: Id, group: Id) -> impl IntoView {
                 </li>
             </For>
         </ul>
-        <p class="hint">
-            "Not on the roster yet? "
-            <a href=Route::Roster(programme).href()>"Add people on the roster"</a>
-        </p>
+        <p class="hint">"Not on the roster yet? Add them there first."</p>
+        <p><a class="button" href=Route::Roster(programme).href()>"Open the roster"</a></p>
     }
 }

@@ -14,6 +14,7 @@ struct Sheet {
     programme: String,
     organisation: String,
     group: String,
+    /// Stages 1-5, then stage 7 (the working agreement, stage 6, is laid out between).
     stages: Vec<(String, String, String)>,
     terms: Vec<(&'static str, String)>,
     version: Option<String>,
@@ -113,13 +114,7 @@ pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
                 let s = d();
                 if s.organisation.is_empty() { s.programme } else { format!("{} · {}", s.programme, s.organisation) }
             }}</p>
-            {move || d().stages.into_iter().map(|(title, body, status)| view! {
-                <section class="sheet-part">
-                    <h2>{title}</h2>
-                    <p class="body">{if body.trim().is_empty() { "Not written yet.".to_string() } else { body }}</p>
-                    <p class="meta">{status}</p>
-                </section>
-            }).collect_view()}
+            {move || d().stages.into_iter().take(5).map(part).collect_view()}
             <section class="sheet-part">
                 <h2>"6. Working agreement"</h2>
                 <p class="meta">{move || d().version}</p>
@@ -130,6 +125,7 @@ pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
                     }).collect_view()}
                 </dl>
             </section>
+            {move || d().stages.into_iter().skip(5).map(part).collect_view()}
             <section class="sheet-part">
                 <h2>"How the group is led"</h2>
                 <p>{move || d().leadership.map_or("Not chosen yet.", |l| l.label())}</p>
@@ -141,7 +137,7 @@ pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
                         <caption>"Chair roster"</caption>
                         <thead><tr><th scope="col">"Meeting"</th><th scope="col">"Chair"</th></tr></thead>
                         <tbody>
-                            {move || d().turns.into_iter().map(|(date, who)| view! { <tr><td>{date}</td><td>{who}</td></tr> }).collect_view()}
+                            {move || d().turns.into_iter().map(|(date, who)| view! { <tr><td class="date">{date}</td><td>{who}</td></tr> }).collect_view()}
                         </tbody>
                     </table>
                 </Show>
@@ -157,5 +153,15 @@ pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
                 </table>
             </section>
         </article>
+    }
+}
+
+fn part((title, body, status): (String, String, String)) -> impl IntoView {
+    view! {
+        <section class="sheet-part">
+            <h2>{title}</h2>
+            <p class="body" dir="auto">{if body.trim().is_empty() { "Not written yet.".to_string() } else { body }}</p>
+            <p class="meta">{status}</p>
+        </section>
     }
 }

@@ -88,22 +88,26 @@ pub fn RotaEditor(programme: Id, group: Id) -> impl IntoView {
             <Show when=move || data.with(|d| d.stale)>
                 <p class="notice">"Members, dates or absences have changed since this roster was made. Make it again to include the changes."</p>
             </Show>
-            <button type="button" class="button primary" on:click=make>
-                {move || if data.with(|d| d.rota.turns.is_empty()) { "Make the chair roster" } else { "Make the chair roster again" }}
-            </button>
+            <div class="make">
+                <button type="button" class="button primary" on:click=make>
+                    {move || if data.with(|d| d.rota.turns.is_empty()) { "Make the chair roster" } else { "Make the chair roster again" }}
+                </button>
+            </div>
             <p class="result" role="status" class:error=move || message.with(|m| matches!(m, Some(Err(_))))>
                 {move || message.get().map(|m| match m { Ok(t) | Err(t) => t })}
             </p>
             <Show when=move || data.with(|d| !d.rota.turns.is_empty())>
+                <div class="scroll" role="region" aria-label="Chair roster table" tabindex="0">
                 <table class="grid">
                     <caption>"Chair roster"</caption>
                     <thead><tr><th scope="col">"Meeting"</th><th scope="col">"Chair"</th></tr></thead>
                     <tbody>
                         {move || data.with(|d| d.rota.turns.iter().map(|t| view! {
-                            <tr><td>{t.date.to_string()}</td><td>{d.name(t.chair)}</td></tr>
+                            <tr><td class="date">{t.date.to_string()}</td><td>{d.name(t.chair)}</td></tr>
                         }).collect_view())}
                     </tbody>
                 </table>
+                </div>
                 <p class="meta">{move || data.with(|d| {
                     let counts: Vec<String> = d.members.iter().map(|(id, n)| format!("{n}: {}", d.rota.turns_of(*id))).collect();
                     format!("Turns each. {}", counts.join(", "))

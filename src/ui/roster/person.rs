@@ -55,7 +55,7 @@ pub fn PersonRow(programme: Id, person: Id, open: RwSignal<Option<Id>>) -> impl 
         <li class="person">
             <div class="person-line">
                 <div>
-                    <strong class="person-name">{name}</strong>
+                    <strong class="person-name" dir="auto">{name}</strong>
                     <p class="meta">{move || info.with(|i| i.as_ref().map(|i| i.details.clone()))}</p>
                 </div>
                 <button type="button" class="button" aria-expanded=move || is_open().to_string()
