@@ -5,6 +5,7 @@ use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, DomainError, Id};
 use crate::state::use_app;
 use crate::ui::forming::{name_of, read_date};
+use crate::ui::widgets::ConfirmButton;
 use leptos::prelude::*;
 
 /// Most meeting columns drawn at once; the figures still count every meeting.
@@ -139,7 +140,55 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <RemoveMeeting programme=programme group=group />
             </Show>
         </section>
+    }
+}
+
+/// Takes away a meeting entered by mistake (asks first; its ticks go with it).
+#[component]
+fn RemoveMeeting(programme: Id, group: Id) -> impl IntoView {
+    let app = use_app();
+    let dates = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| {
+                    p.meetings_of(group)
+                        .iter()
+                        .map(|m| m.date)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let chosen = RwSignal::new(None::<Date>);
+    let remove = Callback::new(move |_| {
+        if let Some(d) = chosen.get_untracked() {
+            let removed = app.edit(&[RecordKey::Programme(programme)], |ws| {
+                ws.programme_mut(programme)?.remove_meeting(group, d)
+            });
+            if removed.is_ok() {
+                chosen.set(None);
+            }
+        }
+    });
+    view! {
+        <div class="inline-form">
+            <div class="field">
+                <label for="remove-meeting">"Meeting entered by mistake"</label>
+                <select id="remove-meeting" on:change=move |ev| chosen.set(Date::parse(&event_target_value(&ev)).ok())>
+                    <option value="" selected=move || chosen.get().is_none()>"Choose a meeting"</option>
+                    {move || dates.get().into_iter().rev().map(|d| view! { <option value=d.to_string()>{d.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || chosen.get().is_some()>
+                {move || chosen.get().map(|d| view! {
+                    <ConfirmButton label="Remove this meeting".into()
+                        question=format!("Remove the meeting on {d} and who came to it?")
+                        confirm="Yes, remove it" on_confirm=remove class="danger-outline" />
+                })}
+            </Show>
+        </div>
     }
 }

@@ -92,6 +92,14 @@ test("paste ten people, build a charter, rotate the chair, print, reload and go 
   const attendance = page.getByRole("table", { name: "Attendance" });
   await attendance.getByRole("row", { name: /Maria/ }).getByText("100% (1 of 1)").waitFor();
   await attendance.getByRole("row", { name: /Sam/ }).getByText("0% (0 of 1)").waitFor();
+  // A meeting entered by mistake can be taken away again.
+  await page.getByLabel("Meeting date").fill(day(-3));
+  await page.getByRole("button", { name: "Add meeting" }).click();
+  await attendance.getByRole("row", { name: /Maria/ }).getByText("50% (1 of 2)").waitFor();
+  await page.getByLabel("Meeting entered by mistake").selectOption(day(-3));
+  await page.getByRole("button", { name: "Remove this meeting" }).click();
+  await page.getByRole("button", { name: "Yes, remove it" }).click();
+  await attendance.getByRole("row", { name: /Maria/ }).getByText("100% (1 of 1)").waitFor();
 
   // Print preview.
   await page.getByRole("link", { name: "Print the charter" }).click();
