@@ -1,11 +1,17 @@
 //! The model and every rule Peercircle follows, as plain data and pure functions.
 //! Nothing here knows about the browser, Leptos or storage, so all of it is tested natively.
 
+pub mod attendance;
+pub mod buyin;
+pub mod chair;
+pub mod charter;
 pub mod date;
+pub mod fold;
 pub mod pairing;
 pub mod programme;
 pub mod questions;
 pub mod roster;
+pub mod roster_list;
 pub mod session;
 pub mod testimony;
 pub mod timer;
@@ -34,6 +40,9 @@ pub enum DomainError {
          Peercircle here” to make changes in this tab."
     )]
     ReadOnly,
+    /// A rule's own plain sentence (the rule knows best how to say what is wrong).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// Trims a name, refusing an empty or over-long one.

@@ -65,6 +65,12 @@ pub struct Programme {
     /// Everyone in the programme (see `roster`). Added after format 1 with a default, so
     /// earlier records read as "nobody yet".
     pub participants: Vec<super::roster::Participant>,
+    /// What people raised at the awareness session, with no author (see `buyin`).
+    pub awareness: Vec<super::buyin::AwarenessNote>,
+    /// One charter per group (see `charter`); a group without one has not started it.
+    pub charters: Vec<super::charter::Charter>,
+    /// Attendance per group meeting (see `attendance`).
+    pub meetings: Vec<super::attendance::Meeting>,
 }
 
 /// Which free-text field of a programme is being edited.

@@ -2,6 +2,7 @@
 //! inside an encrypted backup, and only a recorded written approval lets a name be quoted.
 
 use super::{check_length, clean_name, DomainError, Id};
+use crate::domain::Date;
 use serde::{Deserialize, Serialize};
 
 #[derive(
@@ -26,6 +27,62 @@ impl Role {
             Role::Peer => "Peer (mentor and mentee)",
         }
     }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Mentor => "mentor",
+            Role::Protege => "protege",
+            Role::Peer => "peer",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// Whether someone who opted in for the trial period carries on (programme step 2, buy-in).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrialChoice {
+    Continue,
+    Leave,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrialDecision {
+    pub choice: TrialChoice,
+    pub on: Date,
+}
+
+/// Someone's opt-in for a designated trial period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptIn {
+    pub start: Date,
+    pub end: Date,
+    #[serde(default)]
+    pub decision: Option<TrialDecision>,
+}
+
+/// Written approval to be quoted by name: when it was given, for what, until when, and
+/// whether it has since been withdrawn. Without a current one a name is never exported.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteApproval {
+    pub given: Date,
+    pub scope: String,
+    #[serde(default)]
+    pub expires: Option<Date>,
+    #[serde(default)]
+    pub withdrawn: Option<Date>,
+}
+
+impl QuoteApproval {
+    /// In force on `day`: given by then, not expired, not withdrawn.
+    pub fn in_force_on(&self, day: Date) -> bool {
+        self.given <= day
+            && self.expires.is_none_or(|e| day <= e)
+            && self.withdrawn.is_none_or(|w| day < w)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +96,25 @@ pub struct Participant {
     pub roles: Vec<Role>,
     /// The groups of this programme they belong to.
     pub groups: Vec<Id>,
+    pub opt_in: Option<OptIn>,
+    pub quote_approval: Option<QuoteApproval>,
+}
+
+impl Participant {
+    /// The opt-in status in a few words, for the roster list.
+    pub fn opt_in_status(&self, today: Date) -> String {
+        match self.opt_in {
+            None => "Not opted in yet".to_string(),
+            Some(OptIn {
+                decision: Some(d), ..
+            }) => match d.choice {
+                TrialChoice::Continue => format!("Continuing (decided {})", d.on),
+                TrialChoice::Leave => format!("Left after the trial ({})", d.on),
+            },
+            Some(o) if today > o.end => format!("Trial ended {}: decision needed", o.end),
+            Some(o) => format!("On trial until {}", o.end),
+        }
+    }
 }
 
 impl super::programme::Programme {
@@ -94,41 +170,123 @@ impl super::programme::Programme {
         self.participant_mut(person)?.contact_note = text.to_string();
         Ok(())
     }
+
+    /// Renames as typed: an empty name is kept while typing (shown as "Unnamed person").
+    pub fn rename_participant(&mut self, person: Id, text: &str) -> Result<(), DomainError> {
+        check_length(text)?;
+        self.participant_mut(person)?.display_name = text.to_string();
+        Ok(())
+    }
+
+    /// Turns a role on or off; the last role cannot be taken away, so everyone has one.
+    pub fn set_role(&mut self, person: Id, role: Role, on: bool) -> Result<(), DomainError> {
+        let p = self.participant_mut(person)?;
+        if on {
+            if !p.roles.contains(&role) {
+                p.roles.push(role);
+                p.roles.sort();
+            }
+        } else if p.roles.len() > 1 {
+            p.roles.retain(|r| *r != role);
+        } else if p.roles.contains(&role) {
+            return Err(DomainError::Invalid(
+                "Everyone needs at least one role. Tick another role first.".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Records an opt-in for a trial period, replacing an earlier one (and its decision).
+    pub fn set_opt_in(&mut self, person: Id, start: Date, end: Date) -> Result<(), DomainError> {
+        if end < start {
+            return Err(DomainError::Invalid(
+                "The trial period must end on or after the day it starts.".into(),
+            ));
+        }
+        self.participant_mut(person)?.opt_in = Some(OptIn {
+            start,
+            end,
+            decision: None,
+        });
+        Ok(())
+    }
+
+    pub fn clear_opt_in(&mut self, person: Id) -> Result<(), DomainError> {
+        self.participant_mut(person)?.opt_in = None;
+        Ok(())
+    }
+
+    /// Records "continue" or "leave" at the end of a trial.
+    pub fn decide_trial(
+        &mut self,
+        person: Id,
+        choice: TrialChoice,
+        on: Date,
+    ) -> Result<(), DomainError> {
+        let p = self.participant_mut(person)?;
+        let opt_in = p.opt_in.as_mut().ok_or(DomainError::Invalid(
+            "This person has not opted in for a trial yet.".into(),
+        ))?;
+        opt_in.decision = Some(TrialDecision { choice, on });
+        Ok(())
+    }
+
+    pub fn record_quote_approval(
+        &mut self,
+        person: Id,
+        given: Date,
+        scope: &str,
+        expires: Option<Date>,
+    ) -> Result<(), DomainError> {
+        let scope = scope.trim();
+        if scope.is_empty() {
+            return Err(DomainError::Invalid(
+                "Please say what the approval covers, for example “newsletter and brochures”."
+                    .into(),
+            ));
+        }
+        check_length(scope)?;
+        if expires.is_some_and(|e| e < given) {
+            return Err(DomainError::Invalid(
+                "The approval cannot expire before the day it was given.".into(),
+            ));
+        }
+        self.participant_mut(person)?.quote_approval = Some(QuoteApproval {
+            given,
+            scope: scope.to_string(),
+            expires,
+            withdrawn: None,
+        });
+        Ok(())
+    }
+
+    /// Withdrawal is kept on record (not deleted) so it is clear when quoting had to stop.
+    pub fn withdraw_quote_approval(&mut self, person: Id, on: Date) -> Result<(), DomainError> {
+        let p = self.participant_mut(person)?;
+        let approval = p.quote_approval.as_mut().ok_or(DomainError::Invalid(
+            "There is no approval to withdraw.".into(),
+        ))?;
+        approval.withdrawn.get_or_insert(on);
+        Ok(())
+    }
+
+    /// Removes a person and hands them back with their place, for "Undo".
+    pub fn remove_participant(&mut self, person: Id) -> Result<(usize, Participant), DomainError> {
+        let at = self
+            .participants
+            .iter()
+            .position(|p| p.id == person)
+            .ok_or(DomainError::NotFound("person"))?;
+        Ok((at, self.participants.remove(at)))
+    }
+
+    pub fn restore_participant(&mut self, at: usize, person: Participant) {
+        if self.participant(person.id).is_none() {
+            let at = at.min(self.participants.len());
+            self.participants.insert(at, person);
+        }
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::programme::{GroupKind, Programme};
-
-    #[test]
-    fn members_are_listed_per_group() {
-        let mut p = Programme::new(1, "P").unwrap();
-        p.add_group(2, "Mentors", GroupKind::MentorSupport).unwrap();
-        p.add_participant(3, " Maria ", Role::Mentor).unwrap();
-        p.add_participant(4, "Sam", Role::Mentor).unwrap();
-        assert_eq!(
-            p.add_participant(5, " ", Role::Peer),
-            Err(DomainError::EmptyName("the person"))
-        );
-        p.set_membership(3, 2, true).unwrap();
-        p.set_membership(3, 2, true).unwrap();
-        let names: Vec<&str> = p
-            .members_of(2)
-            .iter()
-            .map(|m| m.display_name.as_str())
-            .collect();
-        assert_eq!(names, vec!["Maria"]);
-        assert_eq!(
-            p.participant(3).unwrap().groups,
-            vec![2],
-            "joining twice is once"
-        );
-        p.set_membership(3, 2, false).unwrap();
-        assert!(p.members_of(2).is_empty());
-        assert_eq!(
-            p.set_membership(3, 99, true),
-            Err(DomainError::NotFound("group"))
-        );
-    }
-}
+mod tests;

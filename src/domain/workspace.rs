@@ -59,6 +59,7 @@ impl Workspace {
             std::iter::once(p.id)
                 .chain(p.groups.iter().map(|g| g.id))
                 .chain(p.participants.iter().map(|x| x.id))
+                .chain(p.awareness.iter().map(|n| n.id))
         });
         let used = in_programmes
             .chain(self.sessions.iter().map(|s| s.id()))

@@ -71,6 +71,11 @@ pub enum UndoAction {
         at: usize,
         group: crate::domain::programme::Group,
     },
+    Participant {
+        programme: Id,
+        at: usize,
+        person: crate::domain::roster::Participant,
+    },
 }
 
 /// Things outside the reactive graph: the store, which records need writing, which must not

@@ -17,11 +17,22 @@ pub enum Route {
     /// The big-type flip chart for a projector or tablet.
     Display(Id),
     NotFound,
+    /// Everyone in a programme.
+    Roster(Id),
+    /// Awareness notes and trial periods (programme steps 1 and 2).
+    BuyIn(Id),
+    /// A group's charter, leadership and attendance: (programme, group).
+    Group(Id, Id),
+    /// The charter laid out for printing and signing.
+    GroupPrint(Id, Id),
 }
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        if let Some(route) = Route::parse_forming(path) {
+            return route;
+        }
         let mut parts = path.split('/').filter(|p| !p.is_empty());
         match (parts.next(), parts.next(), parts.next()) {
             (None, _, _) | (Some("programmes"), None, _) => Route::Programmes,
@@ -43,8 +54,43 @@ impl Route {
         }
     }
 
+    /// Routes for forming groups: roster, buy-in, a group's charter and its print view.
+    fn parse_forming(path: &str) -> Option<Route> {
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<Id>().ok());
+        match parts.as_slice() {
+            ["programme", _, "roster"] => Some(id(1).map_or(Route::NotFound, Route::Roster)),
+            ["programme", _, "buy-in"] => Some(id(1).map_or(Route::NotFound, Route::BuyIn)),
+            ["programme", _, "group", _] => Some(match (id(1), id(3)) {
+                (Some(p), Some(g)) => Route::Group(p, g),
+                _ => Route::NotFound,
+            }),
+            ["programme", _, "group", _, "print"] => Some(match (id(1), id(3)) {
+                (Some(p), Some(g)) => Route::GroupPrint(p, g),
+                _ => Route::NotFound,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The programme a screen belongs to, if any.
+    pub fn programme(self) -> Option<Id> {
+        match self {
+            Route::Programme(p)
+            | Route::Roster(p)
+            | Route::BuyIn(p)
+            | Route::Group(p, _)
+            | Route::GroupPrint(p, _) => Some(p),
+            _ => None,
+        }
+    }
+
     pub fn href(self) -> String {
         match self {
+            Route::Roster(p) => format!("#/programme/{p}/roster"),
+            Route::BuyIn(p) => format!("#/programme/{p}/buy-in"),
+            Route::Group(p, g) => format!("#/programme/{p}/group/{g}"),
+            Route::GroupPrint(p, g) => format!("#/programme/{p}/group/{g}/print"),
             Route::Programmes | Route::NotFound => "#/".to_string(),
             Route::Programme(id) => format!("#/programme/{id}"),
             Route::Share(id) => format!("#/programme/{id}/share"),
@@ -82,5 +128,25 @@ mod tests {
         assert_eq!(Route::parse("#/<script>"), Route::NotFound);
         assert_eq!(Route::parse("#/session/3/display/x"), Route::NotFound);
         assert_eq!(Route::parse("#/session/3/elsewhere"), Route::NotFound);
+    }
+
+    #[test]
+    fn forming_routes_parse_and_round_trip() {
+        for r in [
+            Route::Roster(3),
+            Route::BuyIn(3),
+            Route::Group(3, 4),
+            Route::GroupPrint(3, 4),
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+            assert_eq!(r.programme(), Some(3));
+        }
+        assert_eq!(Route::parse("#/programme/x/roster"), Route::NotFound);
+        assert_eq!(Route::parse("#/programme/1/group/y"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/programme/1/group/2/print/3"),
+            Route::NotFound
+        );
+        assert_eq!(Route::Settings.programme(), None);
     }
 }

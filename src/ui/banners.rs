@@ -102,6 +102,14 @@ pub fn UndoToast() -> impl IntoView {
                 ws.programme_mut(programme)?.restore_group(at, group);
                 Ok::<_, DomainError>(())
             }),
+            UndoAction::Participant {
+                programme,
+                at,
+                person,
+            } => app.edit(&[RecordKey::Programme(programme)], |ws| {
+                ws.programme_mut(programme)?.restore_participant(at, person);
+                Ok::<_, DomainError>(())
+            }),
         };
         if result.is_ok() {
             app.undo.set(None);

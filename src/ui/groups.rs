@@ -109,6 +109,8 @@ fn GroupRow(programme: Id, group: Id) -> impl IntoView {
                 </div>
             </div>
             <div class="actions">
+                <a class="button" href=crate::state::Route::Group(programme, group).href()
+                    aria-label=move || format!("Charter and meetings: {}", name.get())>"Charter and meetings"</a>
                 <Show when=move || archived.get()>
                     <span class="tag">"Archived"</span>
                 </Show>

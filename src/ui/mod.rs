@@ -1,12 +1,17 @@
 //! Leptos components: the app shell and one module per area. Views read the workspace and
 //! call `AppState::edit`; every decision is made in `domain`.
 
+mod attendance;
 mod banners;
+mod buyin;
+mod charter;
 mod combine;
+mod forming;
 mod groups;
 mod programme;
 mod programmes;
 mod questions;
+mod roster;
 mod session;
 mod settings;
 mod share;
@@ -91,6 +96,9 @@ pub fn App() -> impl IntoView {
             Route::Combine => "Combine programme files".to_string(),
             Route::Session(_) => "Session".to_string(),
             Route::Display(_) => "Flip chart".to_string(),
+            r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
+                forming::title(app, r)
+            }
             Route::Programme(id) => app
                 .ws
                 .with(|ws| ws.programme(id).map(|p| p.display_name().to_string()))
@@ -135,6 +143,9 @@ pub fn App() -> impl IntoView {
                 Route::Session(id) => view! { <session::SessionPage id=id /> }.into_any(),
                 Route::Display(id) => view! { <session::display::DisplayPage id=id /> }.into_any(),
                 Route::NotFound => view! { <NotFound /> }.into_any(),
+                r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
+                    forming::page(r)
+                }
             }}
         </main>
         <banners::UndoToast />
@@ -149,12 +160,9 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
         let here = match (route, now) {
             (
                 Route::Programmes,
-                Route::Programme(_)
-                | Route::Share(_)
-                | Route::Session(_)
-                | Route::Display(_)
-                | Route::Combine,
+                Route::Share(_) | Route::Session(_) | Route::Display(_) | Route::Combine,
             ) => true,
+            (Route::Programmes, r) if r.programme().is_some() => true,
             (a, b) => a == b,
         };
         here.then_some("page")

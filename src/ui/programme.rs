@@ -116,6 +116,8 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
                 on_edit=field_editor(id, ProgrammeField::Purpose) />
         </section>
         <super::groups::GroupsSection programme=id />
+        <FormingLinks id=id />
+        <super::buyin::TrialPrompts programme=id />
         <super::session::start::SessionsSection programme=id />
         <section class="panel" aria-labelledby="share-title">
             <h2 id="share-title">"Share results"</h2>
@@ -155,5 +157,38 @@ pub fn GroupKindSelect(
                 <option value=kind.key() selected=move || value.get() == kind>{kind.label()}</option>
             }).collect_view()}
         </select>
+    }
+}
+
+/// Where a facilitator goes next when forming groups: the roster and awareness notes.
+#[component]
+fn FormingLinks(id: Id) -> impl IntoView {
+    let app = use_app();
+    let counts = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(id)
+                .map(|p| {
+                    (
+                        p.participants.len(),
+                        p.awareness.iter().filter(|n| !n.answered).count(),
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="forming-title">
+            <h2 id="forming-title">"People and buy-in"</h2>
+            <ul class="cards" role="list">
+                <li class="card">
+                    <h3><a href=Route::Roster(id).href()>"Roster"</a></h3>
+                    <p class="meta">{move || match counts.get().0 { 0 => "Nobody yet".to_string(), 1 => "1 person".to_string(), n => format!("{n} people") }}</p>
+                </li>
+                <li class="card">
+                    <h3><a href=Route::BuyIn(id).href()>"Awareness and buy-in"</a></h3>
+                    <p class="meta">{move || match counts.get().1 { 0 => "No open questions or concerns".to_string(), 1 => "1 open note".to_string(), n => format!("{n} open notes") }}</p>
+                </li>
+            </ul>
+        </section>
     }
 }

@@ -12,6 +12,20 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
+async function tooSmall(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("button, a, input, select, textarea, summary")]
+      .filter((el) => el.offsetParent !== null && !el.classList.contains("skip"))
+      // A checkbox or radio is tapped through its label too, so the label counts as its target.
+      .filter((el) => ![...(el.labels || [])].some((l) => {
+        const r = l.getBoundingClientRect();
+        return r.height >= 44 && r.width >= 44;
+      }))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44)
+      .map((r) => `${r.el} ${Math.round(r.width)}x${Math.round(r.height)}`));
+}
+
 async function violations(page) {
   await page.evaluate(AXE);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
@@ -30,6 +44,7 @@ test("no serious or critical violations on any screen, at laptop and tablet size
     assert.deepEqual(await violations(page), [], "programme screen");
     await page.getByRole("button", { name: "Delete Mentors" }).click();
     assert.deepEqual(await violations(page), [], "confirmation");
+    await formingScreens(page);
     await page.getByRole("link", { name: "Programmes", exact: true }).click();
     await page.getByRole("link", { name: "Accessible programme" }).waitFor();
     assert.deepEqual(await violations(page), [], "programmes list");
@@ -43,10 +58,50 @@ test("no serious or critical violations on any screen, at laptop and tablet size
   }
 });
 
+/** Roster, buy-in, a group's charter with a chair roster and attendance, and the print view. */
+async function formingScreens(page, check = async (what) => assert.deepEqual(await violations(page), [], what)) {
+  const programme = page.url();
+  await page.getByRole("link", { name: "Roster", exact: true }).click();
+  await page.getByLabel("Names, one per line").fill("Ana\nBo\nمرحبا سارة");
+  await page.getByLabel("Add them to a group").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Add these names" }).click();
+  await page.getByText("Added 3 people.").waitFor();
+  await page.getByRole("button", { name: "Edit Ana" }).click();
+  await check("roster with an open editor");
+  await page.getByRole("link", { name: /Back to / }).click();
+  await page.getByRole("link", { name: "Awareness and buy-in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Awareness and buy-in" }).waitFor();
+  await page.getByLabel("What was raised").fill("How much time does it take?");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await check("awareness and buy-in");
+  await page.getByRole("link", { name: /Back to / }).click();
+  await page.getByRole("link", { name: /^Charter and meetings: / }).first().click();
+  await page.getByRole("heading", { level: 2, name: "Group charter" }).waitFor();
+  await page.getByRole("radio", { name: "Rotating chair" }).check();
+  await page.getByLabel("First meeting").fill("2030-01-08");
+  await page.getByRole("button", { name: "Set meeting dates" }).click();
+  await page.getByRole("button", { name: "Make the chair roster" }).click();
+  await page.getByLabel("Meeting date").fill("2029-12-01");
+  await page.getByRole("button", { name: "Add meeting" }).click();
+  await page.getByRole("table", { name: "Attendance" }).waitFor();
+  await check("group charter, chair roster and attendance");
+  await page.getByRole("radio", { name: "No designated roles" }).check();
+  await check("no designated roles warning");
+  await page.getByRole("link", { name: "Print the charter" }).click();
+  await page.getByRole("heading", { level: 1, name: /Group charter:/ }).waitFor();
+  await check("charter print view");
+  await page.goto(programme);
+  await page.getByRole("heading", { level: 2, name: "Trial periods" }).waitFor();
+}
+
 test("the keyboard reaches every control, focus is visible and targets are at least 44 px", async () => {
   const { context, page } = await open(browser, server.url);
   await createProgramme(page, "Keyboard only");
   await addGroup(page, "Peers");
+  // Every screen this test visits is checked for small targets, including the forming ones.
+  const smallTargets = async (what) => assert.deepEqual(await tooSmall(page), [], what);
+  await smallTargets("programme");
+  await formingScreens(page, smallTargets);
   const small = await page.evaluate(() =>
     [...document.querySelectorAll("button, a, input, select, textarea")]
       .filter((el) => el.offsetParent !== null && !el.classList.contains("skip"))

@@ -43,6 +43,19 @@ test("a whole session: pairs with a trio, three tables, merged flip chart, count
   // Attendance: nine of the roster, no guests.
   await page.getByRole("button", { name: "Mark everyone present" }).click();
   await page.getByText("9 people are here.").waitFor();
+  await page.getByRole("checkbox", { name: "Olu Ade" }).uncheck();
+  await page.getByText("8 people are here.").waitFor();
+  // Attendance feeds the roster's commitment figures for this group.
+  await saved(page);
+  const sessionUrl = page.url();
+  await page.getByRole("link", { name: "Nursing mentors 2027" }).click();
+  await page.getByRole("link", { name: "Charter and meetings: Mentor circle" }).click();
+  const attendance = page.getByRole("table", { name: "Attendance" });
+  await attendance.getByRole("row", { name: /Maria Lopez/ }).getByText("100% (1 of 1)").waitFor();
+  await attendance.getByRole("row", { name: /Olu Ade/ }).getByText("0% (0 of 1)").waitFor();
+  await page.goto(sessionUrl);
+  await page.getByRole("checkbox", { name: "Olu Ade" }).check();
+  await page.getByText("9 people are here.").waitFor();
   await page.getByRole("button", { name: "Next: Pairs" }).click();
 
   // Pairs: four pairs, one of them a trio.

@@ -5,6 +5,31 @@ use crate::domain::Id;
 use crate::state::use_app;
 use leptos::prelude::*;
 
+/// Copies who is here onto the group's meeting of that date, so the roster's commitment
+/// figures (attendance rate, meetings missed in a row) include this session.
+fn record_in_roster(id: Id) -> Result<(), crate::state::Refusal> {
+    let app = use_app();
+    let programme = app.ws.with_untracked(|ws| {
+        let s = ws.session(id)?;
+        ws.group(s.group()).map(|(p, _)| p.id)
+    });
+    let Some(programme) = programme else {
+        return Ok(());
+    };
+    app.edit(
+        &[crate::domain::workspace::RecordKey::Programme(programme)],
+        |ws| {
+            let s = ws
+                .session(id)
+                .ok_or(crate::domain::DomainError::NotFound("session"))?;
+            let (group, date, present) = (s.group(), s.date(), s.attendance().to_vec());
+            ws.programme_mut(programme)?
+                .record_attendance(group, date, &present)?;
+            Ok(())
+        },
+    )
+}
+
 #[component]
 pub fn AttendancePanel(id: Id) -> impl IntoView {
     let app = use_app();
@@ -27,13 +52,15 @@ pub fn AttendancePanel(id: Id) -> impl IntoView {
     let total = read_session(id, |s| s.people_present());
     let error = RwSignal::new(None::<String>);
     let set_present = move |member: Id, here: bool| {
-        let result = app.edit_session(id, |s| {
-            if here {
-                s.mark_present(member)
-            } else {
-                s.mark_absent(member)
-            }
-        });
+        let result = app
+            .edit_session(id, |s| {
+                if here {
+                    s.mark_present(member)
+                } else {
+                    s.mark_absent(member)
+                }
+            })
+            .and_then(|()| record_in_roster(id));
         error.set(result.err().map(|e| e.0));
     };
     let everyone = move |_| {

@@ -1,0 +1,116 @@
+//! Shared pieces of the screens for forming groups (roster, buy-in, charter, print): the
+//! page switch, titles, "today", and the not-found fallbacks.
+
+use crate::domain::programme::Programme;
+use crate::domain::{Date, Id};
+use crate::state::{use_app, AppState, Route};
+use leptos::prelude::*;
+
+/// Today's date on this device. Only the browser knows it; the rules take it as input.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| Date::from_days_since_epoch(0))
+}
+
+/// Reads the date from a date input, with the sentence to show when it is not a date.
+pub fn read_date(text: &str, what: &str) -> Result<Date, String> {
+    if text.trim().is_empty() {
+        return Err(format!("Please choose {what}."));
+    }
+    Date::parse(text).map_err(|e| e.to_string())
+}
+
+pub fn name_of(p: &Programme, person: Id) -> String {
+    p.participant(person)
+        .map(|x| {
+            crate::domain::programme::display_or(&x.display_name, "Unnamed person").to_string()
+        })
+        .unwrap_or_else(|| "Someone no longer on the roster".to_string())
+}
+
+pub fn title(app: AppState, route: Route) -> String {
+    app.ws.with(|ws| {
+        let Some(p) = route.programme().and_then(|id| ws.programme(id)) else {
+            return "Programme".to_string();
+        };
+        let group = |g: Id| {
+            p.group(g)
+                .map(|g| g.name.clone())
+                .unwrap_or_else(|| "Group".into())
+        };
+        match route {
+            Route::Roster(_) => format!("Roster · {}", p.display_name()),
+            Route::BuyIn(_) => format!("Awareness and buy-in · {}", p.display_name()),
+            Route::Group(_, g) => format!("{} · {}", group(g), p.display_name()),
+            Route::GroupPrint(_, g) => format!("Charter for printing · {}", group(g)),
+            _ => p.display_name().to_string(),
+        }
+    })
+}
+
+pub fn page(route: Route) -> AnyView {
+    let app = use_app();
+    let programme = route.programme().unwrap_or_default();
+    let group = match route {
+        Route::Group(_, g) | Route::GroupPrint(_, g) => Some(g),
+        _ => None,
+    };
+    let exists = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .is_some_and(|p| group.is_none_or(|g| p.group(g).is_some()))
+        })
+    });
+    view! {
+        <Show when=move || exists.get() fallback=move || view! { <Missing programme=programme /> }>
+            {match route {
+                Route::Roster(p) => view! { <super::roster::RosterPage programme=p /> }.into_any(),
+                Route::BuyIn(p) => view! { <super::buyin::BuyInPage programme=p /> }.into_any(),
+                Route::Group(p, g) => view! { <super::charter::GroupPage programme=p group=g /> }.into_any(),
+                Route::GroupPrint(p, g) => view! { <super::charter::print::PrintPage programme=p group=g /> }.into_any(),
+                _ => ().into_any(),
+            }}
+        </Show>
+    }
+    .into_any()
+}
+
+#[component]
+fn Missing(programme: Id) -> impl IntoView {
+    let app = use_app();
+    let has_programme = move || app.ws.with(|ws| ws.programme(programme).is_some());
+    view! {
+        <h1 tabindex="-1">"Not found"</h1>
+        <p>"This is not on this device any more. It may have been deleted."</p>
+        <p>
+            {move || if has_programme() {
+                view! { <a class="button" href=Route::Programme(programme).href()>"Back to the programme"</a> }.into_any()
+            } else {
+                view! { <a class="button" href=Route::Programmes.href()>"See all programmes"</a> }.into_any()
+            }}
+        </p>
+    }
+}
+
+/// "← Programme name" above a sub-screen.
+#[component]
+pub fn BackToProgramme(programme: Id) -> impl IntoView {
+    let app = use_app();
+    let name = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| p.display_name().to_string())
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=Route::Programme(programme).href()>{move || format!("Back to {}", name.get())}</a>
+        </nav>
+    }
+}
