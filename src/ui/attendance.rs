@@ -95,9 +95,7 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
                 </div>
                 <button type="submit" class="button">"Add meeting"</button>
             </form>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
             <Show when=move || grid.with(|g| g.members.is_empty())>
                 <p class="empty">"This group has no members yet (stage 4)."</p>
             </Show>

@@ -78,9 +78,7 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
                             aria-invalid=move || error.with(Option::is_some).then_some("true")></textarea>
                     </div>
                 </div>
-                <Show when=move || error.with(Option::is_some)>
-                    <p class="error" role="alert">{move || error.get()}</p>
-                </Show>
+                <crate::ui::widgets::ErrorLine error=error />
                 <button type="submit" class="button primary">"Add note"</button>
             </form>
             <p class="meta">{move || {

@@ -97,9 +97,7 @@ fn StageSection(programme: Id, group: Id, stage: Stage) -> impl IntoView {
                 <p>{stage.watch_for()}</p>
             </aside>
             {editor}
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
             <Show when=move || !status.get().is_agreed()>
                 <button type="button" class="button primary" on:click=agree
                     aria-label=format!("Everyone agreed: {}", stage.title())>

@@ -147,9 +147,7 @@ fn QuestionRow(id: Id) -> impl IntoView {
                     {move || if question.with(|q| q.as_ref().is_some_and(|q| q.retired)) { "Use again" } else { "Retire" }}
                 </button>
             </div>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </li>
     }
 }
@@ -202,9 +200,7 @@ fn NewQuestion() -> impl IntoView {
                     <input id="new-question-theme" type="text" prop:value=move || theme.get() on:input=move |ev| theme.set(event_target_value(&ev)) />
                 </div>
             </div>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
             <button type="submit" class="button primary">"Add question"</button>
         </form>
     }

@@ -94,9 +94,7 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
             <Show when=move || mine.with(|m| !m.is_empty())>
                 <h3>"Your testimonies"</h3>
                 <ol class="rows" role="list">
@@ -168,9 +166,7 @@ fn TestimonyRow(id: Id) -> impl IntoView {
                 <ConfirmButton label="Delete this testimony".into() question="Delete this testimony?".into()
                     confirm="Yes, delete it" on_confirm=remove class="danger-outline" />
             </div>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </li>
     }
 }

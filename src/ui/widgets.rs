@@ -128,6 +128,17 @@ pub fn ConfirmButton(
     }
 }
 
+/// The sentence saying why the last action was refused, announced to screen readers, shown
+/// next to what failed; nothing when all is well.
+#[component]
+pub fn ErrorLine(error: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <Show when=move || error.with(Option::is_some)>
+            <p class="error" role="alert">{move || error.get()}</p>
+        </Show>
+    }
+}
+
 /// "12 KB", "3.4 MB": storage figures for people, not engineers.
 pub fn human_bytes(bytes: f64) -> String {
     const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];

@@ -240,9 +240,7 @@ fn OptInEditor(programme: Id, person: Id) -> impl IntoView {
                     <input type="date" id=format!("trial-end-{p}") on:input=move |ev| end.set(event_target_value(&ev)) />
                 </div>
             </div>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
             <button type="submit" class="button">"Record opt-in"</button>
         </form>
     }
@@ -323,9 +321,7 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
                     <input type="date" id=format!("quote-expires-{p}") on:input=move |ev| expires.set(event_target_value(&ev)) />
                 </div>
             </div>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
             <div class="actions">
                 <button type="submit" class="button">"Record written approval"</button>
                 <Show when=move || current.with(|c| c.as_ref().is_some_and(|a| a.withdrawn.is_none()))>

@@ -111,8 +111,6 @@ pub fn AttendancePanel(id: Id) -> impl IntoView {
                     error.set(result.err());
                 } />
         </div>
-        <Show when=move || error.with(Option::is_some)>
-            <p class="error" role="alert">{move || error.get()}</p>
-        </Show>
+        <crate::ui::widgets::ErrorLine error=error />
     }
 }

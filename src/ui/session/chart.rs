@@ -88,9 +88,7 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
             </label>
             <button type="submit" class="button">"Add item"</button>
         </form>
-        <Show when=move || error.with(Option::is_some)>
-            <p class="error" role="alert">{move || error.get()}</p>
-        </Show>
+        <crate::ui::widgets::ErrorLine error=error />
     }
 }
 
@@ -143,9 +141,7 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
                 <ConfirmButton label=format!("Remove item {number}") question=format!("Remove item {number} from the flip chart?")
                     confirm="Yes, remove it" on_confirm=remove class="danger-outline" />
             </div>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </li>
     }
 }
@@ -211,9 +207,7 @@ fn MergeForm(id: Id) -> impl IntoView {
                 </div>
             </div>
             <button type="submit" class="button">"Merge"</button>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </form>
     }
 }
@@ -290,9 +284,7 @@ pub fn AgreementCounter(id: Id, number: u32, large: bool) -> impl IntoView {
                 <button type="button" class="button" aria-label=format!("One more agrees with item {number}")
                     on:click=move |_| error.set(app.edit_session(id, |s| s.agree_more(number)).err().map(|e| e.0))>"+"</button>
             </div>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </div>
     }
 }

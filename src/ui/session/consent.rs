@@ -80,9 +80,7 @@ fn ConsentItem(id: Id, number: u32) -> impl IntoView {
                     <p class="meta">{move || item.with(|i| i.as_ref().and_then(|i| i.consent.decided_on).map(|d| format!("Decided on {d}")))}</p>
                 </Show>
             </fieldset>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </li>
     }
 }

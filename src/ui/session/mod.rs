@@ -205,9 +205,7 @@ fn PhaseNav(id: Id) -> impl IntoView {
             <Show when=move || blocker.with(Option::is_some) && phase.get().next().is_some()>
                 <p class="hint" id="next-blocker">{move || blocker.get()}</p>
             </Show>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </div>
     }
 }

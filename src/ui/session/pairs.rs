@@ -50,9 +50,7 @@ pub fn PairsPanel(id: Id) -> impl IntoView {
                 <Unseated id=id />
             </Show>
         </Show>
-        <Show when=move || error.with(Option::is_some)>
-            <p class="error" role="alert">{move || error.get()}</p>
-        </Show>
+        <crate::ui::widgets::ErrorLine error=error />
         <Show when=move || problems.with(|p| !p.is_empty())>
             <ul class="problems">
                 {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}

@@ -65,9 +65,7 @@ pub fn Points(id: Id, target: AnswerBox, label: String) -> impl IntoView {
                 </div>
                 <button type="submit" class="button">"Add point"</button>
             </form>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </div>
     }
 }

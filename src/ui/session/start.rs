@@ -178,9 +178,7 @@ fn StartSession(programme: Id) -> impl IntoView {
                     <input id="session-own-question" type="text" autocomplete="off"
                         prop:value=move || own.get() on:input=move |ev| own.set(event_target_value(&ev)) />
                 </div>
-                <Show when=move || error.with(Option::is_some)>
-                    <p class="error" role="alert">{move || error.get()}</p>
-                </Show>
+                <crate::ui::widgets::ErrorLine error=error />
                 <button type="submit" class="button primary">"Start the session"</button>
             </form>
         </Show>

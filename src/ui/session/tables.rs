@@ -33,9 +33,7 @@ pub fn TablesPanel(id: Id) -> impl IntoView {
             <button type="button" class="button primary" on:click=move |_| form(2)>"Form tables of two pairs"</button>
             <button type="button" class="button" on:click=move |_| form(3)>"Form tables of three pairs"</button>
         </div>
-        <Show when=move || error.with(Option::is_some)>
-            <p class="error" role="alert">{move || error.get()}</p>
-        </Show>
+        <crate::ui::widgets::ErrorLine error=error />
         <ul class="pair-grid" role="list">
             <For each=move || tables.get() key=|n| *n let:n>
                 <TableCard id=id number=n />

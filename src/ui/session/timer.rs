@@ -187,9 +187,7 @@ pub fn TimerPanel(id: Id) -> impl IntoView {
                 } />
                 <span>"Chime when time is up"</span>
             </label>
-            <Show when=move || error.with(Option::is_some)>
-                <p class="error" role="alert">{move || error.get()}</p>
-            </Show>
+            <crate::ui::widgets::ErrorLine error=error />
         </section>
     }
 }
