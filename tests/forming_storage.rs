@@ -48,8 +48,14 @@ fn a_formed_group_survives_storage_unchanged() {
     p.set_opt_in(ana, d("2027-01-01"), d("2027-03-31")).unwrap();
     p.decide_trial(ana, TrialChoice::Continue, d("2027-04-01"))
         .unwrap();
-    p.record_quote_approval(ana, d("2027-01-02"), "newsletter", None)
-        .unwrap();
+    p.record_quote_approval(
+        ana,
+        d("2027-01-02"),
+        "newsletter",
+        &[peercircle::domain::roster::ApprovedUse::Newsletter],
+        None,
+    )
+    .unwrap();
     p.set_stage_text(group, Stage::Purpose, "Support").unwrap();
     p.agree_stage(group, Stage::Purpose, d("2027-01-05"))
         .unwrap();

@@ -64,12 +64,43 @@ pub struct OptIn {
     pub decision: Option<TrialDecision>,
 }
 
-/// Written approval to be quoted by name: when it was given, for what, until when, and
+/// A use of a quote a person can agree to in writing. Ticked explicitly on the approval, so
+/// an export never has to guess from free text what someone agreed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ApprovedUse {
+    Newsletter,
+    Brochure,
+    EvaluationReport,
+}
+
+impl ApprovedUse {
+    pub const ALL: [ApprovedUse; 3] = [
+        ApprovedUse::Newsletter,
+        ApprovedUse::Brochure,
+        ApprovedUse::EvaluationReport,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ApprovedUse::Newsletter => "Newsletters",
+            ApprovedUse::Brochure => "Brochures and flyers",
+            ApprovedUse::EvaluationReport => "Evaluation reports",
+        }
+    }
+}
+
+/// Written approval to be quoted by name: when it was given, for which uses, until when, and
 /// whether it has since been withdrawn. Without a current one a name is never exported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteApproval {
     pub given: Date,
+    /// The person's own words about what they agreed to, kept as a record.
     pub scope: String,
+    /// The uses ticked on the approval. Approvals recorded before this existed have none, so
+    /// they allow no named quote until the facilitator records the uses.
+    #[serde(default)]
+    pub uses: Vec<ApprovedUse>,
     #[serde(default)]
     pub expires: Option<Date>,
     #[serde(default)]
@@ -236,8 +267,14 @@ impl super::programme::Programme {
         person: Id,
         given: Date,
         scope: &str,
+        uses: &[ApprovedUse],
         expires: Option<Date>,
     ) -> Result<(), DomainError> {
+        if uses.is_empty() {
+            return Err(DomainError::Invalid(
+                "Please tick what the person agreed their name may be used in.".into(),
+            ));
+        }
         let scope = scope.trim();
         if scope.is_empty() {
             return Err(DomainError::Invalid(
@@ -254,6 +291,7 @@ impl super::programme::Programme {
         self.participant_mut(person)?.quote_approval = Some(QuoteApproval {
             given,
             scope: scope.to_string(),
+            uses: uses.to_vec(),
             expires,
             withdrawn: None,
         });

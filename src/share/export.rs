@@ -2,12 +2,14 @@
 //! file formats. The gate stays the only door: this only collects and labels.
 
 use crate::domain::programme::Programme;
+use crate::domain::roster::ApprovedUse;
 use crate::domain::session::Session;
 use crate::domain::testimony::Testimony;
 use crate::domain::workspace::Workspace;
 use crate::domain::{Date, Id};
 use crate::share::gate::{
     gate, Blocked, Cleared, ExportPolicy, GateInput, GroupInfo, NameDecisions, QuoteApproval,
+    QuoteUse,
 };
 use crate::share::scrub::RosterName;
 
@@ -59,11 +61,23 @@ impl Material {
             })
             .cloned()
             .collect();
+        let approvals = p
+            .participants
+            .iter()
+            .filter_map(|x| x.quote_approval.as_ref().map(|a| (x.id, a)))
+            .map(|(participant, a)| QuoteApproval {
+                participant,
+                given: a.given,
+                scope: a.uses.iter().map(|u| quote_use(*u)).collect(),
+                expires: a.expires,
+                withdrawn: a.withdrawn,
+            })
+            .collect();
         Some(Material {
             programme_name: p.display_name().to_string(),
             groups,
             roster,
-            approvals: Vec::new(),
+            approvals,
             sessions,
             testimonies,
         })
@@ -86,6 +100,15 @@ impl Material {
             today,
         };
         gate(&input, policy)
+    }
+}
+
+/// The roster's ticked use, as the gate names it.
+pub fn quote_use(used: ApprovedUse) -> QuoteUse {
+    match used {
+        ApprovedUse::Newsletter => QuoteUse::Newsletter,
+        ApprovedUse::Brochure => QuoteUse::Brochure,
+        ApprovedUse::EvaluationReport => QuoteUse::EvaluationReport,
     }
 }
 
@@ -273,6 +296,54 @@ mod tests {
         assert!(!FileKind::AgreementCsv
             .render(&cleared)
             .contains("Ask early"));
+    }
+
+    #[test]
+    fn a_named_quote_needs_a_current_approval_ticked_for_that_use() {
+        let (mut ws, pid) = programme_with_a_consented_item("Ask early");
+        let given = Date::from_ymd(2026, 11, 1).unwrap();
+        ws.programme_mut(pid)
+            .unwrap()
+            .record_quote_approval(
+                50,
+                given,
+                "in writing, 1 Nov",
+                &[ApprovedUse::Newsletter],
+                None,
+            )
+            .unwrap();
+        let session = ws.sessions[0].clone();
+        let mut t = Testimony::draft(70, &session, 1, "a mentor").unwrap();
+        t.attribution = crate::domain::testimony::Attribution::Named(50);
+        ws.testimonies.push(t);
+        let today = Date::from_ymd(2026, 11, 30).unwrap();
+        let names = NameDecisions::default();
+        let for_use = |quote_use| ExportPolicy {
+            quote_use,
+            ..ExportPolicy::default()
+        };
+
+        let m = Material::of(&ws, pid).unwrap();
+        let cleared = m
+            .run(&names, today, &for_use(QuoteUse::Newsletter))
+            .unwrap();
+        let md = FileKind::TestimoniesMarkdown.render(&cleared);
+        assert!(md.contains("Maria Lopez"), "approved for newsletters: {md}");
+        let refused = m
+            .run(&names, today, &for_use(QuoteUse::Brochure))
+            .unwrap_err();
+        assert!(!refused.reasons.is_empty(), "not approved for brochures");
+
+        ws.programme_mut(pid)
+            .unwrap()
+            .withdraw_quote_approval(50, today)
+            .unwrap();
+        let m = Material::of(&ws, pid).unwrap();
+        assert!(
+            m.run(&names, today, &for_use(QuoteUse::Newsletter))
+                .is_err(),
+            "withdrawn"
+        );
     }
 
     #[test]

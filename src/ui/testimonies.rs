@@ -71,7 +71,8 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
             <h2 id="testimonies-title">"Testimonies"</h2>
             <p class="hint">
                 "Turn items the groups agreed to share into quotes for a newsletter or brochure. \
-                 They are credited to a role, never a name."
+                 They are credited to a role; a name only with the person's written approval \
+                 for that use, recorded in the roster."
             </p>
             <Show
                 when=move || consented.with(|c| !c.is_empty())
@@ -99,7 +100,7 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
                 <h3>"Your testimonies"</h3>
                 <ol class="rows" role="list">
                     <For each=move || mine.get() key=|id| *id let:id>
-                        <TestimonyRow id=id />
+                        <TestimonyRow id=id programme=programme />
                     </For>
                 </ol>
             </Show>
@@ -111,12 +112,46 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
 type TestimonyChange = Box<dyn FnOnce(&mut Testimony) -> Result<(), String>>;
 
 #[component]
-fn TestimonyRow(id: Id) -> impl IntoView {
+fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
     let app = use_app();
+    let today = crate::ui::today();
+    // Only people with a written approval in force can be offered as a named credit; the
+    // gate still checks it covers what the file is for.
+    let approved = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| {
+                    p.participants
+                        .iter()
+                        .filter_map(|x| {
+                            let a = x.quote_approval.as_ref()?;
+                            let uses: Vec<&str> = a.uses.iter().map(|u| u.label()).collect();
+                            (a.in_force_on(today) && !uses.is_empty()).then(|| {
+                                (
+                                    x.id,
+                                    format!(
+                                        "{} (approved for {})",
+                                        x.display_name,
+                                        uses.join(", ").to_lowercase()
+                                    ),
+                                )
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let t = Memo::new(move |_| {
         app.ws
             .with(|ws| ws.testimonies.iter().find(|t| t.id == id).cloned())
     });
+    let named = move || {
+        t.with(|t| match t.as_ref().map(|t| &t.attribution) {
+            Some(Attribution::Named(p)) => Some(*p),
+            _ => None,
+        })
+    };
     let error = RwSignal::new(None::<String>);
     let change = move |f: TestimonyChange| {
         let result = app.edit(&[RecordKey::Testimonies], |ws| {
@@ -150,6 +185,21 @@ fn TestimonyRow(id: Id) -> impl IntoView {
                         prop:value=move || t.with(|t| t.as_ref().map(|t| t.text.clone()).unwrap_or_default())
                         on:change=move |ev| { let text = event_target_value(&ev); change(Box::new(move |t| t.edit_text(&text))) }>
                     </textarea>
+                </div>
+                <div class="field">
+                    <label for=format!("testimony-credit-{id}")>"How to credit it"</label>
+                    <select id=format!("testimony-credit-{id}") on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        match value.parse::<Id>() {
+                            Ok(person) => change(Box::new(move |t| { t.attribution = Attribution::Named(person); Ok(()) })),
+                            Err(_) => change(Box::new(|t| t.attribute_to_role("a member of the programme"))),
+                        }
+                    }>
+                        <option value="role" selected=move || named().is_none()>"A role, not a name"</option>
+                        {move || approved.get().into_iter().map(|(person, label)| view! {
+                            <option value=person.to_string() selected=move || named() == Some(person)>{format!("By name: {label}")}</option>
+                        }).collect_view()}
+                    </select>
                 </div>
                 <div class="field">
                     <label for=format!("testimony-role-{id}")>"Credited to"</label>

@@ -149,7 +149,11 @@ test("trial periods prompt a decision, quote approval is recorded, removal can b
   await page.getByLabel("Approval given on").fill(day(-1));
   await page.getByLabel("What it covers").fill("newsletter and brochures");
   await page.getByRole("button", { name: "Record written approval" }).click();
-  await page.getByText(`Written approval given ${day(-1)} for: newsletter and brochures.`).waitFor();
+  await page.getByText("Please tick what the person agreed their name may be used in.").waitFor();
+  await page.getByRole("checkbox", { name: "Newsletters" }).check();
+  await page.getByRole("checkbox", { name: "Brochures and flyers" }).check();
+  await page.getByRole("button", { name: "Record written approval" }).click();
+  await page.getByText(`Written approval given ${day(-1)} for: Newsletters, Brochures and flyers (newsletter and brochures).`).waitFor();
   await page.getByRole("button", { name: "Withdraw approval" }).click();
   await page.getByText(/Withdrawn .*: do not quote by name/).waitFor();
 

@@ -106,8 +106,33 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   await ready(page);
   assert.equal(await page.getByRole("textbox", { name: "Testimony", exact: true }).inputValue(), "I learned to ask for help early, not late.");
 
-  // Name decisions last while the screen is open (kept with the data in a later change).
+  // A named credit is offered only with a written approval, and only for the uses ticked.
+  await page.getByRole("link", { name: "Share check" }).click();
+  await page.getByRole("link", { name: "Roster", exact: true }).click();
+  await page.getByRole("button", { name: "Edit Maria Lopez" }).click();
+  await page.getByLabel("Approval given on").fill("2026-01-01");
+  await page.getByLabel("What it covers").fill("Signed form, January");
+  await page.getByRole("checkbox", { name: "Newsletters" }).check();
+  await page.getByRole("button", { name: "Record written approval" }).click();
+  await page.getByText(/Written approval given 2026-01-01 for: Newsletters/).waitFor();
+  await page.getByRole("link", { name: /Back to Share check/ }).click();
+  await page.getByRole("link", { name: "Share results" }).click();
+  await page.getByLabel("Include in the file").check();
+  await page.getByLabel("How to credit it").selectOption({ label: "By name: Maria Lopez (approved for newsletters)" });
   await page.getByRole("button", { name: /^Replace “Maria/ }).click();
+  await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
+  await page.getByLabel("What the file is for").selectOption({ label: "A newsletter" });
+  await page.getByLabel("File preview").filter({ hasText: "Maria Lopez" }).waitFor();
+  await page.getByLabel("What the file is for").selectOption({ label: "A brochure or flyer" });
+  const notCovered = page.getByRole("alert").filter({ hasText: "This file cannot be made yet" });
+  await notCovered.waitFor();
+  assert.match(await notCovered.innerText(), /approv/i);
+  await page.getByLabel("How to credit it").selectOption({ label: "A role, not a name" });
+  await page.getByLabel("Include in the file").uncheck();
+  await page.getByLabel("What the file is for").selectOption({ label: "An evaluation report" });
+
+  // Name decisions last while the screen is open (the Replace above, made after coming back
+  // to this screen, still holds here).
   await page.getByRole("radio", { name: /Programme file, for combining/ }).check();
   const jsonText = await page.getByLabel("File preview").innerText();
   const json = JSON.parse(jsonText);

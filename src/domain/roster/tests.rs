@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::programme::{GroupKind, Programme};
+use crate::domain::roster::ApprovedUse;
 
 fn d(text: &str) -> Date {
     Date::parse(text).unwrap()
@@ -90,18 +91,30 @@ fn quote_approval_needs_a_scope_and_can_be_withdrawn() {
     let mut p = Programme::new(1, "P").unwrap();
     p.add_participant(2, "Ana", Role::Peer).unwrap();
     assert!(p
-        .record_quote_approval(2, d("2027-01-01"), "  ", None)
+        .record_quote_approval(2, d("2027-01-01"), "  ", &[ApprovedUse::Newsletter], None)
         .is_err());
     assert!(p
-        .record_quote_approval(2, d("2027-01-01"), "newsletter", Some(d("2026-01-01")))
+        .record_quote_approval(
+            2,
+            d("2027-01-01"),
+            "newsletter",
+            &[ApprovedUse::Newsletter],
+            Some(d("2026-01-01"))
+        )
         .is_err());
     p.record_quote_approval(
         2,
         d("2027-01-01"),
         " newsletter and brochures ",
+        &[ApprovedUse::Newsletter, ApprovedUse::Brochure],
         Some(d("2027-12-31")),
     )
     .unwrap();
+    assert!(
+        p.record_quote_approval(2, d("2027-01-01"), "anything", &[], None)
+            .is_err(),
+        "an approval must name at least one use"
+    );
     let approval = p.participant(2).unwrap().quote_approval.clone().unwrap();
     assert_eq!(approval.scope, "newsletter and brochures");
     assert!(!approval.in_force_on(d("2026-12-31")));

@@ -251,6 +251,7 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
     let app = use_app();
     let given = RwSignal::new(String::new());
     let scope = RwSignal::new(String::new());
+    let uses = RwSignal::new(Vec::<crate::domain::roster::ApprovedUse>::new());
     let expires = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let current = Memo::new(move |_| {
@@ -276,6 +277,7 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
                         person,
                         g,
                         &scope.get_untracked(),
+                        &uses.get_untracked(),
                         exp,
                     )
                 })
@@ -291,7 +293,17 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
     };
     let describe = move || {
         current.get().map(|a| {
-            let mut s = format!("Written approval given {} for: {}.", a.given, a.scope);
+            let used: Vec<&str> = a.uses.iter().map(|u| u.label()).collect();
+            let mut s = format!(
+                "Written approval given {} for: {} ({}).",
+                a.given,
+                if used.is_empty() {
+                    "no use ticked yet".to_string()
+                } else {
+                    used.join(", ")
+                },
+                a.scope
+            );
             if let Some(e) = a.expires {
                 s.push_str(&format!(" Expires {e}."));
             }
@@ -316,6 +328,19 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
                     <input type="text" id=format!("quote-scope-{p}") placeholder="For example: newsletter and brochures"
                         on:input=move |ev| scope.set(event_target_value(&ev)) />
                 </div>
+                <fieldset class="choice-list">
+                    <legend>"Their name may be used in"</legend>
+                    {crate::domain::roster::ApprovedUse::ALL.into_iter().map(|u| view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || uses.with(|l| l.contains(&u))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    uses.update(|l| { l.retain(|x| *x != u); if on { l.push(u); } });
+                                } />
+                            <span>{u.label()}</span>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
                 <div class="field">
                     <label for=format!("quote-expires-{p}")>"Expires on (optional)"</label>
                     <input type="date" id=format!("quote-expires-{p}") on:input=move |ev| expires.set(event_target_value(&ev)) />
