@@ -165,6 +165,8 @@ test("the session runner, question bank and flip-chart display are axe-clean and
   await page.goto(server.url + "#/combine");
   await page.getByRole("heading", { level: 1, name: "Combine programme files" }).waitFor();
   assert.deepEqual(await violations(page), [], "combine");
+  const picker = await page.getByLabel("Programme files to combine").boundingBox();
+  assert.ok(picker.height >= 44, `the file picker is ${picker.height} px tall`);
   await page.getByRole("link", { name: "Programmes", exact: true }).click();
   await page.getByRole("link", { name: "Session screens" }).click();
   await page.getByRole("link", { name: "Share results" }).click();
