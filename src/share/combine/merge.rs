@@ -136,18 +136,7 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
         [one] => one.clone(),
         many => format!("Combined report: {}", many.join("; ")),
     };
-    let shareable = Shareable {
-        title,
-        k,
-        period: sessions
-            .first()
-            .zip(sessions.last())
-            .map(|(a, b)| (a.month, b.month)),
-        sessions,
-        testimonies,
-        attendance,
-        figures,
-    };
+    let shareable = Shareable::assemble(title, k, sessions, testimonies, attendance, figures);
     let hidden_after = shareable.counts().filter(|c| c.is_hidden()).count();
     let mut notes = vec![format!(
         "Combined {count} files with a privacy threshold of {k}."

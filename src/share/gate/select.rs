@@ -139,18 +139,8 @@ pub(super) fn run(input: &GateInput<'_>, policy: &ExportPolicy) -> Result<Cleare
         return Err(blocked);
     }
     let (attendance, programme) = figures::programme(&facts, k);
-    let shareable = Shareable {
-        title: title.unwrap_or_else(|| NEUTRAL_TITLE.to_string()),
-        k,
-        period: sessions
-            .first()
-            .zip(sessions.last())
-            .map(|(a, b)| (a.month, b.month)),
-        sessions,
-        testimonies,
-        attendance,
-        figures: programme,
-    };
+    let title = title.unwrap_or_else(|| NEUTRAL_TITLE.to_string());
+    let shareable = Shareable::assemble(title, k, sessions, testimonies, attendance, programme);
     left.counts_suppressed =
         u32::try_from(shareable.counts().filter(|c| c.is_hidden()).count()).unwrap_or(u32::MAX);
     left.figures_suppressed = figures::hidden_figures(&shareable.attendance, &shareable.figures);

@@ -97,6 +97,33 @@ pub struct Shareable {
     pub figures: ProgrammeFigures,
 }
 
+impl Shareable {
+    /// Puts the parts together; the period runs from the first session's month to the last's
+    /// (sessions come in date order). Used by the gate and by combine alike.
+    pub(crate) fn assemble(
+        title: String,
+        k: K,
+        sessions: Vec<SharedSession>,
+        testimonies: Vec<SharedTestimony>,
+        attendance: Vec<MonthAttendance>,
+        figures: ProgrammeFigures,
+    ) -> Shareable {
+        let period = sessions
+            .first()
+            .zip(sessions.last())
+            .map(|(a, b)| (a.month, b.month));
+        Shareable {
+            title,
+            k,
+            period,
+            sessions,
+            testimonies,
+            attendance,
+            figures,
+        }
+    }
+}
+
 /// One meeting: when (to the month), which kind of group, what was asked and what the group
 /// agreed to share.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
