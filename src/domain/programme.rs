@@ -71,6 +71,8 @@ pub struct Programme {
     pub charters: Vec<super::charter::Charter>,
     /// Attendance per group meeting (see `attendance`).
     pub meetings: Vec<super::attendance::Meeting>,
+    /// Skills inventory, pairing settings and confirmed pairs (see `mentoring`).
+    pub mentoring: super::mentoring::Mentoring,
 }
 
 /// Which free-text field of a programme is being edited.

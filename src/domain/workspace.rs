@@ -60,6 +60,7 @@ impl Workspace {
                 .chain(p.groups.iter().map(|g| g.id))
                 .chain(p.participants.iter().map(|x| x.id))
                 .chain(p.awareness.iter().map(|n| n.id))
+                .chain(p.mentoring.ids())
         });
         let used = in_programmes
             .chain(self.sessions.iter().map(|s| s.id()))
