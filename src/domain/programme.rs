@@ -73,6 +73,8 @@ pub struct Programme {
     pub meetings: Vec<super::attendance::Meeting>,
     /// Skills inventory, pairing settings and confirmed pairs (see `mentoring`).
     pub mentoring: super::mentoring::Mentoring,
+    /// Follow-up plans, check-ins, interventions and the outcomes survey (see `followup`).
+    pub followup: super::followup::FollowUp,
 }
 
 /// Which free-text field of a programme is being edited.
@@ -180,7 +182,7 @@ impl Programme {
         for text in [&self.name, &self.organisation, &self.purpose] {
             check_length(text).map_err(|e| e.to_string())?;
         }
-        Ok(())
+        self.followup.validate()
     }
 }
 

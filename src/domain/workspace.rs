@@ -61,6 +61,7 @@ impl Workspace {
                 .chain(p.participants.iter().map(|x| x.id))
                 .chain(p.awareness.iter().map(|n| n.id))
                 .chain(p.mentoring.ids())
+                .chain(p.followup.ids())
         });
         let used = in_programmes
             .chain(self.sessions.iter().map(|s| s.id()))

@@ -1,0 +1,128 @@
+//! Programme health: which pairs need attention and why, as reason categories only. A leader
+//! sees "a low rating" or "check-in missed", never what anyone wrote, so they can step in on a
+//! mismatch without breaking a confidence (Ensher and Murphy). Interventions are recorded here.
+
+use super::super::mentoring::MentoringPair;
+use super::super::{Date, Id};
+use super::checkin::{next_checkin, CheckInDue};
+use super::FollowUp;
+use serde::{Deserialize, Serialize};
+
+/// Why a pair is flagged. Categories only: no field can hold a note or a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlagReason {
+    /// The latest check-in rated either question 2 or lower.
+    LowScore,
+    /// A rating fell by 2 or more since the check-in before.
+    Drop,
+    /// The check-in is more than a week overdue.
+    MissedCheckIn,
+    /// A step in one of the pair's plans is past its due date.
+    OverdueSteps,
+}
+
+impl FlagReason {
+    pub fn words(self) -> &'static str {
+        match self {
+            FlagReason::LowScore => "Low rating at the last check-in",
+            FlagReason::Drop => "Ratings dropped since the check-in before",
+            FlagReason::MissedCheckIn => "Check-in missed",
+            FlagReason::OverdueSteps => "Plan steps overdue",
+        }
+    }
+}
+
+/// What the facilitator did about a pair, and when it was put right.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intervention {
+    pub id: Id,
+    pub pair: Id,
+    pub date: Date,
+    #[serde(default)]
+    pub what: String,
+    #[serde(default)]
+    pub resolved: Option<Date>,
+}
+
+/// One pair's state on the health view. Holds no text at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairHealth {
+    pub pair: Id,
+    pub reasons: Vec<FlagReason>,
+    pub next: CheckInDue,
+    pub checkins: usize,
+    pub overdue_steps: usize,
+    pub open_interventions: usize,
+}
+
+impl PairHealth {
+    pub fn needs_attention(&self) -> bool {
+        !self.reasons.is_empty()
+    }
+}
+
+/// A rating at or below this is low.
+pub const LOW: u8 = 2;
+/// A fall of this much or more between two check-ins is a drop.
+pub const DROP: u8 = 2;
+
+/// Health of every active pair, flagged ones first. A rating-based flag (low, drop) is cleared
+/// by an intervention marked resolved on or after that check-in, until the next check-in.
+pub fn health(followup: &FollowUp, pairs: &[MentoringPair], today: Date) -> Vec<PairHealth> {
+    let mut list: Vec<PairHealth> = pairs
+        .iter()
+        .filter(|p| p.ended.is_none())
+        .map(|p| pair_health(followup, p, today))
+        .collect();
+    list.sort_by_key(|h| (!h.needs_attention(), h.pair));
+    list
+}
+
+fn pair_health(followup: &FollowUp, pair: &MentoringPair, today: Date) -> PairHealth {
+    let checkins = followup.checkins_of(pair.id);
+    let latest = checkins.last();
+    let next = next_checkin(
+        pair.id,
+        pair.confirmed,
+        latest.and_then(|c| c.date),
+        followup.cadence_weeks,
+        today,
+    );
+    let interventions = followup.interventions_of(pair.id);
+    let last_resolved = interventions.iter().filter_map(|i| i.resolved).max();
+    let mut reasons = Vec::new();
+    if let Some(last) = latest {
+        let handled = last_resolved.is_some_and(|r| last.date.is_some_and(|d| d <= r));
+        if !handled {
+            if last.going.get() <= LOW || last.equity.get() <= LOW {
+                reasons.push(super::FlagReason::LowScore);
+            }
+            if let Some(before) = checkins.len().checked_sub(2).and_then(|i| checkins.get(i)) {
+                let fell = |a: u8, b: u8| a.saturating_sub(b) >= DROP;
+                if fell(before.going.get(), last.going.get())
+                    || fell(before.equity.get(), last.equity.get())
+                {
+                    reasons.push(FlagReason::Drop);
+                }
+            }
+        }
+    }
+    if next.state == super::DueState::Missed {
+        reasons.push(FlagReason::MissedCheckIn);
+    }
+    let overdue_steps = followup.overdue_steps_of(pair.id, today);
+    if overdue_steps > 0 {
+        reasons.push(FlagReason::OverdueSteps);
+    }
+    PairHealth {
+        pair: pair.id,
+        reasons,
+        next,
+        checkins: checkins.len(),
+        overdue_steps,
+        open_interventions: interventions
+            .iter()
+            .filter(|i| i.resolved.is_none())
+            .count(),
+    }
+}
