@@ -22,6 +22,7 @@ pub struct Material {
     pub approvals: Vec<QuoteApproval>,
     pub sessions: Vec<Session>,
     pub testimonies: Vec<Testimony>,
+    pub survey: crate::domain::followup::Survey,
 }
 
 impl Material {
@@ -80,6 +81,7 @@ impl Material {
             approvals,
             sessions,
             testimonies,
+            survey: p.followup.survey.clone(),
         })
     }
 
@@ -98,6 +100,7 @@ impl Material {
             testimonies: &self.testimonies,
             names,
             today,
+            survey: Some(&self.survey),
         };
         gate(&input, policy)
     }

@@ -7,6 +7,7 @@ mod figures;
 mod select;
 mod shareable;
 mod shuffle;
+mod survey;
 mod texts;
 
 #[cfg(test)]
@@ -17,6 +18,7 @@ pub use shareable::{
     SharedTestimony,
 };
 pub use shuffle::shuffle;
+pub use survey::{survey_counts, survey_figures, SharedMeasure, SharedSurveyPoint};
 
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +126,8 @@ pub struct GateInput<'a> {
     pub testimonies: &'a [Testimony],
     pub names: &'a NameDecisions,
     pub today: Date,
+    /// The programme's outcomes survey; only its suppressed aggregates are shared.
+    pub survey: Option<&'a crate::domain::followup::Survey>,
 }
 
 /// What to export. `None` means "all".

@@ -74,6 +74,7 @@ pub fn html(content: &Shareable) -> String {
     attendance(&mut out, content);
     agreement(&mut out, content);
     testimonies(&mut out, content);
+    survey(&mut out, content);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -243,4 +244,63 @@ fn testimonies(out: &mut String, c: &Shareable) {
         );
     }
     out.push_str("</section>\n");
+}
+
+/// Outcomes survey: one table per survey point with the mean score and change per measure.
+fn survey(out: &mut String, c: &Shareable) {
+    if c.survey.is_empty() {
+        return;
+    }
+    let _ = write!(
+        out,
+        "<section>\n<h2>Outcomes survey</h2>\n<p class=\"note\">Anonymous self-ratings from 1 \
+         to 5; scores are out of 5 and higher is better (isolation is reverse-scored). Change is \
+         measured from the start.</p>\n"
+    );
+    for p in &c.survey {
+        let name = if p.start {
+            "At the start".to_string()
+        } else {
+            format!("Survey point {}", p.point)
+        };
+        let _ = write!(
+            out,
+            "<table>\n<caption>{} ({} responses)</caption>\n",
+            html_text(&name),
+            html_text(&p.responses.to_string())
+        );
+        if p.measures.is_empty() {
+            let _ = write!(
+                out,
+                "<tbody><tr><td>Not shown: fewer than {} people answered.</td></tr></tbody>\n\
+                 </table>\n",
+                c.k
+            );
+            continue;
+        }
+        out.push_str(
+            "<thead><tr><th scope=\"col\">Outcome</th><th scope=\"col\">Mean score</th>\
+             <th scope=\"col\">Change from the start</th></tr></thead>\n<tbody>\n",
+        );
+        for m in &p.measures {
+            let _ = write!(
+                out,
+                "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                html_text(m.measure.label()),
+                html_text(&score_words(m.mean, false)),
+                html_text(&score_words(m.change, true)),
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// "3.4", "+0.6", or the suppression words.
+pub fn score_words(s: Stat, signed: bool) -> String {
+    match s {
+        Stat::Shown(v) if signed => format!("{v:+.1}"),
+        Stat::Shown(v) => format!("{v:.1}"),
+        other => other.to_string(),
+    }
 }

@@ -19,7 +19,13 @@
 //!   "testimonies": [{ "text": "...", "attribution": "a first-year protege" }],
 //!   "attendance": [{ "month": "2026-11", "sessions": 2, "rate": STAT }],
 //!   "figures": { "sessions_held": 2, "people": COUNT, "attendance_rate": STAT,
-//!                "items_per_session": STAT, "consent_rate": STAT }
+//!                "items_per_session": STAT, "consent_rate": STAT },
+//!   "survey": [{                           // optional: outcomes survey, one per point
+//!     "point": 1, "start": true, "responses": COUNT,
+//!     "measures": [{ "measure": "support" | "confidence" | "knowledge" | "new_ideas" |
+//!                    "challenges_resolved" | "networks" | "isolation",
+//!                    "answers": [COUNT x 5], "mean": STAT, "change": STAT }]
+//!   }]
 //! }
 //! COUNT = {"shown": 12} | {"fewer_than": 5} | "withheld"
 //! STAT  = {"shown": 0.75} | {"fewer_than": 5} | "not_available"
@@ -31,7 +37,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::share::gate::{
-    Month, MonthAttendance, ProgrammeFigures, Shareable, SharedSession, SharedTestimony,
+    Month, MonthAttendance, ProgrammeFigures, Shareable, SharedSession, SharedSurveyPoint,
+    SharedTestimony,
 };
 use crate::share::suppress::K;
 
@@ -53,6 +60,8 @@ pub(crate) struct FileV1 {
     pub testimonies: Vec<SharedTestimony>,
     pub attendance: Vec<MonthAttendance>,
     pub figures: ProgrammeFigures,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey: Vec<SharedSurveyPoint>,
 }
 
 impl FileV1 {
@@ -65,6 +74,7 @@ impl FileV1 {
             testimonies: self.testimonies,
             attendance: self.attendance,
             figures: self.figures,
+            survey: self.survey,
         }
     }
 }
@@ -81,6 +91,7 @@ pub fn json(content: &Shareable) -> String {
         testimonies: content.testimonies.clone(),
         attendance: content.attendance.clone(),
         figures: content.figures.clone(),
+        survey: content.survey.clone(),
     };
     // These types are plain structs with string keys and finite numbers, which serde_json
     // always serialises; an empty file would be the visible sign if that ever changed.

@@ -143,6 +143,7 @@ impl World {
             testimonies: &self.testimonies,
             names: &self.names,
             today: self.today,
+            survey: None,
         }
     }
 }

@@ -82,6 +82,7 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
     let mut months: BTreeMap<Month, Vec<(u32, Stat)>> = BTreeMap::new();
     let mut rates = Vec::new();
     let mut people: Option<u32> = Some(0);
+    let had_survey = files.iter().any(|f| !f.survey.is_empty());
     for f in files {
         if !titles.contains(&f.title) {
             titles.push(f.title);
@@ -141,6 +142,14 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
     let mut notes = vec![format!(
         "Combined {count} files with a privacy threshold of {k}."
     )];
+    if had_survey {
+        notes.push(
+            "Outcomes survey figures are not combined: each file's survey counts only its own \
+             respondents, and adding suppressed counts could not be done safely. Share each \
+             programme's survey results on their own."
+                .to_string(),
+        );
+    }
     let newly = hidden_after.saturating_sub(hidden_before);
     if newly > 0 {
         notes.push(format!(

@@ -20,7 +20,10 @@ const TOP: &[&str] = &[
     "testimonies",
     "attendance",
     "figures",
+    "survey",
 ];
+const SURVEY_POINT: &[&str] = &["point", "start", "responses", "measures"];
+const SURVEY_MEASURE: &[&str] = &["measure", "answers", "mean", "change"];
 const SESSION: &[&str] = &[
     "month",
     "group",
@@ -77,6 +80,19 @@ fn stray_field(v: &Value) -> Option<String> {
         .or_else(|| {
             let f = v.get("figures")?;
             stray(f, FIGURES).or_else(|| figure_fields(f, &FIGURES[1..]))
+        })
+        .or_else(|| {
+            each(v, "survey").find_map(|p| {
+                stray(p, SURVEY_POINT)
+                    .or_else(|| figure_fields(p, &["responses"]))
+                    .or_else(|| {
+                        each(p, "measures").find_map(|m| {
+                            stray(m, SURVEY_MEASURE)
+                                .or_else(|| figure_fields(m, &["mean", "change"]))
+                                .or_else(|| each(m, "answers").find_map(|a| stray(a, FIGURE)))
+                        })
+                    })
+            })
         })
 }
 

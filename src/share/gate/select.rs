@@ -140,7 +140,10 @@ pub(super) fn run(input: &GateInput<'_>, policy: &ExportPolicy) -> Result<Cleare
     }
     let (attendance, programme) = figures::programme(&facts, k);
     let title = title.unwrap_or_else(|| NEUTRAL_TITLE.to_string());
-    let shareable = Shareable::assemble(title, k, sessions, testimonies, attendance, programme);
+    let mut shareable = Shareable::assemble(title, k, sessions, testimonies, attendance, programme);
+    if let Some(survey) = input.survey {
+        shareable.survey = super::survey_figures(survey, k);
+    }
     left.counts_suppressed =
         u32::try_from(shareable.counts().filter(|c| c.is_hidden()).count()).unwrap_or(u32::MAX);
     left.figures_suppressed = figures::hidden_figures(&shareable.attendance, &shareable.figures);

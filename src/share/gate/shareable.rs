@@ -95,6 +95,9 @@ pub struct Shareable {
     pub testimonies: Vec<SharedTestimony>,
     pub attendance: Vec<MonthAttendance>,
     pub figures: ProgrammeFigures,
+    /// Outcomes survey aggregates, suppressed below k; absent from files made before it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub survey: Vec<super::SharedSurveyPoint>,
 }
 
 impl Shareable {
@@ -120,6 +123,7 @@ impl Shareable {
             testimonies,
             attendance,
             figures,
+            survey: Vec::new(),
         }
     }
 }
@@ -187,7 +191,9 @@ impl Shareable {
             .sessions
             .iter()
             .flat_map(|s| std::iter::once(s.present).chain(s.items.iter().map(|i| i.agree)));
-        per_session.chain(std::iter::once(self.figures.people))
+        per_session
+            .chain(std::iter::once(self.figures.people))
+            .chain(super::survey_counts(&self.survey))
     }
 
     /// Every free text in the content, for checks (the property tests scan these for names).
