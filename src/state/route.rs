@@ -25,12 +25,20 @@ pub enum Route {
     Group(Id, Id),
     /// The charter laid out for printing and signing.
     GroupPrint(Id, Id),
+    /// After the meetings: pairs' health, check-ins, plans and the outcomes survey.
+    FollowUp(Id),
+    /// One follow-up plan: (programme, plan).
+    Plan(Id, Id),
+    /// Entering a check-in for one pair: (programme, pair).
+    CheckIn(Id, Id),
+    /// The anonymous outcomes survey at one survey point: (programme, point).
+    Survey(Id, Id),
 }
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        if let Some(route) = Route::parse_forming(path) {
+        if let Some(route) = Route::parse_forming(path).or_else(|| Route::parse_followup(path)) {
             return route;
         }
         let mut parts = path.split('/').filter(|p| !p.is_empty());
@@ -73,6 +81,23 @@ impl Route {
         }
     }
 
+    /// Routes for after the meetings: follow-up, a plan, a check-in, the survey.
+    fn parse_followup(path: &str) -> Option<Route> {
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<Id>().ok());
+        let two = |make: fn(Id, Id) -> Route| match (id(1), id(3)) {
+            (Some(p), Some(x)) => make(p, x),
+            _ => Route::NotFound,
+        };
+        match parts.as_slice() {
+            ["programme", _, "follow-up"] => Some(id(1).map_or(Route::NotFound, Route::FollowUp)),
+            ["programme", _, "plan", _] => Some(two(Route::Plan)),
+            ["programme", _, "check-in", _] => Some(two(Route::CheckIn)),
+            ["programme", _, "survey", _] => Some(two(Route::Survey)),
+            _ => None,
+        }
+    }
+
     /// The programme a screen belongs to, if any.
     pub fn programme(self) -> Option<Id> {
         match self {
@@ -80,7 +105,11 @@ impl Route {
             | Route::Roster(p)
             | Route::BuyIn(p)
             | Route::Group(p, _)
-            | Route::GroupPrint(p, _) => Some(p),
+            | Route::GroupPrint(p, _)
+            | Route::FollowUp(p)
+            | Route::Plan(p, _)
+            | Route::CheckIn(p, _)
+            | Route::Survey(p, _) => Some(p),
             _ => None,
         }
     }
@@ -91,6 +120,10 @@ impl Route {
             Route::BuyIn(p) => format!("#/programme/{p}/buy-in"),
             Route::Group(p, g) => format!("#/programme/{p}/group/{g}"),
             Route::GroupPrint(p, g) => format!("#/programme/{p}/group/{g}/print"),
+            Route::FollowUp(p) => format!("#/programme/{p}/follow-up"),
+            Route::Plan(p, x) => format!("#/programme/{p}/plan/{x}"),
+            Route::CheckIn(p, x) => format!("#/programme/{p}/check-in/{x}"),
+            Route::Survey(p, x) => format!("#/programme/{p}/survey/{x}"),
             Route::Programmes | Route::NotFound => "#/".to_string(),
             Route::Programme(id) => format!("#/programme/{id}"),
             Route::Share(id) => format!("#/programme/{id}/share"),
@@ -128,6 +161,22 @@ mod tests {
         assert_eq!(Route::parse("#/<script>"), Route::NotFound);
         assert_eq!(Route::parse("#/session/3/display/x"), Route::NotFound);
         assert_eq!(Route::parse("#/session/3/elsewhere"), Route::NotFound);
+    }
+
+    #[test]
+    fn followup_routes_parse_and_round_trip() {
+        for r in [
+            Route::FollowUp(3),
+            Route::Plan(3, 4),
+            Route::CheckIn(3, 4),
+            Route::Survey(3, 4),
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+            assert_eq!(r.programme(), Some(3));
+        }
+        assert_eq!(Route::parse("#/programme/x/follow-up"), Route::NotFound);
+        assert_eq!(Route::parse("#/programme/1/plan/y"), Route::NotFound);
+        assert_eq!(Route::parse("#/programme/1/survey/2/3"), Route::NotFound);
     }
 
     #[test]

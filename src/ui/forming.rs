@@ -81,7 +81,7 @@ pub fn page(route: Route) -> AnyView {
 }
 
 #[component]
-fn Missing(programme: Id) -> impl IntoView {
+pub fn Missing(programme: Id) -> impl IntoView {
     let app = use_app();
     let has_programme = move || app.ws.with(|ws| ws.programme(programme).is_some());
     view! {

@@ -6,6 +6,7 @@ mod banners;
 mod buyin;
 mod charter;
 mod combine;
+mod followup;
 mod forming;
 mod groups;
 mod programme;
@@ -99,6 +100,9 @@ pub fn App() -> impl IntoView {
             r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
                 forming::title(app, r)
             }
+            r @ (Route::FollowUp(_) | Route::Plan(..) | Route::CheckIn(..) | Route::Survey(..)) => {
+                followup::title(app, r)
+            }
             Route::Programme(id) => app
                 .ws
                 .with(|ws| ws.programme(id).map(|p| p.display_name().to_string()))
@@ -145,6 +149,9 @@ pub fn App() -> impl IntoView {
                 Route::NotFound => view! { <NotFound /> }.into_any(),
                 r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
                     forming::page(r)
+                }
+                r @ (Route::FollowUp(_) | Route::Plan(..) | Route::CheckIn(..) | Route::Survey(..)) => {
+                    followup::page(r)
                 }
             }}
         </main>

@@ -119,6 +119,11 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
         <FormingLinks id=id />
         <super::buyin::TrialPrompts programme=id />
         <super::session::start::SessionsSection programme=id />
+        <section class="panel" aria-labelledby="followup-title">
+            <h2 id="followup-title">"After the meetings"</h2>
+            <p class="hint">"Follow-up plans, check-ins for each mentoring pair, which pairs may need help, and the anonymous outcomes survey."</p>
+            <a class="button" href=Route::FollowUp(id).href()>"Follow-up, check-ins and survey"</a>
+        </section>
         <section class="panel" aria-labelledby="share-title">
             <h2 id="share-title">"Share results"</h2>
             <p class="hint">"Make a file of what the groups agreed to share: agreement counts, testimonies, or an evaluation report. You see exactly what it holds before saving."</p>

@@ -44,6 +44,7 @@ pub fn ProgrammesPage() -> impl IntoView {
             "A programme holds your groups and the people in them. Everything you type stays on \
              this device: nothing is sent anywhere."
         </p>
+        <crate::ui::followup::week::ThisWeek />
         <NewProgramme />
         <p>
             <a class="button" href=Route::Combine.href()>"Combine programme files from other facilitators"</a>

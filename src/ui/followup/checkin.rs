@@ -1,0 +1,142 @@
+//! Entering a check-in for one pair: by the facilitator, or by each partner in turn on a
+//! shared tablet. The form thanks the person and clears completely after each save, so the
+//! next person never sees what the last one wrote.
+
+use super::{create, pair_name, Rating};
+use crate::domain::followup::{CheckIn, EnteredBy, Score};
+use crate::domain::Id;
+use crate::state::{use_app, Route};
+use crate::ui::forming::{read_date, today};
+use crate::ui::widgets::ErrorLine;
+use leptos::html;
+use leptos::prelude::*;
+
+/// What the form hands over when someone presses Save.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CheckInDraft {
+    pub date: String,
+    pub going: u8,
+    pub equity: u8,
+    pub improve: String,
+    pub by: EnteredBy,
+}
+
+impl CheckInDraft {
+    /// The check-in to store, or the sentence saying what is missing.
+    pub fn into_checkin(self, id: Id, pair: Id) -> Result<CheckIn, String> {
+        let date = read_date(&self.date, "the date of the check-in")?;
+        let pick = |n: u8, what: &str| {
+            Score::new(n).map_err(|_| format!("Please choose from 1 to 5 for “{what}”"))
+        };
+        Ok(CheckIn {
+            id,
+            pair,
+            date: Some(date),
+            going: pick(self.going, "How is it going?")?,
+            equity: pick(self.equity, "Are contributions equal and equitable?")?,
+            improve: self.improve.trim().to_string(),
+            by: self.by,
+        })
+    }
+}
+
+#[component]
+pub fn CheckInPage(programme: Id, pair: Id) -> impl IntoView {
+    let app = use_app();
+    let label = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| pair_name(p, pair))
+                .unwrap_or_default()
+        })
+    });
+    let save = Callback::new(move |draft: CheckInDraft| {
+        create(programme, |f, id| {
+            let checkin = draft
+                .into_checkin(id, pair)
+                .map_err(crate::domain::DomainError::Invalid)?;
+            f.add_checkin(checkin)
+        })
+    });
+    view! {
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=Route::FollowUp(programme).href()>"Back to after the meetings"</a>
+        </nav>
+        <h1 tabindex="-1">{move || format!("Check-in: {}", label.get())}</h1>
+        <p class="lead">"Each partner can fill this in on their own, one after the other. The notes stay private: the programme view shows only whether a pair may need help."</p>
+        <CheckInForm on_submit=save />
+    }
+}
+
+/// The check-in questions as one self-contained form. `on_submit` stores the answers and
+/// returns the refusal sentence, if any; on success the form thanks and clears.
+#[component]
+pub fn CheckInForm(on_submit: Callback<CheckInDraft, Result<(), String>>) -> impl IntoView {
+    let fresh = move || CheckInDraft {
+        date: today().to_string(),
+        ..CheckInDraft::default()
+    };
+    let draft = RwSignal::new(fresh());
+    let error = RwSignal::new(None::<String>);
+    let thanks = RwSignal::new(false);
+    let thanks_ref = NodeRef::<html::P>::new();
+    let touch = move || thanks.set(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match on_submit.run(draft.get_untracked()) {
+            Ok(()) => {
+                draft.set(fresh());
+                error.set(None);
+                thanks.set(true);
+                request_animation_frame(move || {
+                    if let Some(p) = thanks_ref.get_untracked() {
+                        let _ = p.focus();
+                    }
+                });
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <p class="thanks" role="status" tabindex="-1" node_ref=thanks_ref>
+            {move || thanks.get().then_some("Thank you: the check-in is saved. The form is clear for the next person.")}
+        </p>
+        <form class="panel checkin-form" on:submit=submit on:input=move |_| touch()>
+            <div class="field narrow">
+                <label for="checkin-date">"Date of the check-in"</label>
+                <input type="date" id="checkin-date" prop:value=move || draft.with(|d| d.date.clone())
+                    on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev)) />
+            </div>
+            <Rating name="checkin-going".into() legend="How is it going?"
+                hint="1 = not well at all, 5 = very well."
+                value=Signal::derive(move || draft.with(|d| d.going))
+                on_pick=Callback::new(move |n| draft.update(|d| d.going = n)) />
+            <Rating name="checkin-equity".into() legend="Are contributions equal and equitable?"
+                hint="1 = very one-sided, 5 = fully equal and fair."
+                value=Signal::derive(move || draft.with(|d| d.equity))
+                on_pick=Callback::new(move |n| draft.update(|d| d.equity = n)) />
+            <div class="field">
+                <label for="checkin-improve">"What could improve?"</label>
+                <p class="hint" id="checkin-improve-hint">"Confidential: never shown on the programme view and never in any shared file."</p>
+                <textarea id="checkin-improve" rows="4" aria-describedby="checkin-improve-hint"
+                    prop:value=move || draft.with(|d| d.improve.clone())
+                    on:input=move |ev| draft.update(|d| d.improve = event_target_value(&ev))></textarea>
+            </div>
+            <fieldset class="choices">
+                <legend>"Who is filling this in?"</legend>
+                <label class="check">
+                    <input type="radio" name="checkin-by" prop:checked=move || draft.with(|d| d.by == EnteredBy::Facilitator)
+                        on:change=move |_| draft.update(|d| d.by = EnteredBy::Facilitator) />
+                    <span>"The facilitator"</span>
+                </label>
+                <label class="check">
+                    <input type="radio" name="checkin-by" prop:checked=move || draft.with(|d| d.by == EnteredBy::Partner)
+                        on:change=move |_| draft.update(|d| d.by = EnteredBy::Partner) />
+                    <span>"One of the partners"</span>
+                </label>
+            </fieldset>
+            <ErrorLine error=error />
+            <button type="submit" class="button primary">"Save check-in"</button>
+        </form>
+    }
+}

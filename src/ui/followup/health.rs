@@ -1,0 +1,222 @@
+//! Programme health on the follow-up page: each active pair with the reasons it may need help
+//! (categories only, never what anyone wrote), its next check-in, and the interventions.
+
+use super::{change, create, pair_label};
+use crate::domain::followup::{health, DueState, FlagReason};
+use crate::domain::{Date, Id};
+use crate::state::{use_app, Route};
+use crate::ui::forming::{read_date, today};
+use crate::ui::widgets::ErrorLine;
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct PairRow {
+    id: Id,
+    label: String,
+    reasons: Vec<FlagReason>,
+    due: Date,
+    state: DueState,
+    checkins: usize,
+    /// Interventions: id, date, what was done, resolved on.
+    interventions: Vec<(Id, Date, String, Option<Date>)>,
+}
+
+#[component]
+pub fn HealthSection(programme: Id) -> impl IntoView {
+    let app = use_app();
+    let now = today();
+    let rows = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            let Some(p) = ws.programme(programme) else {
+                return Vec::new();
+            };
+            health(&p.followup, &p.mentoring.pairs, now)
+                .into_iter()
+                .filter_map(|h| {
+                    let pair = p.mentoring.pairs.iter().find(|x| x.id == h.pair)?;
+                    Some(PairRow {
+                        id: h.pair,
+                        label: pair_label(p, pair),
+                        reasons: h.reasons.clone(),
+                        due: h.next.due,
+                        state: h.next.state,
+                        checkins: h.checkins,
+                        interventions: p
+                            .followup
+                            .interventions_of(h.pair)
+                            .into_iter()
+                            .map(|i| (i.id, i.date, i.what.clone(), i.resolved))
+                            .collect(),
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let flagged = move || rows.with(|r| r.iter().filter(|r| !r.reasons.is_empty()).count());
+    view! {
+        <section class="panel" aria-labelledby="health-title">
+            <h2 id="health-title">"Pairs and check-ins"</h2>
+            <Cadence programme=programme />
+            <Show
+                when=move || rows.with(|r| !r.is_empty())
+                fallback=|| view! {
+                    <p class="empty">"No confirmed mentoring pairs yet. Pairs appear here once they are confirmed on the pairing screen."</p>
+                }
+            >
+                <p class="callout" role="status">{move || match flagged() {
+                    0 => "No pair needs attention right now.".to_string(),
+                    1 => "1 pair needs attention.".to_string(),
+                    n => format!("{n} pairs need attention."),
+                }}</p>
+                <ul class="cards pair-health" role="list">
+                    {move || rows.get().into_iter().map(|r| view! { <PairCard programme=programme row=r /> }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Cadence(programme: Id) -> impl IntoView {
+    let app = use_app();
+    let weeks = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map_or(4, |p| p.followup.cadence_weeks)
+        })
+    });
+    let error = RwSignal::new(None::<String>);
+    let pick = move |ev: leptos::ev::Event| {
+        let result = event_target_value(&ev)
+            .parse::<u32>()
+            .map_err(|_| "Please choose how often pairs check in.".to_string())
+            .and_then(|w| change(programme, |f| f.set_cadence(w)));
+        error.set(result.err());
+    };
+    view! {
+        <div class="field narrow">
+            <label for="checkin-cadence">"Pairs check in"</label>
+            <select id="checkin-cadence" on:change=pick>
+                {[1u32, 2, 3, 4, 6, 8, 12].into_iter().map(|w| view! {
+                    <option value=w.to_string() selected=move || weeks.get() == w>
+                        {if w == 1 { "Every week".to_string() } else { format!("Every {w} weeks") }}
+                    </option>
+                }).collect_view()}
+            </select>
+        </div>
+        <ErrorLine error=error />
+    }
+}
+
+#[component]
+fn PairCard(programme: Id, row: PairRow) -> impl IntoView {
+    let PairRow {
+        id,
+        label,
+        reasons,
+        due,
+        state,
+        checkins,
+        interventions,
+    } = row;
+    let attention = !reasons.is_empty();
+    let due_words = match state {
+        DueState::Missed => format!("Check-in missed: it was due on {due}."),
+        DueState::DueNow => format!("Check-in due on {due}."),
+        DueState::Later => format!("Next check-in on {due}."),
+    };
+    let heading_id = format!("pair-{id}-title");
+    view! {
+        <li class="card" class:attention=attention>
+            <article aria-labelledby=heading_id.clone()>
+                <h3 id=heading_id.clone()>{label.clone()}</h3>
+                {if attention {
+                    view! {
+                        <p class="tag attention-tag">"Needs attention"</p>
+                        <ul class="reasons" aria-label=format!("Why {label} may need help")>
+                            {reasons.iter().map(|r| view! { <li>{r.words()}</li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                } else {
+                    view! { <p class="tag ok-tag">"On track"</p> }.into_any()
+                }}
+                <p class="meta">
+                    {due_words}" "
+                    {match checkins { 0 => "No check-ins yet.".to_string(), 1 => "1 check-in so far.".to_string(), n => format!("{n} check-ins so far.") }}
+                </p>
+                <p><a class="button" href=Route::CheckIn(programme, id).href()>"Record a check-in"</a></p>
+                <Interventions programme=programme pair=id list=interventions />
+            </article>
+        </li>
+    }
+}
+
+#[component]
+fn Interventions(
+    programme: Id,
+    pair: Id,
+    list: Vec<(Id, Date, String, Option<Date>)>,
+) -> impl IntoView {
+    let date = RwSignal::new(today().to_string());
+    let what = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let result = read_date(&date.get_untracked(), "the date").and_then(|d| {
+            let text = what.get_untracked();
+            create(programme, |f, id| f.record_intervention(id, pair, d, &text))
+        });
+        match result {
+            Ok(()) => {
+                what.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let resolve = move |intervention: Id| {
+        let result = change(programme, |f| f.resolve_intervention(intervention, today()));
+        error.set(result.err());
+    };
+    let date_id = format!("intervention-date-{pair}");
+    let what_id = format!("intervention-what-{pair}");
+    view! {
+        {(!list.is_empty()).then(|| view! {
+            <h4>"Interventions"</h4>
+            <ul class="interventions">
+                {list.into_iter().map(|(i, on, text, resolved)| view! {
+                    <li>
+                        <span class="date">{on.to_string()}</span>": "{text}" "
+                        {match resolved {
+                            Some(r) => view! { <span class="tag ok-tag">{format!("Resolved on {r}")}</span> }.into_any(),
+                            None => view! {
+                                <button type="button" class="button" on:click=move |_| resolve(i)>
+                                    {format!("Mark resolved: intervention of {on}")}
+                                </button>
+                            }.into_any(),
+                        }}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        <details class="subform">
+            <summary>"Record an intervention"</summary>
+            <form on:submit=record>
+                <div class="row-fields">
+                    <div class="field">
+                        <label for=date_id.clone()>"Date"</label>
+                        <input type="date" id=date_id prop:value=move || date.get()
+                            on:input=move |ev| date.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field grow">
+                        <label for=what_id.clone()>"What was done"</label>
+                        <input type="text" id=what_id autocomplete="off" prop:value=move || what.get()
+                            on:input=move |ev| what.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <button type="submit" class="button">"Save intervention"</button>
+            </form>
+        </details>
+        <ErrorLine error=error />
+    }
+}
