@@ -1,0 +1,269 @@
+// After the meetings: a mentor turns a meeting into a plan and ticks off steps (overdue shows
+// on the plan, the follow-up page and "This week"); three check-ins raise a flag with its
+// reason and never the pair's words; the anonymous survey, taken three times, stays hidden
+// below k and shows once k people have answered; everything survives a reload and offline.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, saved, ready } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const day = (offset) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
+
+// The documented stored format: a programme with a protege group, four people and two
+// confirmed pairs, and one meeting whose item 1 the group agreed to share. k = 3.
+function seed() {
+  const person = (id, display_name) => ({ id, display_name, groups: [2] });
+  const env = (kind, data) => JSON.stringify({ kind, version: 1, data });
+  return {
+    "peercircle:settings": env("settings", { last_id: 50, programme_order: [1], k: 3 }),
+    "peercircle:programme:1": env("programme", {
+      id: 1, name: "Nursing mentors 2027", organisation: "", purpose: "", archived: false,
+      groups: [{ id: 2, name: "New starters", kind: "protege_support", archived: false }],
+      participants: [person(4, "Ana Costa"), person(5, "Ben Okoro"), person(6, "Cleo Park"), person(7, "Dev Shah")],
+      mentoring: { pairs: [
+        { id: 30, members: [4, 5], confirmed: day(-60) },
+        { id: 31, members: [6, 7], confirmed: day(-3) },
+      ] },
+    }),
+    "peercircle:session:9": env("session", {
+      id: 9, group: 2, date: day(-2), phase: "Consent", guests: 0, present: [4, 5, 6, 7], next_item: 3,
+      question: { question_id: null, text: "What is the hardest part of a first year?" },
+      consent_question: "May we share these?", seating_forgotten: true,
+      pairs: [{ number: 1, points: [], size: 2 }, { number: 2, points: [], size: 2 }],
+      tables: [{ number: 1, pairs: [1, 2], consensus: [], minority: [] }],
+      flip_chart: [
+        { number: 1, text: "Ask for help early", agree: 3, minority: false, raised_by: [],
+          consent: { decision: "Shareable", decided_on: day(-2), objection: false } },
+        { number: 2, text: "Private worry about rota", agree: 0, minority: false, raised_by: [],
+          consent: { decision: "InternalOnly", decided_on: null, objection: false } },
+      ],
+    }),
+  };
+}
+
+async function openSeeded() {
+  const { context, page, seen } = await open(browser, server.url + "#/nowhere");
+  await page.evaluate((records) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
+  }, seed());
+  await page.goto(server.url + "#/");
+  await page.reload();
+  await ready(page);
+  return { context, page, seen };
+}
+
+async function toFollowUp(page) {
+  await page.getByRole("link", { name: "Nursing mentors 2027", exact: true }).click();
+  await page.getByRole("link", { name: "Follow-up, check-ins and survey" }).click();
+  await page.getByRole("heading", { level: 1, name: "After the meetings" }).waitFor();
+}
+
+test("a plan from a meeting: prompts from shared items only, steps tick off, overdue shows", async () => {
+  const { context, page, seen } = await openSeeded();
+  // The pair confirmed 60 days ago missed its check-in: This week says so on opening.
+  const week = page.getByRole("region", { name: "This week" });
+  await week.getByRole("link", { name: /check-in missed for Ana Costa with Ben Okoro/ }).waitFor();
+  await toFollowUp(page);
+
+  await page.getByLabel("For which pair").selectOption({ label: "Ana Costa with Ben Okoro" });
+  await page.getByRole("radio", { name: "A peer group meeting" }).check();
+  await page.getByRole("button", { name: "Start plan" }).click();
+  await page.getByRole("heading", { level: 1, name: /Follow-up plan: Meeting of .* What is the hardest part of a first year\?/ }).waitFor();
+  // Only the consented item is offered as a prompt.
+  const prompts = page.getByRole("region", { name: "What the group agreed to share" });
+  assert.match(await prompts.innerText(), /Ask for help early/);
+  assert.doesNotMatch(await page.locator("main").innerText(), /Private worry/);
+  await page.getByRole("button", { name: "Add to what was learned: Ask for help early" }).click();
+  await page.getByLabel("When to apply: Ask for help early").selectOption("later");
+  await page.getByLabel("Longer-term goals", { exact: true }).fill("Lead a ward round by spring");
+
+  // An empty step is refused in plain words; nothing typed elsewhere is lost.
+  await page.getByLabel("Resources needed").fill("A quiet hour");
+  await page.getByRole("button", { name: "Add step" }).click();
+  await page.getByText("Please give the step a name.").waitFor();
+  assert.equal(await page.getByLabel("Resources needed").inputValue(), "A quiet hour");
+  await page.getByLabel("Step", { exact: true }).fill("Shadow a senior nurse <b>twice</b>");
+  await page.getByLabel("Due date").fill(day(-5));
+  await page.getByRole("button", { name: "Add step" }).click();
+  await page.getByLabel("Step", { exact: true }).fill("Read the falls guideline");
+  await page.getByLabel("Due date").fill(day(10));
+  await page.getByRole("button", { name: "Add step" }).click();
+  await page.getByRole("checkbox", { name: "Done: Read the falls guideline" }).waitFor();
+  // Hostile text shows as text.
+  assert.equal(await page.locator("main b").count(), 0);
+  await page.getByText("1 step is overdue").waitFor();
+  await page.getByRole("checkbox", { name: "Done: Read the falls guideline" }).check();
+  await saved(page);
+
+  // Reload: all kept; the overdue step shows on the follow-up page and on This week.
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getByRole("checkbox", { name: "Done: Read the falls guideline" }).isChecked(), true);
+  assert.equal(await page.getByRole("checkbox", { name: "Done: Shadow a senior nurse <b>twice</b>" }).isChecked(), false);
+  assert.equal(await page.getByLabel("Longer-term goals", { exact: true }).inputValue(), "Lead a ward round by spring");
+  assert.equal(await page.getByLabel("When to apply: Ask for help early").inputValue(), "later");
+  await page.getByRole("link", { name: "Back to after the meetings" }).click();
+  const plans = page.getByRole("region", { name: "Follow-up plans" });
+  assert.match(await plans.innerText(), /1 of 2 steps done/);
+  assert.match(await plans.innerText(), /1 step overdue/);
+  const pair = page.getByRole("article", { name: "Ana Costa with Ben Okoro" });
+  assert.match(await pair.innerText(), /Plan steps overdue/);
+  await page.getByRole("link", { name: "Peercircle" }).click();
+  await page.getByRole("region", { name: "This week" }).getByRole("link", { name: /step overdue since .*Shadow a senior nurse/ }).click();
+  // Ticking it off clears it everywhere.
+  await page.getByRole("checkbox", { name: "Done: Shadow a senior nurse <b>twice</b>" }).check();
+  await page.getByText("1 step is overdue").waitFor({ state: "detached" });
+  await saved(page);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test("three check-ins raise a flag with its reason and never the pair's words", async () => {
+  const { context, page, seen } = await openSeeded();
+  await toFollowUp(page);
+  const secret = "Ben talks over me zqx";
+  const checkIn = async (date, going, equity, note) => {
+    await page.getByRole("article", { name: "Cleo Park with Dev Shah" }).getByRole("link", { name: "Record a check-in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Check-in: Cleo Park with Dev Shah" }).waitFor();
+    await page.getByLabel("Date of the check-in").fill(date);
+    await page.getByRole("group", { name: "How is it going?" }).getByRole("radio", { name: String(going), exact: true }).check();
+    await page.getByRole("group", { name: "Are contributions equal and equitable?" }).getByRole("radio", { name: String(equity), exact: true }).check();
+    await page.getByLabel("What could improve?").fill(note);
+    await page.getByRole("radio", { name: "One of the partners" }).check();
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page.getByText("Thank you: the check-in is saved.").waitFor();
+    // Cleared for the next person.
+    assert.equal(await page.getByLabel("What could improve?").inputValue(), "");
+    assert.equal(await page.getByRole("radio", { name: String(going), exact: true }).first().isChecked(), false);
+    await page.getByRole("link", { name: "Back to after the meetings" }).click();
+  };
+  // A rating must be chosen: refused in plain words, the note kept.
+  await page.getByRole("article", { name: "Cleo Park with Dev Shah" }).getByRole("link", { name: "Record a check-in" }).click();
+  await page.getByLabel("What could improve?").fill("kept while I fix it");
+  await page.getByRole("button", { name: "Save check-in" }).click();
+  await page.getByText("Please choose from 1 to 5 for “How is it going?”").waitFor();
+  assert.equal(await page.getByLabel("What could improve?").inputValue(), "kept while I fix it");
+  await page.getByRole("link", { name: "Back to after the meetings" }).click();
+
+  await checkIn(day(-2), 4, 5, "All good");
+  await checkIn(day(-1), 5, 5, "Even better");
+  let pair = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+  assert.match(await pair.innerText(), /On track/);
+  await checkIn(day(0), 3, 2, secret);
+  pair = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+  const reasons = await pair.getByRole("list", { name: "Why Cleo Park with Dev Shah may need help" }).innerText();
+  assert.match(reasons, /Low rating at the last check-in/);
+  assert.match(reasons, /Ratings dropped since the check-in before/);
+  assert.match(await pair.innerText(), /3 check-ins so far/);
+  // No free text anywhere on the programme's view.
+  const main = await page.locator("main").innerText();
+  for (const words of [secret, "All good", "Even better", "zqx"]) assert.ok(!main.includes(words), `shows “${words}”`);
+
+  // Record an intervention and mark it resolved: the rating flags clear, the record stays.
+  await pair.getByText("Record an intervention").click();
+  await pair.getByLabel("What was done").fill("Met both; agreed to take turns leading");
+  await pair.getByRole("button", { name: "Save intervention" }).click();
+  pair = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+  await pair.getByRole("button", { name: /Mark resolved/ }).click();
+  pair = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+  await pair.getByText(/Resolved on/).waitFor();
+  assert.match(await pair.innerText(), /On track/);
+  await saved(page);
+
+  // Offline and reloaded: still there.
+  await server.close();
+  await page.reload();
+  await ready(page);
+  pair = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+  assert.match(await pair.innerText(), /Met both; agreed to take turns leading/);
+  assert.match(await pair.innerText(), /Resolved on/);
+  const stored = await page.evaluate(() => localStorage.getItem("peercircle:programme:1"));
+  assert.ok(stored.includes(secret), "the note is kept for the pair");
+  server = await serve();
+  assert.deepEqual(seen.errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
+  await context.close();
+});
+
+test("the anonymous survey three times: hidden below k, shown at k, change from the start", async () => {
+  const { context, page, seen } = await openSeeded();
+  await toFollowUp(page);
+  const survey = page.getByRole("region", { name: "Outcomes survey" });
+  await survey.getByRole("button", { name: "Add survey point" }).click();
+  await page.getByText("Please give the survey point a name.").waitFor();
+  await survey.getByLabel("Name of the survey point").fill("Start");
+  await survey.getByRole("button", { name: "Add survey point" }).click();
+  await survey.getByRole("link", { name: "Open the survey: Start" }).click();
+  await page.getByRole("heading", { level: 1, name: "How is the programme working for you?" }).waitFor();
+  // No names on the survey screen.
+  const screen = await page.locator("main").innerText();
+  for (const name of ["Ana", "Ben", "Cleo", "Dev", "Nursing mentors"]) assert.ok(!screen.includes(name), `shows ${name}`);
+
+  const statements = ["I feel supported", "I feel confident in my role", "I have the knowledge I need",
+    "I come across new ideas", "The challenges I bring get resolved",
+    "I can reach people and networks who can help me", "I feel isolated"];
+  const take = async (answer, isolated) => {
+    for (const s of statements) {
+      const n = s === "I feel isolated" ? isolated : answer;
+      await page.getByRole("group", { name: s }).getByRole("radio", { name: String(n), exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByText("Thank you: your answers are added.").waitFor();
+    const checked = await page.getByRole("radio").evaluateAll((els) => els.filter((e) => e.checked).length);
+    assert.equal(checked, 0, "the form is clear for the next person");
+  };
+  // Half-answered is refused and keeps what was chosen.
+  await page.getByRole("group", { name: "I feel supported" }).getByRole("radio", { name: "4", exact: true }).check();
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await page.getByText("Please choose an answer from 1 to 5 for every statement.").waitFor();
+  assert.equal(await page.getByRole("group", { name: "I feel supported" }).getByRole("radio", { name: "4", exact: true }).isChecked(), true);
+
+  await take(2, 4);
+  await take(3, 4);
+  await saved(page);
+  await page.getByRole("link", { name: "Facilitator: back to after the meetings" }).click();
+  let results = page.getByRole("region", { name: "Outcomes survey" });
+  await results.getByText("Results are hidden until at least 3 people have answered at this point.").waitFor();
+  assert.match(await results.innerText(), /Responses: fewer than 3/);
+  await results.getByRole("link", { name: "Open the survey: Start" }).click();
+  await take(2, 5);
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  await page.getByRole("link", { name: "Facilitator: back to after the meetings" }).click();
+  results = page.getByRole("region", { name: "Outcomes survey" });
+  const table = results.getByRole("table", { name: "Results: Start" });
+  await table.waitFor();
+  const support = await table.getByRole("row", { name: /^Support/ }).innerText();
+  // Answers 2, 3, 2: "2" twice is below k (fewer than 3), "3" once too; mean 2.3.
+  assert.match(support, /fewer than 3/);
+  assert.match(support, /2\.3/);
+  const isolation = await table.getByRole("row", { name: /Isolation/ }).innerText();
+  assert.match(isolation, /1\.7/, "isolation answered 4, 4, 5 scores (2 + 2 + 1) / 3");
+
+  // A later point: change from the start appears once three people answered there too.
+  await results.getByLabel("Name of the survey point").fill("After three months");
+  await results.getByRole("button", { name: "Add survey point" }).click();
+  await results.getByRole("link", { name: "Open the survey: After three months" }).click();
+  for (let i = 0; i < 3; i++) await take(4, 2);
+  await page.getByRole("link", { name: "Facilitator: back to after the meetings" }).click();
+  const later = page.getByRole("table", { name: "Results: After three months" });
+  assert.match(await later.getByRole("row", { name: /^Support/ }).innerText(), /\+1\.7/);
+  assert.match(await later.getByRole("row", { name: /Isolation/ }).innerText(), /\+2\.3/);
+
+  // Stored: counts only, no list of responses, nothing that says who or in which order.
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("peercircle:programme:1"))).data.followup.survey;
+  assert.deepEqual(Object.keys(stored.points[0]).sort(), ["id", "name", "planned", "responses", "tallies"]);
+  assert.equal(stored.points[0].responses, 3);
+  assert.deepEqual(stored.points[0].tallies[0], [0, 2, 1, 0, 0]);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
