@@ -74,7 +74,8 @@ pub struct Programme {
     /// Skills inventory, pairing settings and confirmed pairs (see `mentoring`).
     pub mentoring: super::mentoring::Mentoring,
     /// Follow-up plans, check-ins, interventions and the outcomes survey (see `followup`).
-    pub followup: super::followup::FollowUp,
+    /// Boxed so a programme value (kept whole for "Undo") stays small.
+    pub followup: Box<super::followup::FollowUp>,
 }
 
 /// Which free-text field of a programme is being edited.

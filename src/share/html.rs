@@ -283,9 +283,9 @@ fn survey(out: &mut String, c: &Shareable) {
              <th scope=\"col\">Change from the start</th></tr></thead>\n<tbody>\n",
         );
         for m in &p.measures {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+                "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 html_text(m.measure.label()),
                 html_text(&score_words(m.mean, false)),
                 html_text(&score_words(m.change, true)),

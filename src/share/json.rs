@@ -28,7 +28,7 @@
 //!   }]
 //! }
 //! COUNT = {"shown": 12} | {"fewer_than": 5} | "withheld"
-//! STAT  = {"shown": 0.75} | {"fewer_than": 5} | "not_available"
+//! STAT  = {"shown": 0.75} | {"fewer_than": 5} | "not_available" | "withheld"
 //! ```
 //!
 //! No other field is allowed anywhere: an importer refuses unknown fields, because an extra

@@ -198,6 +198,9 @@ pub enum Stat {
     FewerThan(K),
     /// Not a number (for example a rate over zero sessions).
     NotAvailable,
+    /// Over enough people, but hidden because together with the counts shown beside it, it
+    /// would give a hidden count back (a mean over two answer values pins both counts).
+    Withheld,
 }
 
 impl fmt::Display for Stat {
@@ -206,6 +209,7 @@ impl fmt::Display for Stat {
             Stat::Shown(v) => write!(f, "{v}"),
             Stat::FewerThan(k) => write!(f, "based on fewer than {k} people"),
             Stat::NotAvailable => f.write_str("not available"),
+            Stat::Withheld => f.write_str("not shown"),
         }
     }
 }

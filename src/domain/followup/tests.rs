@@ -348,5 +348,5 @@ fn ids_of_follow_up_are_never_handed_out_again() {
 fn older_programme_records_read_with_an_empty_follow_up() {
     let p: crate::domain::programme::Programme =
         serde_json::from_str(r#"{"id":1,"name":"P"}"#).unwrap();
-    assert_eq!(p.followup, FollowUp::default());
+    assert_eq!(*p.followup, FollowUp::default());
 }

@@ -64,6 +64,7 @@ fn mean_rate(parts: &[(u32, Stat)], k: K) -> Stat {
             }
             Stat::NotAvailable => {}
             Stat::FewerThan(_) => return Stat::FewerThan(k),
+            Stat::Withheld => return Stat::Withheld,
         }
     }
     if weight > 0.0 {

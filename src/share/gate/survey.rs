@@ -37,15 +37,38 @@ pub struct SharedMeasure {
 
 /// Every point's figures, suppressed at `k`.
 pub fn survey_figures(survey: &Survey, k: K) -> Vec<SharedSurveyPoint> {
-    survey
-        .results()
-        .iter()
-        .zip(1u32..)
-        .map(|(r, n)| point(r, n, k))
-        .collect()
+    let mut start_means: Option<Vec<Option<f64>>> = None;
+    let mut out = Vec::new();
+    for (r, n) in survey.results().iter().zip(1u32..) {
+        let p = point(r, n, k, start_means.as_deref());
+        if r.start {
+            start_means = Some(
+                p.measures
+                    .iter()
+                    .map(|m| match m.mean {
+                        Stat::Shown(v) => Some(v),
+                        _ => None,
+                    })
+                    .collect(),
+            );
+        }
+        out.push(p);
+    }
+    out
 }
 
-fn point(r: &PointResult, n: u32, k: K) -> SharedSurveyPoint {
+/// A mean with the count of answers and all shown cells gives back the sum of the hidden
+/// cells' values; with their count that pins them whenever two or fewer are hidden, and can
+/// narrow them otherwise. So a mean is shown only when no answer cell is hidden.
+fn shown_mean(mean: Option<f64>, cells: &[Count], responses: u32, k: K) -> Stat {
+    match mean {
+        None => Stat::NotAvailable,
+        Some(_) if cells.iter().any(|c| c.is_hidden()) => Stat::Withheld,
+        Some(v) => suppress_stat(v, responses, k),
+    }
+}
+
+fn point(r: &PointResult, n: u32, k: K, start_means: Option<&[Option<f64>]>) -> SharedSurveyPoint {
     let mut responses = suppress_single(r.responses, k);
     if r.responses < k.get() {
         // Below k nothing about the point is shown but that it is small (zero is shown as 0).
@@ -57,19 +80,26 @@ fn point(r: &PointResult, n: u32, k: K) -> SharedSurveyPoint {
         };
     }
     let mut hide_total = false;
+    let start_shown = |i: usize| start_means.and_then(|m| m.get(i).copied().flatten());
     let measures = r
         .measures
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
             let table = suppress_table(&m.answers, Some(r.responses), k);
             hide_total |= table.total == Some(Count::Withheld);
-            let mean = m
-                .mean
-                .map_or(Stat::NotAvailable, |v| suppress_stat(v, r.responses, k));
-            let change = match m.change {
-                Some(v) if !r.start => suppress_stat(v, r.responses.min(r.start_responses), k),
-                _ if r.start => Stat::NotAvailable,
-                _ => suppress_stat(f64::NAN, r.start_responses.min(r.responses), k),
+            let mean = shown_mean(m.mean, &table.parts, r.responses, k);
+            let change = if r.start {
+                Stat::NotAvailable
+            } else if r.start_responses < k.get() || r.responses < k.get() {
+                Stat::FewerThan(k)
+            } else {
+                // A change is a difference of two means: shown only when both are, or it
+                // would give a withheld mean back.
+                match (mean, start_shown(i)) {
+                    (Stat::Shown(now), Some(then)) => Stat::Shown(now - then),
+                    _ => Stat::Withheld,
+                }
             };
             SharedMeasure {
                 measure: m.measure,
@@ -137,17 +167,17 @@ mod tests {
     #[test]
     fn at_k_the_distribution_and_means_show_with_small_cells_suppressed() {
         let f = survey_figures(&survey(&[2, 2, 2, 2, 3], &[]), K::default());
-        assert_eq!(
-            f[0].responses,
-            Count::Withheld,
-            "4 + 1 = 5 would give the 1 back"
-        );
+        // Two hidden cells summing to 5 could be 1 + 4, 2 + 3, …: the total may show.
+        assert_eq!(f[0].responses, Count::Shown(5));
         let support = &f[0].measures[0];
         assert_eq!(support.measure, Measure::Support);
         assert_eq!(support.answers[0], Count::Shown(0));
         assert!(support.answers[1].is_hidden() && support.answers[2].is_hidden());
-        assert_eq!(support.mean, Stat::Shown(2.2));
+        // 2.2 over 5 answers of 2 and 3 would pin them at 4 and 1: the mean is withheld.
+        assert_eq!(support.mean, Stat::Withheld);
         assert_eq!(support.change, Stat::NotAvailable);
+        let f = survey_figures(&survey(&[2; 5], &[]), K::default());
+        assert_eq!(f[0].measures[0].mean, Stat::Shown(2.0));
         let f = survey_figures(&survey(&[3; 5], &[]), K::default());
         assert_eq!(f[0].responses, Count::Shown(5));
         assert_eq!(f[0].measures[0].answers[2], Count::Shown(5));
@@ -171,6 +201,10 @@ mod tests {
         let f = survey_figures(&survey(&[2; 4], &[4; 5]), k);
         assert_eq!(f[1].measures[0].change, Stat::FewerThan(k));
         assert_eq!(f[1].measures[0].mean, Stat::Shown(4.0));
+        // A withheld mean at the start withholds the change, which would give it back.
+        let f = survey_figures(&survey(&[2, 2, 2, 2, 3], &[4; 5]), k);
+        assert_eq!(f[1].measures[0].mean, Stat::Shown(4.0));
+        assert_eq!(f[1].measures[0].change, Stat::Withheld);
     }
 
     #[test]

@@ -111,7 +111,7 @@ fn PointResults(programme: Id, row: PointRow, first: bool, k: K) -> impl IntoVie
                             </tbody>
                         </table>
                     </div>
-                    <p class="hint">"Scores are out of 5; higher is better. Isolation is asked as “I feel isolated”, so its score is reversed."</p>
+                    <p class="hint">"Scores are out of 5; higher is better. Isolation is asked as “I feel isolated”, so its score is reversed. “Not shown” marks a figure that would let someone work out a hidden count."</p>
                 }.into_any(),
             }}
         </article>
