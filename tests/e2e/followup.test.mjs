@@ -4,7 +4,12 @@
 // below k and shows once k people have answered; everything survives a reload and offline.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import { serve, launch, open, saved, ready } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -265,4 +270,57 @@ test("the anonymous survey three times: hidden below k, shown at k, change from 
   assert.deepEqual(stored.points[0].tallies[0], [0, 3, 0, 0, 0]);
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+// The same checks as a11y.test.mjs, on the follow-up screens with data on them.
+async function problems(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const axe = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("button, a, input, select, textarea, summary")]
+      .filter((el) => el.offsetParent !== null && !el.classList.contains("skip"))
+      .filter((el) => ![...(el.labels || [])].some((l) => {
+        const r = l.getBoundingClientRect();
+        return r.height >= 44 && r.width >= 44;
+      }))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44)
+      .map((r) => `${r.el} ${Math.round(r.width)}x${Math.round(r.height)}`));
+  return [...axe, ...small];
+}
+
+test("the follow-up screens pass axe and keep 44 px targets, at laptop and tablet sizes", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 820, height: 1180 }]) {
+    const { context, page } = await openSeeded();
+    await page.setViewportSize(viewport);
+    await page.getByRole("region", { name: "This week" }).waitFor();
+    assert.deepEqual(await problems(page), [], "This week");
+    await toFollowUp(page);
+    await page.getByText("Record an intervention").first().click();
+    await page.getByLabel("Name of the survey point").fill("Start");
+    await page.getByRole("button", { name: "Add survey point" }).click();
+    await page.getByRole("link", { name: "Open the survey: Start" }).waitFor();
+    assert.deepEqual(await problems(page), [], "follow-up page");
+    await page.getByRole("button", { name: "Start plan" }).click();
+    await page.getByRole("heading", { level: 1, name: /Follow-up plan/ }).waitFor();
+    await page.getByRole("button", { name: "Add to what was learned: Ask for help early" }).click();
+    await page.getByLabel("Step", { exact: true }).fill("Try it");
+    await page.getByLabel("Due date").fill(day(-1));
+    await page.getByRole("button", { name: "Add step" }).click();
+    await page.getByText("1 step is overdue").waitFor();
+    assert.deepEqual(await problems(page), [], "plan");
+    await page.getByRole("link", { name: "Back to after the meetings" }).click();
+    await page.getByRole("link", { name: "Record a check-in" }).first().click();
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page.getByText(/Please choose from 1 to 5/).waitFor();
+    assert.deepEqual(await problems(page), [], "check-in with a refusal");
+    await page.getByRole("link", { name: "Back to after the meetings" }).click();
+    await page.getByRole("link", { name: "Open the survey: Start" }).click();
+    await page.getByRole("heading", { level: 1, name: "How is the programme working for you?" }).waitFor();
+    assert.deepEqual(await problems(page), [], "survey");
+    await context.close();
+  }
 });

@@ -80,7 +80,7 @@ fn PointResults(programme: Id, row: PointRow, first: bool, k: K) -> impl IntoVie
         .unwrap_or_else(|| "0".to_string());
     view! {
         <article class="survey-point" aria-labelledby=heading_id.clone()>
-            <h3 id=heading_id.clone()>{row.name.clone()}{first.then_some(" (start)")}</h3>
+            <h3 id=heading_id.clone()>{row.name.clone()}{(first && !row.name.to_lowercase().contains("start")).then_some(" (the start)")}</h3>
             <p class="meta">{format!("{planned}Responses: {responses}.")}</p>
             <p><a class="button" href=Route::Survey(programme, row.id).href()>{format!("Open the survey: {}", row.name)}</a></p>
             {match figures.filter(|f| !f.measures.is_empty()) {
