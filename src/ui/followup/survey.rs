@@ -175,7 +175,7 @@ pub fn SurveyPage(programme: Id, point: Id) -> impl IntoView {
         <h1 tabindex="-1">"How is the programme working for you?"</h1>
         <p class="lead">"This survey is anonymous: no name is asked and nothing links your answers to you. Only counts of answers are kept."</p>
         <SurveyForm on_submit=save />
-        <p class="no-print"><a href=Route::FollowUp(programme).href()>"Facilitator: back to after the meetings"</a></p>
+        <p class="no-print survey-exit"><a href=Route::FollowUp(programme).href()>"Facilitator: back to after the meetings"</a></p>
     }
 }
 
