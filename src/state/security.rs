@@ -158,6 +158,8 @@ impl AppState {
     /// Removes every Peercircle key from this browser's storage (records, set-aside
     /// records, the lock and any unfinished step). Works while locked.
     pub fn wipe(&self) -> Result<usize, Refusal> {
+        // Only the tab in charge: another tab could otherwise save its copy back.
+        self.check_in_charge()?;
         self.keeping
             .try_update_value(|k| {
                 k.dirty.clear();
