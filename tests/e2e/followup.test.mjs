@@ -247,7 +247,11 @@ test("the anonymous survey three times: hidden below k, shown at k, change from 
   results = page.getByRole("region", { name: "Outcomes survey" });
   const table = results.getByRole("table", { name: "Results: Start" });
   await table.waitFor();
-  const cells = async (t, row) => (await t.getByRole("row", { name: row }).getByRole("cell").allInnerTexts());
+  const cells = async (t, row) => {
+    const r = t.getByRole("row", { name: row });
+    await r.waitFor();
+    return r.getByRole("cell").allInnerTexts();
+  };
   // Three people answered 2: the count of 3 and the mean show.
   assert.deepEqual(await cells(table, /^Support/), ["0", "3", "0", "0", "0", "2.0"]);
   // "I feel isolated" answered 4 scores 2 (reverse-scored).
@@ -260,6 +264,7 @@ test("the anonymous survey three times: hidden below k, shown at k, change from 
   for (let i = 0; i < 3; i++) await take(4, 2);
   await page.getByRole("link", { name: "Facilitator: back to after the meetings" }).click();
   const later = page.getByRole("table", { name: "Results: After three months" });
+  await later.waitFor();
   assert.deepEqual(await cells(later, /^Support/), ["0", "0", "0", "3", "0", "4.0", "+2.0"]);
   assert.deepEqual(await cells(later, /Isolation/), ["0", "3", "0", "0", "0", "4.0", "+2.0"]);
 
