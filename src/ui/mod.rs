@@ -8,6 +8,7 @@ mod charter;
 mod combine;
 mod forming;
 mod groups;
+mod mentoring;
 mod programme;
 mod programmes;
 mod questions;
@@ -99,6 +100,9 @@ pub fn App() -> impl IntoView {
             r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
                 forming::title(app, r)
             }
+            r @ (Route::Skills(_) | Route::Pairing(_) | Route::Pair(..) | Route::PairPrint(..)) => {
+                mentoring::title(app, r)
+            }
             Route::Programme(id) => app
                 .ws
                 .with(|ws| ws.programme(id).map(|p| p.display_name().to_string()))
@@ -145,6 +149,9 @@ pub fn App() -> impl IntoView {
                 Route::NotFound => view! { <NotFound /> }.into_any(),
                 r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
                     forming::page(r)
+                }
+                r @ (Route::Skills(_) | Route::Pairing(_) | Route::Pair(..) | Route::PairPrint(..)) => {
+                    mentoring::page(r)
                 }
             }}
         </main>
