@@ -42,6 +42,20 @@ pub fn names(p: &Programme, members: &[Id]) -> String {
     }
 }
 
+/// An explanation as a sentence: capital first letter, full stop at the end.
+pub fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 fn pair_names(p: &Programme, pair: Id) -> String {
     p.mentoring
         .pair(pair)

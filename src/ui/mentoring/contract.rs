@@ -38,7 +38,7 @@ fn sheet(programme: Id, pair: Id) -> Memo<Sheet> {
                     .map(|id| crate::ui::forming::name_of(p, *id))
                     .collect(),
                 confirmed: x.confirmed.map(|d| d.to_string()).unwrap_or_default(),
-                explanation: x.explanation.clone(),
+                explanation: super::sentence(&x.explanation),
                 goals: (0..x.members.len())
                     .map(|i| c.text(ContractField::Goals(i)).to_string())
                     .collect(),

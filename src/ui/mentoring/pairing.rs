@@ -274,7 +274,7 @@ fn Review(programme: Id) -> impl IntoView {
                             first: x.members.first().copied().unwrap_or_default(),
                             names: names(p, &x.members),
                             score: x.score,
-                            explanation: x.explanation.clone(),
+                            explanation: super::sentence(&x.explanation),
                             locked: x.locked,
                         })
                         .collect(),
@@ -473,7 +473,7 @@ fn Confirmed(programme: Id) -> impl IntoView {
                         x.id,
                         names(p, &x.members),
                         x.confirmed.map(|d| d.to_string()).unwrap_or_default(),
-                        x.explanation.clone(),
+                        super::sentence(&x.explanation),
                         status,
                     )
                 })
