@@ -20,7 +20,7 @@ pub fn PairingPage(programme: Id) -> impl IntoView {
              total score possible for the weights and rules you set. Review it, change what you \
              need, and confirm; nothing is final until you do."
         </p>
-        <p><a href=Route::Skills(programme).href()>"Skills inventory"</a></p>
+        <p><a class="button" href=Route::Skills(programme).href()>"Skills inventory"</a></p>
         <Settings programme=programme />
         <NeverRules programme=programme />
         <Review programme=programme />

@@ -382,7 +382,7 @@ fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> imp
         }
     };
     view! {
-        <section class="panel editor" aria-labelledby="person-editor-title">
+        <section class="panel person-skills" aria-labelledby="person-editor-title">
             <h2 id="person-editor-title" tabindex="-1">{move || format!("Skills of {}", name.get())}</h2>
             <p class="hint">"Changes are saved as you make them."</p>
             <Show when=move || skills.with(Vec::is_empty)>
