@@ -40,6 +40,30 @@ impl Draft {
     fn position(&self, person: Id) -> Option<usize> {
         self.pairs.iter().position(|p| p.members.contains(&person))
     }
+
+    /// The pair with exactly these members (a mentor can be in several pairs).
+    fn find(&self, members: &[Id]) -> Result<usize, DomainError> {
+        self.pairs
+            .iter()
+            .position(|p| p.members == members)
+            .ok_or(DomainError::NotFound("pair"))
+    }
+
+    /// Everyone in the draft once, paired first, in order.
+    pub fn people(&self) -> Vec<Id> {
+        let mut seen = Vec::new();
+        for id in self
+            .pairs
+            .iter()
+            .flat_map(|p| &p.members)
+            .chain(&self.unpaired)
+        {
+            if !seen.contains(id) {
+                seen.push(*id);
+            }
+        }
+        seen
+    }
 }
 
 impl Mentoring {
@@ -132,12 +156,10 @@ impl Mentoring {
         self.draft.as_mut().ok_or(DomainError::NotFound("proposal"))
     }
 
-    /// Locks or unlocks the draft pair that `person` is in.
-    pub fn set_locked(&mut self, person: Id, locked: bool) -> Result<(), DomainError> {
+    /// Locks or unlocks the draft pair with these members.
+    pub fn set_locked(&mut self, members: &[Id], locked: bool) -> Result<(), DomainError> {
         let draft = self.draft_mut()?;
-        let at = draft
-            .position(person)
-            .ok_or(DomainError::NotFound("pair"))?;
+        let at = draft.find(members)?;
         if locked && draft.pairs[at].members.len() != 2 {
             return Err(DomainError::Invalid(
                 "Only pairs of two can be locked. Swap someone out of the trio first.".into(),
@@ -147,20 +169,22 @@ impl Mentoring {
         Ok(())
     }
 
-    /// Breaks up the draft pair `person` is in; they go back to the unpaired and are not
-    /// proposed together again while this draft lasts.
-    pub fn break_pair(&mut self, person: Id) -> Result<(), DomainError> {
+    /// Breaks up the draft pair with these members; they go back to the unpaired (unless
+    /// still in another pair) and are not proposed together again while this draft lasts.
+    pub fn break_pair(&mut self, members: &[Id]) -> Result<(), DomainError> {
         let draft = self.draft_mut()?;
-        let at = draft
-            .position(person)
-            .ok_or(DomainError::NotFound("pair"))?;
+        let at = draft.find(members)?;
         let pair = draft.pairs.remove(at);
         for (x, &a) in pair.members.iter().enumerate() {
             for &b in &pair.members[x + 1..] {
                 draft.broken.push((a, b));
             }
         }
-        draft.unpaired.extend(pair.members);
+        for m in pair.members {
+            if draft.position(m).is_none() && !draft.unpaired.contains(&m) {
+                draft.unpaired.push(m);
+            }
+        }
         Ok(())
     }
 
@@ -176,6 +200,23 @@ impl Mentoring {
             .draft
             .clone()
             .ok_or(DomainError::NotFound("proposal"))?;
+        for who in [a, b] {
+            if draft
+                .pairs
+                .iter()
+                .filter(|p| p.members.contains(&who))
+                .count()
+                > 1
+            {
+                let name = roster
+                    .iter()
+                    .find(|p| p.id == who)
+                    .map_or("This mentor", |p| p.display_name.as_str());
+                return Err(DomainError::Invalid(format!(
+                    "{name} is in more than one pair. Swap the proteges instead."
+                )));
+            }
+        }
         let (pa, pb) = (draft.position(a), draft.position(b));
         if pa.is_none() && pb.is_none() {
             return Err(DomainError::Invalid(

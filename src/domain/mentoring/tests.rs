@@ -200,7 +200,7 @@ fn propose_lock_break_and_propose_again() {
     assert_eq!(draft.pairs[0].members, vec![ids[0], ids[3]]);
     assert_eq!(draft.pairs[0].score, 0);
     assert!(mm.swap(&r, ids[0], ids[3]).is_err(), "already together");
-    mm.set_locked(ids[0], true).unwrap();
+    mm.set_locked(&[ids[0], ids[3]], true).unwrap();
     mm.propose(&r).unwrap();
     let again = pairs_of(mm);
     assert!(
@@ -217,8 +217,8 @@ fn propose_lock_break_and_propose_again() {
     assert!(again.contains(&vec![ids[4], ids[5]]));
 
     // Breaking a pair keeps those two apart on the next proposal.
-    mm.set_locked(ids[0], false).unwrap();
-    mm.break_pair(ids[4]).unwrap();
+    mm.set_locked(&[ids[0], ids[3]], false).unwrap();
+    mm.break_pair(&[ids[4], ids[5]]).unwrap();
     assert!(mm.draft.as_ref().unwrap().unpaired.contains(&ids[4]));
     mm.propose(&r).unwrap();
     assert!(!pairs_of(mm).contains(&vec![ids[4], ids[5]]));
@@ -271,6 +271,32 @@ fn mentor_protege_sides_come_from_roles_and_swaps_keep_the_shape() {
         "a mentor for a protege breaks the shape"
     );
     mm.swap(&r, ids[0], ids[1]).unwrap();
+    // A mentor with two proteges: lock and break act on one pair, a swap of the mentor is refused.
+    mm.kind = ProgrammeKind::MentorProtege { capacity: 2 };
+    mm.set_level(ids[2], Direction::Wants, s, 2).unwrap();
+    mm.propose(&r).unwrap();
+    let with_mo = pairs_of(mm);
+    assert!(
+        with_mo.contains(&vec![ids[0], ids[2]]) && with_mo.contains(&vec![ids[0], ids[3]]),
+        "{with_mo:?}"
+    );
+    assert!(mm
+        .swap(&r, ids[0], ids[1])
+        .unwrap_err()
+        .to_string()
+        .contains("more than one pair"));
+    mm.set_locked(&[ids[0], ids[3]], true).unwrap();
+    mm.break_pair(&[ids[0], ids[2]]).unwrap();
+    let d = mm.draft.clone().unwrap();
+    assert!(d
+        .pairs
+        .iter()
+        .any(|p| p.locked && p.members == vec![ids[0], ids[3]]));
+    assert!(
+        d.unpaired.contains(&ids[2]) && !d.unpaired.contains(&ids[0]),
+        "Mo is still paired"
+    );
+    assert_eq!(d.people().len(), 4);
     // The inventory can override the roster role.
     mm.set_side(ids[1], Side::Protege);
     assert_eq!(mm.side_of(&r[1]), Side::Protege);
@@ -353,7 +379,12 @@ fn odd_numbers_can_make_a_trio_which_cannot_be_locked() {
     let draft = mm.draft.clone().unwrap();
     assert_eq!(draft.pairs.len(), 1);
     assert_eq!(draft.pairs[0].members.len(), 3);
-    assert!(mm.set_locked(r[0].id, true).is_err());
+    let trio = draft.pairs[0].members.clone();
+    assert!(mm.set_locked(&trio, true).is_err());
+    assert_eq!(
+        mm.set_locked(&trio[..2], true),
+        Err(DomainError::NotFound("pair"))
+    );
 }
 
 #[test]

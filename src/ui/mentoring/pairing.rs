@@ -240,7 +240,7 @@ fn NeverRules(programme: Id) -> impl IntoView {
 
 #[derive(Clone, PartialEq)]
 struct DraftRow {
-    first: Id,
+    members: Vec<Id>,
     names: String,
     score: i64,
     explanation: String,
@@ -262,16 +262,17 @@ fn Review(programme: Id) -> impl IntoView {
     let draft = Memo::new(move |_| {
         with_mentoring(programme, |p, m| {
             m.draft.as_ref().map(|d| {
-                let mut everyone = Vec::new();
-                for id in d.pairs.iter().flat_map(|x| &x.members).chain(&d.unpaired) {
-                    everyone.push((*id, crate::ui::forming::name_of(p, *id)));
-                }
+                let everyone = d
+                    .people()
+                    .into_iter()
+                    .map(|id| (id, crate::ui::forming::name_of(p, id)))
+                    .collect();
                 DraftView {
                     rows: d
                         .pairs
                         .iter()
                         .map(|x| DraftRow {
-                            first: x.members.first().copied().unwrap_or_default(),
+                            members: x.members.clone(),
                             names: names(p, &x.members),
                             score: x.score,
                             explanation: super::sentence(&x.explanation),
@@ -323,11 +324,11 @@ fn Review(programme: Id) -> impl IntoView {
             }
         }
     };
-    let lock = move |person: Id, on: bool| {
-        error.set(edit_mentoring(programme, |p| p.mentoring.set_locked(person, on)).err());
+    let lock = move |members: &[Id], on: bool| {
+        error.set(edit_mentoring(programme, |p| p.mentoring.set_locked(members, on)).err());
     };
-    let break_up = move |person: Id| {
-        error.set(edit_mentoring(programme, |p| p.mentoring.break_pair(person)).err());
+    let break_up = move |members: &[Id]| {
+        error.set(edit_mentoring(programme, |p| p.mentoring.break_pair(members)).err());
     };
     let swap_a = RwSignal::new(None::<Id>);
     let swap_b = RwSignal::new(None::<Id>);
@@ -404,7 +405,8 @@ fn Review(programme: Id) -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {d.rows.clone().into_iter().map(|r| {
-                                        let (first, locked, label) = (r.first, r.locked, r.names.clone());
+                                        let (locked, label) = (r.locked, r.names.clone());
+                                        let (m1, m2) = (r.members.clone(), r.members.clone());
                                         let label_b = r.names.clone();
                                         view! {
                                             <tr class:locked=locked>
@@ -413,11 +415,11 @@ fn Review(programme: Id) -> impl IntoView {
                                                 <td dir="auto">{r.explanation}</td>
                                                 <td>
                                                     <div class="actions">
-                                                        <button type="button" class="button" on:click=move |_| lock(first, !locked)>
+                                                        <button type="button" class="button" on:click=move |_| lock(&m1, !locked)>
                                                             {if locked { "Unlock" } else { "Lock" }}
                                                             <span class="visually-hidden">{format!(" {label}")}</span>
                                                         </button>
-                                                        <button type="button" class="button" on:click=move |_| break_up(first)>
+                                                        <button type="button" class="button" on:click=move |_| break_up(&m2)>
                                                             "Break up"<span class="visually-hidden">{format!(" {label_b}")}</span>
                                                         </button>
                                                     </div>
