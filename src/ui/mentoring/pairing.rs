@@ -306,13 +306,9 @@ fn Review(programme: Id) -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 let (pairs, people) = with_mentoring(programme, |_, m| {
-                    m.draft.as_ref().map_or((0, 0), |d| {
-                        (
-                            d.pairs.len(),
-                            d.pairs.iter().map(|x| x.members.len()).sum::<usize>()
-                                + d.unpaired.len(),
-                        )
-                    })
+                    m.draft
+                        .as_ref()
+                        .map_or((0, 0), |d| (d.pairs.len(), d.people().len()))
                 });
                 status.set(Some(format!(
                     "Proposed {pairs} pairs for {people} people in {ms} ms."
