@@ -183,11 +183,11 @@ test("a CSV import maps columns and reports the line it could not read", async (
   await page.getByText("Added 3 people.").waitFor();
   await page.getByRole("link", { name: /Back to Imported cohort/ }).click();
   await page.getByRole("link", { name: "Skills inventory", exact: true }).click();
-  const csv = "\uFEFFWho;Can offer;Wants to develop;Free days;Department\r\n" +
-    "Ana;\"Budgeting 3; Writing\";Public speaking (1);Mon, Wed;Finance\r\n\r\n" +
-    "Ben;Public speaking 3;Budgeting;tue;\"Care \"\"East\"\"\"\r\n" +
-    "Zed;Budgeting;;;\r\n" +
-    "Cai;Writing 7;;;\r\n";
+  const csv = "\uFEFFWho;Can offer;Wants to develop;Free days;Department;Role\r\n" +
+    "Ana;\"Budgeting 3; Writing\";Public speaking (1);Mon, Wed;Finance;mentor\r\n\r\n" +
+    "Ben;Public speaking 3;Budgeting;tue;\"Care \"\"East\"\"\";protege\r\n" +
+    "Zed;Budgeting;;;;\r\n" +
+    "Cai;Writing 7;;;;\r\n";
   await page.getByLabel("CSV file with skills").setInputFiles({ name: "skills.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByText("4 lines to read.").waitFor();
   assert.equal(await page.getByLabel("Name (as on the roster)").inputValue(), "0");
@@ -213,6 +213,24 @@ test("a CSV import maps columns and reports the line it could not read", async (
   await page.reload();
   await ready(page);
   await page.getByRole("table", { name: "Skills by person" }).getByRole("row", { name: /Ana/ }).getByText("Public speaking (1)").waitFor();
+
+  // Mentor and protege: Cai has no side yet, which is said plainly; then Ana takes two.
+  await page.getByRole("link", { name: "Go to pairing" }).click();
+  await page.getByRole("radio", { name: /Mentor and protege/ }).check();
+  await page.getByRole("button", { name: "Propose pairs" }).click();
+  await page.getByRole("alert").getByText("Cai needs to be marked as a mentor or a protege.").waitFor();
+  await page.getByRole("button", { name: "Skills inventory" }).or(page.getByRole("link", { name: "Skills inventory" })).click();
+  await page.getByRole("button", { name: "Edit Cai" }).click();
+  await page.getByLabel("Mentor or protege").selectOption({ label: "Protege" });
+  await page.getByRole("button", { name: "Edit Ana" }).click();
+  await page.getByLabel("Most proteges for this mentor").fill("2");
+  await page.getByLabel("Most proteges for this mentor").press("Tab");
+  await saved(page);
+  await page.getByRole("link", { name: "Go to pairing" }).click();
+  await page.getByRole("button", { name: "Propose pairs" }).click();
+  assert.deepEqual((await page.getByRole("table", { name: /Proposed pairs/ }).locator("tbody tr th").allInnerTexts()).sort(),
+    ["Ana and Ben", "Ana and Cai"]);
+  await page.getByText("Ana can help Ben with Budgeting; different teams.").waitFor();
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -369,6 +369,28 @@ fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> imp
                 .unwrap_or_default()
         })
     });
+    let capacity = Memo::new(move |_| {
+        with_mentoring(programme, |_, m| {
+            m.profile(person)
+                .and_then(|p| p.capacity)
+                .map(|c| c.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let set_capacity = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let value = match text.trim() {
+            "" => Ok(None),
+            t => t.parse::<u32>().map(Some).map_err(|_| {
+                "Please give a whole number from 1 to 50, or leave it empty.".to_string()
+            }),
+        };
+        error.set(
+            value
+                .and_then(|c| edit_mentoring(programme, |p| p.mentoring.set_capacity(person, c)))
+                .err(),
+        );
+    };
     let next = move |_| {
         let following = with_mentoring(programme, |p, _| {
             let at = p.participants.iter().position(|x| x.id == person);
@@ -456,6 +478,14 @@ fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> imp
                     }).collect_view()}
                 </select>
             </div>
+            <Show when=move || side.get() == Side::Mentor>
+                <div class="field">
+                    <label for=format!("capacity-{person}")>"Most proteges for this mentor"</label>
+                    <p class="hint">"Leave empty to use the number set on the pairing screen."</p>
+                    <input id=format!("capacity-{person}") type="number" min="1" max="50"
+                        prop:value=move || capacity.get() on:change=set_capacity />
+                </div>
+            </Show>
             <ErrorLine error=error />
             <div class="actions">
                 <button type="button" class="button primary" on:click=next>"Next person"</button>
