@@ -317,3 +317,18 @@ fn a_lock_changed_in_another_tab_stops_this_tab_writing() {
     assert!(first.remove("peercircle:settings").is_err());
     assert_eq!(first.into_inner().entries(), after_second.entries());
 }
+
+#[test]
+fn verify_checks_a_passphrase_without_changing_anything() {
+    let mut device = open_cheap(locked_store(), 9);
+    device.unlock(PASSPHRASE).unwrap();
+    let before = plaintext_view(&device);
+    assert_eq!(device.verify("not it"), Err(LockError::WrongPassphrase));
+    assert_eq!(device.verify(PASSPHRASE), Ok(()));
+    assert!(!device.is_locked(), "checking does not lock");
+    assert_eq!(plaintext_view(&device), before);
+    let mut off = open_cheap(sample_store(), 10);
+    assert_eq!(off.verify(PASSPHRASE), Err(LockError::AlreadyOff));
+    off.turn_lock_on(PASSPHRASE).unwrap();
+    assert_eq!(off.verify(PASSPHRASE), Ok(()));
+}

@@ -19,6 +19,60 @@ pub struct Settings {
     pub k: u32,
     /// Play a soft chime when a session timer runs out.
     pub chime: bool,
+    /// With the device lock on: lock after this many minutes without use (or hidden).
+    pub lock_after_minutes: u32,
+    /// The day the last backup file was saved on this device.
+    pub last_backup: Option<super::Date>,
+    /// The day of the first change not yet in a backup (`None`: everything is backed up).
+    pub unbacked_since: Option<super::Date>,
+    /// "Not now" on the backup reminder: it stays away for a week from this day.
+    pub backup_reminder_snoozed: Option<super::Date>,
+}
+
+/// Choices offered for the auto-lock, in minutes.
+pub const LOCK_AFTER_CHOICES: [u32; 6] = [1, 5, 10, 15, 30, 60];
+/// Browsers such as Safari may delete a site's data after seven days without a visit.
+pub const BACKUP_REMINDER_DAYS: i32 = 7;
+
+impl Settings {
+    /// Should the gentle "save a backup" reminder show today? Only when some change has
+    /// waited a week or more for a backup, and not within a week of "Not now".
+    pub fn backup_reminder_due(&self, today: super::Date) -> bool {
+        let Some(since) = self.unbacked_since else {
+            return false;
+        };
+        let waited = since.days_until(today) >= BACKUP_REMINDER_DAYS;
+        let snoozed = self
+            .backup_reminder_snoozed
+            .is_some_and(|d| d.days_until(today) < BACKUP_REMINDER_DAYS && d <= today);
+        waited && !snoozed
+    }
+
+    /// Notes that something changed; returns true when this is the first change since the
+    /// last backup (so the settings record needs saving too).
+    pub fn note_change(&mut self, today: super::Date) -> bool {
+        if self.unbacked_since.is_some() {
+            return false;
+        }
+        self.unbacked_since = Some(today);
+        true
+    }
+
+    /// A backup file was saved: everything up to now is in it.
+    pub fn note_backup(&mut self, today: super::Date) {
+        self.last_backup = Some(today);
+        self.unbacked_since = None;
+        self.backup_reminder_snoozed = None;
+    }
+
+    /// The auto-lock delay, kept to one of the offered choices.
+    pub fn lock_after(&self) -> u32 {
+        if LOCK_AFTER_CHOICES.contains(&self.lock_after_minutes) {
+            self.lock_after_minutes
+        } else {
+            10
+        }
+    }
 }
 
 impl Default for Settings {
@@ -28,6 +82,10 @@ impl Default for Settings {
             programme_order: Vec::new(),
             k: 5,
             chime: true,
+            lock_after_minutes: 10,
+            last_backup: None,
+            unbacked_since: None,
+            backup_reminder_snoozed: None,
         }
     }
 }
@@ -237,5 +295,53 @@ mod tests {
             "settings, questions, testimonies and three programmes"
         );
         let _ = b;
+    }
+
+    fn day(n: i32) -> crate::domain::Date {
+        crate::domain::Date::from_ymd(2026, 11, 1)
+            .map(|d| d.add_days(n))
+            .unwrap_or_else(|| crate::domain::Date::from_days_since_epoch(0))
+    }
+
+    #[test]
+    fn the_backup_reminder_waits_a_week_after_the_first_unbacked_change() {
+        let mut s = Settings::default();
+        assert!(
+            !s.backup_reminder_due(day(30)),
+            "nothing changed, nothing to back up"
+        );
+        assert!(s.note_change(day(0)), "the first change is noted");
+        assert!(!s.note_change(day(3)), "later changes keep the first day");
+        assert_eq!(s.unbacked_since, Some(day(0)));
+        assert!(!s.backup_reminder_due(day(6)));
+        assert!(s.backup_reminder_due(day(7)));
+        s.note_backup(day(8));
+        assert_eq!(s.last_backup, Some(day(8)));
+        assert!(!s.backup_reminder_due(day(40)), "a backup clears it");
+    }
+
+    #[test]
+    fn not_now_hides_the_reminder_for_a_week() {
+        let mut s = Settings::default();
+        s.note_change(day(0));
+        s.backup_reminder_snoozed = Some(day(10));
+        assert!(!s.backup_reminder_due(day(10)));
+        assert!(!s.backup_reminder_due(day(16)));
+        assert!(s.backup_reminder_due(day(17)));
+        // A snooze dated in the future (a clock set wrong) does not hide it for ever.
+        s.backup_reminder_snoozed = Some(day(400));
+        assert!(s.backup_reminder_due(day(20)));
+    }
+
+    #[test]
+    fn the_auto_lock_delay_is_always_one_of_the_choices() {
+        let mut s = Settings::default();
+        assert_eq!(s.lock_after(), 10);
+        s.lock_after_minutes = 1;
+        assert_eq!(s.lock_after(), 1);
+        s.lock_after_minutes = 0;
+        assert_eq!(s.lock_after(), 10);
+        s.lock_after_minutes = 99_999;
+        assert_eq!(s.lock_after(), 10);
     }
 }

@@ -156,6 +156,19 @@ impl<S: KeyValueStore> DeviceStore<S> {
         })
     }
 
+    /// A store with the lock off and nothing to recover: for memory, when the device's own
+    /// storage cannot be used.
+    pub fn without_lock(inner: S, random: RandomSource) -> DeviceStore<S> {
+        DeviceStore {
+            inner,
+            mode: Mode::Off,
+            lock_text: None,
+            random,
+            policy: KdfPolicy::STANDARD,
+            params: KdfParams::PRODUCTION,
+        }
+    }
+
     pub fn lock_is_on(&self) -> bool {
         !matches!(self.mode, Mode::Off)
     }
@@ -179,6 +192,19 @@ impl<S: KeyValueStore> DeviceStore<S> {
         self.mode = Mode::Unlocked {
             key: opened.key.key.clone(),
         };
+        Ok(())
+    }
+
+    /// Checks a passphrase against the lock without changing anything (before turning the
+    /// lock off or changing the passphrase, so a device left open cannot be unprotected by
+    /// whoever picks it up).
+    pub fn verify(&self, passphrase: &str) -> Result<(), LockError> {
+        let text = self.inner.get(LOCK_KEY)?.ok_or(LockError::AlreadyOff)?;
+        let verifier = read_lock_record(&text).ok_or(LockError::Damaged)?;
+        let opened = open(passphrase, &verifier, VERIFIER_CONTEXT, &self.policy)?;
+        if opened.plaintext.as_slice() != VERIFIER_TEXT {
+            return Err(LockError::Damaged);
+        }
         Ok(())
     }
 

@@ -43,6 +43,22 @@ pub trait KeyValueStore {
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
+/// The app keeps its store boxed (browser storage, or memory when the browser refuses).
+impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        (**self).keys()
+    }
+}
+
 /// Maps a browser storage exception to a `StoreError`. Browsers spell "full" differently;
 /// kept pure so every spelling is tested natively.
 pub fn classify(name: &str, code: u16, message: &str) -> StoreError {

@@ -40,7 +40,7 @@ pub(super) fn flush(state: AppState) {
             return Ok(());
         }
         let result = state.ws.with_untracked(|ws| {
-            crate::persist::records::save_records(k.store.as_mut(), ws, &k.dirty, &k.protected)
+            crate::persist::records::save_records(&mut k.store, ws, &k.dirty, &k.protected)
         });
         if result.is_ok() {
             k.dirty.clear();

@@ -4,16 +4,19 @@
 
 mod autosave;
 pub mod route;
+pub mod security;
 pub mod tabs;
 
 use crate::domain::workspace::{RecordKey, Workspace};
 use crate::domain::Id;
+use crate::persist::lock::DeviceStore;
 use crate::persist::records::LoadProblem;
 use crate::persist::{KeyValueStore, MemoryStore, StoreError};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 pub use route::Route;
+pub use security::LockView;
 pub use tabs::TabRole;
 
 /// Why an edit was refused, as the sentence shown next to what failed.
@@ -45,7 +48,10 @@ refusal_from!(
     crate::domain::DomainError,
     crate::domain::session::SessionError,
     crate::domain::questions::QuestionError,
-    crate::domain::timer::TimerError
+    crate::domain::timer::TimerError,
+    crate::persist::StoreError,
+    crate::persist::lock::LockError,
+    crate::persist::backup::BackupError
 );
 
 /// What the save indicator shows.
@@ -81,7 +87,8 @@ pub enum UndoAction {
 /// Things outside the reactive graph: the store, which records need writing, which must not
 /// be overwritten.
 pub(crate) struct Keeping {
-    store: Box<dyn KeyValueStore>,
+    /// Plaintext to the app; sealed in storage while the device lock is on.
+    store: DeviceStore<Box<dyn KeyValueStore>>,
     dirty: BTreeSet<RecordKey>,
     protected: BTreeSet<String>,
     timer: Option<TimeoutHandle>,
@@ -98,7 +105,20 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     pub update_ready: RwSignal<bool>,
     pub undo: RwSignal<Option<UndoOffer>>,
+    /// Whether the device lock is on, and whether the data is open.
+    pub lock: RwSignal<LockView>,
     keeping: StoredValue<Keeping, LocalStorage>,
+}
+
+/// Today on this device's calendar.
+pub fn today() -> crate::domain::Date {
+    let now = js_sys::Date::new_0();
+    crate::domain::Date::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_else(|| crate::domain::Date::from_days_since_epoch(0))
 }
 
 pub fn use_app() -> AppState {
@@ -116,10 +136,35 @@ impl AppState {
         AppState::from_store(store, warning)
     }
 
-    pub fn from_store(mut store: Box<dyn KeyValueStore>, warning: Option<StoreError>) -> AppState {
-        let (loaded, warning) = match crate::persist::records::load_workspace(store.as_mut()) {
-            Ok(loaded) => (loaded, warning),
-            Err(e) => (Default::default(), Some(e)),
+    /// Wraps the store in the device lock (finishing any re-encryption a closed tab
+    /// interrupted) and loads everything, unless the lock is on: then nothing is read until
+    /// the passphrase is given. Lock settings that cannot be read leave the stored data
+    /// untouched and the app working in memory, with the reason shown.
+    pub fn from_store(store: Box<dyn KeyValueStore>, warning: Option<StoreError>) -> AppState {
+        let (mut store, warning) =
+            match DeviceStore::open(store, crate::persist::random::browser_random()) {
+                Ok(device) => (device, warning),
+                Err(e) => {
+                    let memory: Box<dyn KeyValueStore> = Box::new(MemoryStore::default());
+                    let device =
+                        DeviceStore::without_lock(memory, crate::persist::random::browser_random());
+                    (device, Some(StoreError::Other(e.to_string())))
+                }
+            };
+        let lock = if store.is_locked() {
+            LockView::Locked
+        } else if store.lock_is_on() {
+            LockView::Open
+        } else {
+            LockView::Off
+        };
+        let (loaded, warning) = if lock == LockView::Locked {
+            (Default::default(), warning)
+        } else {
+            match crate::persist::records::load_workspace(&mut store) {
+                Ok(loaded) => (loaded, warning),
+                Err(e) => (Default::default(), Some(e)),
+            }
         };
         AppState {
             ws: RwSignal::new(loaded.workspace),
@@ -130,6 +175,7 @@ impl AppState {
             route: RwSignal::new(Route::Programmes),
             update_ready: RwSignal::new(false),
             undo: RwSignal::new(None),
+            lock: RwSignal::new(lock),
             keeping: StoredValue::new_local(Keeping {
                 store,
                 dirty: BTreeSet::new(),
@@ -157,16 +203,30 @@ impl AppState {
         // Rules check before they change anything, so a refused edit leaves the data as it
         // was; only a successful one wakes the views (and a refused one keeps what the
         // person typed on screen).
+        // The first change since the last backup starts the backup reminder's week. It is
+        // noted before the change, so a change that is itself a backup clears it.
+        let mut first_unbacked = false;
         self.ws.update_untracked(|ws| {
             if let Some(change) = change.take() {
-                outcome = Some(change(ws));
+                let before = ws.settings.unbacked_since;
+                first_unbacked = ws.settings.note_change(today());
+                let result = change(ws);
+                if result.is_err() {
+                    ws.settings.unbacked_since = before;
+                    first_unbacked = false;
+                }
+                outcome = Some(result);
             }
         });
         let outcome = outcome.unwrap_or_else(|| Err(crate::domain::DomainError::ReadOnly.into()));
         if outcome.is_ok() {
             self.ws.notify();
-            self.keeping
-                .update_value(|k| k.dirty.extend(touched.iter().copied()));
+            self.keeping.update_value(|k| {
+                k.dirty.extend(touched.iter().copied());
+                if first_unbacked {
+                    k.dirty.insert(RecordKey::Settings);
+                }
+            });
             self.save.set(SaveStatus::Pending);
             autosave::schedule(*self);
         }
@@ -217,6 +277,6 @@ impl AppState {
 
     /// Reads the store directly, for Settings (set-aside records).
     pub fn with_store<R>(&self, read: impl FnOnce(&mut dyn KeyValueStore) -> R) -> Option<R> {
-        self.keeping.try_update_value(|k| read(k.store.as_mut()))
+        self.keeping.try_update_value(|k| read(&mut k.store))
     }
 }

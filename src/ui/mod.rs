@@ -13,13 +13,14 @@ mod programme;
 mod programmes;
 mod questions;
 mod roster;
+mod safety;
 mod session;
 mod settings;
 mod share;
 mod testimonies;
 pub mod widgets;
 
-use crate::state::{tabs, AppState, Route};
+use crate::state::{tabs, AppState, LockView, Route};
 use leptos::prelude::*;
 
 /// Moves to a screen by changing the address's `#` part.
@@ -37,16 +38,7 @@ pub fn ask_to_keep_data() {
     });
 }
 
-/// Today on this device's calendar.
-pub fn today() -> crate::domain::Date {
-    let now = js_sys::Date::new_0();
-    crate::domain::Date::from_ymd(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_else(|| crate::domain::Date::from_days_since_epoch(0))
-}
+pub use crate::state::today;
 
 fn current_route() -> Route {
     web_sys::window()
@@ -85,9 +77,14 @@ pub fn App() -> impl IntoView {
     let leave_listener = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
     on_cleanup(move || leave_listener.remove());
     tabs::watch(app);
+    safety::watch_idle(app);
     session::timer::SessionTimers::provide();
     banners::watch_for_updates(app);
     Effect::new(move |_| {
+        if app.lock.get() == LockView::Locked {
+            document().set_title("Locked · Peercircle");
+            return;
+        }
         let title = match app.route.get() {
             Route::Programmes => "Programmes".to_string(),
             Route::Settings => "Settings".to_string(),
@@ -114,7 +111,12 @@ pub fn App() -> impl IntoView {
         boot.remove();
     }
     let elsewhere = move || app.tab.get().is_shut_out();
+    let locked = move || app.lock.get() == LockView::Locked;
+    let lock_error = RwSignal::new(None::<String>);
     view! {
+        <Show when=move || !locked() fallback=|| view! {
+            <main id="main" class="locked"><safety::UnlockScreen /></main>
+        }>
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();
             focus_heading();
@@ -133,9 +135,18 @@ pub fn App() -> impl IntoView {
                     </ul>
                 </nav>
                 <banners::SaveIndicator />
+                <Show when=move || app.lock.get() == LockView::Open>
+                    <button type="button" class="button lock-button" on:click=move |_| {
+                        if let Err(e) = app.lock_now() {
+                            lock_error.set(Some(e.0));
+                        }
+                    }>"Lock"</button>
+                </Show>
             </div>
         </header>
         <banners::Banners />
+        <safety::BackupReminder />
+        <widgets::ErrorLine error=lock_error />
         <main id="main" inert=elsewhere>
             {move || match app.route.get() {
                 Route::Programmes => view! { <programmes::ProgrammesPage /> }.into_any(),
@@ -156,6 +167,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <banners::UndoToast />
+        </Show>
     }
 }
 

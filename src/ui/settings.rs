@@ -11,7 +11,11 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Settings"</h1>
         <StoragePanel />
+        <super::safety::BackupPanel />
+        <super::safety::RestorePanel />
+        <super::safety::LockPanel />
         <SetAsidePanel />
+        <super::safety::WipePanel />
     }
 }
 

@@ -175,6 +175,30 @@ test("the session runner, question bank and flip-chart display are axe-clean and
   await context.close();
 });
 
+test("the lock settings and the unlock screen are axe-clean and touch-sized", async () => {
+  const { context, page } = await open(browser, server.url, { viewport: { width: 820, height: 1180 } });
+  await createProgramme(page, "Locked programme");
+  await saved(page);
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByLabel("Passphrase", { exact: true }).fill("a long enough passphrase");
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill("a long enough passphrase");
+  await page.getByLabel(/I understand that if I forget/).check();
+  await page.getByRole("button", { name: "Turn on the lock" }).click();
+  await page.getByRole("status").filter({ hasText: "The lock is on" }).waitFor({ timeout: 10000 });
+  await page.locator("summary").filter({ hasText: "Change the passphrase" }).click();
+  await page.locator("summary").filter({ hasText: "Turn the lock off" }).click();
+  assert.deepEqual(await violations(page), [], "settings with the lock on");
+  assert.deepEqual(await tooSmall(page), [], "settings with the lock on");
+  await page.getByRole("button", { name: "Lock", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Peercircle is locked" }).waitFor();
+  await page.getByRole("button", { name: "Forgot the passphrase?" }).click();
+  assert.deepEqual(await violations(page), [], "unlock screen");
+  assert.deepEqual(await tooSmall(page), [], "unlock screen");
+  await page.keyboard.press("Tab");
+  assert.ok(await page.evaluate(() => document.activeElement !== document.body), "keyboard reaches the form");
+  await context.close();
+});
+
 test("skills inventory, pairing review, contract and its print view are axe-clean and touch-sized", async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 820, height: 1180 }]) {
     const { context, page } = await open(browser, server.url, { viewport });
