@@ -289,3 +289,13 @@ fn a_passphrase_typed_on_another_keyboard_opens_in_the_browser_too() {
     let opened = crypto::open("cafe\u{301} au lait please", &sealed, b"t", &policy).unwrap();
     assert_eq!(opened.plaintext.as_slice(), b"ok");
 }
+
+#[wasm_bindgen_test]
+fn the_browser_folds_names_exactly_as_the_native_tables_do() {
+    use peercircle::domain::fold::{fold_name, SHARED_CASES};
+    for (raw, folded) in SHARED_CASES {
+        assert_eq!(fold_name(raw), *folded, "{raw}");
+    }
+    // The share scrub's folding goes through the same decomposition.
+    assert_eq!(peercircle::share::scrub::normalize("ＪＯＳÉ ﬁ"), "jose fi");
+}

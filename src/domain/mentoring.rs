@@ -4,6 +4,17 @@
 //! The pairing engine itself lives in [`super::pairing`]; this module is what is stored.
 //! Follow-up plans and check-ins (see `followup`) refer to a confirmed pair by its id.
 
+pub mod contract;
+pub mod import;
+pub mod inventory;
+pub mod review;
+#[cfg(test)]
+mod tests;
+
+pub use contract::ContractField;
+pub use inventory::Direction;
+pub use review::{Draft, DraftPair};
+
 use super::pairing::{Objective, ProgrammeKind, Side, Skill, SkillLevel, Weights};
 use super::{Date, Id};
 use serde::{Deserialize, Serialize};
@@ -71,7 +82,12 @@ pub struct Mentoring {
     pub must_differ_team: bool,
     pub objective: Objective,
     pub pairs: Vec<MentoringPair>,
+    /// The proposal under review, kept across reloads until confirmed or discarded.
+    pub draft: Option<Draft>,
 }
+
+/// Most members a pair can have (a trio, when numbers are odd).
+pub const MAX_MEMBERS: usize = 3;
 
 impl Mentoring {
     /// Every id this part of the programme uses, so the workspace never hands one out twice.

@@ -4,8 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::domain::fold::decompose_compatible;
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::char::is_combining_mark;
 
 /// One participant as the scrub sees them: only what is needed to recognise their name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

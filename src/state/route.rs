@@ -33,12 +33,23 @@ pub enum Route {
     CheckIn(Id, Id),
     /// The anonymous outcomes survey at one survey point: (programme, point).
     Survey(Id, Id),
+    /// The skills inventory of a programme.
+    Skills(Id),
+    /// Proposing, reviewing and confirming pairs.
+    Pairing(Id),
+    /// A confirmed pair's contract: (programme, pair).
+    Pair(Id, Id),
+    /// The contract laid out for printing.
+    PairPrint(Id, Id),
 }
 
 impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         if let Some(route) = Route::parse_forming(path).or_else(|| Route::parse_followup(path)) {
+            return route;
+        }
+        if let Some(route) = Route::parse_mentoring(path) {
             return route;
         }
         let mut parts = path.split('/').filter(|p| !p.is_empty());
@@ -81,6 +92,23 @@ impl Route {
         }
     }
 
+    /// Routes for skills and pairing: the inventory, the pairing review, a pair's contract.
+    fn parse_mentoring(path: &str) -> Option<Route> {
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<Id>().ok());
+        let two = |make: fn(Id, Id) -> Route| match (id(1), id(3)) {
+            (Some(p), Some(x)) => make(p, x),
+            _ => Route::NotFound,
+        };
+        match parts.as_slice() {
+            ["programme", _, "skills"] => Some(id(1).map_or(Route::NotFound, Route::Skills)),
+            ["programme", _, "pairing"] => Some(id(1).map_or(Route::NotFound, Route::Pairing)),
+            ["programme", _, "pair", _] => Some(two(Route::Pair)),
+            ["programme", _, "pair", _, "print"] => Some(two(Route::PairPrint)),
+            _ => None,
+        }
+    }
+
     /// Routes for after the meetings: follow-up, a plan, a check-in, the survey.
     fn parse_followup(path: &str) -> Option<Route> {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
@@ -110,6 +138,9 @@ impl Route {
             | Route::Plan(p, _)
             | Route::CheckIn(p, _)
             | Route::Survey(p, _) => Some(p),
+            Route::Skills(p) | Route::Pairing(p) | Route::Pair(p, _) | Route::PairPrint(p, _) => {
+                Some(p)
+            }
             _ => None,
         }
     }
@@ -124,6 +155,10 @@ impl Route {
             Route::Plan(p, x) => format!("#/programme/{p}/plan/{x}"),
             Route::CheckIn(p, x) => format!("#/programme/{p}/check-in/{x}"),
             Route::Survey(p, x) => format!("#/programme/{p}/survey/{x}"),
+            Route::Skills(p) => format!("#/programme/{p}/skills"),
+            Route::Pairing(p) => format!("#/programme/{p}/pairing"),
+            Route::Pair(p, x) => format!("#/programme/{p}/pair/{x}"),
+            Route::PairPrint(p, x) => format!("#/programme/{p}/pair/{x}/print"),
             Route::Programmes | Route::NotFound => "#/".to_string(),
             Route::Programme(id) => format!("#/programme/{id}"),
             Route::Share(id) => format!("#/programme/{id}/share"),
@@ -197,5 +232,25 @@ mod tests {
             Route::NotFound
         );
         assert_eq!(Route::Settings.programme(), None);
+    }
+
+    #[test]
+    fn mentoring_routes_parse_and_round_trip() {
+        for r in [
+            Route::Skills(3),
+            Route::Pairing(3),
+            Route::Pair(3, 9),
+            Route::PairPrint(3, 9),
+        ] {
+            assert_eq!(Route::parse(&r.href()), r);
+            assert_eq!(r.programme(), Some(3));
+        }
+        assert_eq!(Route::parse("#/programme/x/skills"), Route::NotFound);
+        assert_eq!(Route::parse("#/programme/1/pair/y"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/programme/1/pair/2/print/3"),
+            Route::NotFound
+        );
+        assert_eq!(Route::parse("#/programme/1/pairing/2"), Route::NotFound);
     }
 }

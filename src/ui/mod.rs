@@ -9,6 +9,7 @@ mod combine;
 mod followup;
 mod forming;
 mod groups;
+mod mentoring;
 mod programme;
 mod programmes;
 mod questions;
@@ -100,6 +101,9 @@ pub fn App() -> impl IntoView {
             r @ (Route::FollowUp(_) | Route::Plan(..) | Route::CheckIn(..) | Route::Survey(..)) => {
                 followup::title(app, r)
             }
+            r @ (Route::Skills(_) | Route::Pairing(_) | Route::Pair(..) | Route::PairPrint(..)) => {
+                mentoring::title(app, r)
+            }
             Route::Programme(id) => app
                 .ws
                 .with(|ws| ws.programme(id).map(|p| p.display_name().to_string()))
@@ -163,6 +167,9 @@ pub fn App() -> impl IntoView {
                 }
                 r @ (Route::FollowUp(_) | Route::Plan(..) | Route::CheckIn(..) | Route::Survey(..)) => {
                     followup::page(r)
+                }
+                r @ (Route::Skills(_) | Route::Pairing(_) | Route::Pair(..) | Route::PairPrint(..)) => {
+                    mentoring::page(r)
                 }
             }}
         </main>

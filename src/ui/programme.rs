@@ -117,6 +117,7 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
         </section>
         <super::groups::GroupsSection programme=id />
         <FormingLinks id=id />
+        <super::mentoring::MentoringLinks programme=id />
         <super::buyin::TrialPrompts programme=id />
         <super::session::start::SessionsSection programme=id />
         <section class="panel" aria-labelledby="followup-title">

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TextField(
     id: String,
-    label: &'static str,
+    #[prop(into)] label: String,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] multiline: bool,
     #[prop(into)] value: Signal<String>,

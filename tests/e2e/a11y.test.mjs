@@ -198,3 +198,44 @@ test("the lock settings and the unlock screen are axe-clean and touch-sized", as
   assert.ok(await page.evaluate(() => document.activeElement !== document.body), "keyboard reaches the form");
   await context.close();
 });
+
+test("skills inventory, pairing review, contract and its print view are axe-clean and touch-sized", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 820, height: 1180 }]) {
+    const { context, page } = await open(browser, server.url, { viewport });
+    const check = async (what) => {
+      assert.deepEqual(await violations(page), [], what);
+      assert.deepEqual(await tooSmall(page), [], `touch targets on ${what}`);
+    };
+    await createProgramme(page, "Pairing screens");
+    await page.getByRole("link", { name: "Roster", exact: true }).click();
+    await page.getByLabel("Names, one per line").fill("Ana\nBo\nمرحبا سارة");
+    await page.getByRole("button", { name: "Add these names" }).click();
+    await page.getByText("Added 3 people.").waitFor();
+    await page.getByRole("link", { name: /Back to / }).click();
+    await page.getByRole("link", { name: "Skills inventory", exact: true }).click();
+    await page.getByLabel("New skill", { exact: true }).fill("Budgeting");
+    await page.getByRole("button", { name: "Add skill" }).click();
+    await page.getByRole("button", { name: "Edit Ana" }).click();
+    await page.getByRole("combobox", { name: "Can offer Budgeting", exact: true }).selectOption({ label: "2 · some" });
+    await page.getByText("Rename, merge or remove skills").click();
+    await page.getByLabel("CSV file with skills").setInputFiles({ name: "s.csv", mimeType: "text/csv",
+      buffer: Buffer.from("Name,Wants\nBo,Budgeting\nNobody,x\n") });
+    await page.getByRole("button", { name: "Import skills" }).click();
+    await page.getByText(/1 line could not be read/).waitFor();
+    await check("skills inventory with an open editor and an import report");
+    await page.getByRole("link", { name: "Go to pairing" }).click();
+    await page.getByRole("button", { name: "Propose pairs" }).click();
+    await page.getByRole("table", { name: /Proposed pairs/ }).waitFor();
+    await page.getByRole("button", { name: /^Lock / }).first().click();
+    await check("pairing review");
+    await page.getByRole("button", { name: "Confirm these pairs" }).click();
+    await page.getByRole("link", { name: /^Contract: / }).first().click();
+    await page.getByLabel("Review date").fill("1999-01-01");
+    await page.getByRole("alert").waitFor();
+    await check("contract with a refused date");
+    await page.getByRole("link", { name: "Print the contract" }).click();
+    await page.getByRole("heading", { level: 1, name: "Peer mentoring contract" }).waitFor();
+    await check("contract print view");
+    await context.close();
+  }
+});

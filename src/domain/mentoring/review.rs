@@ -1,0 +1,394 @@
+//! From the inventory to confirmed pairs: the pairing problem built from the roster and the
+//! inventory, and the draft the facilitator reviews (lock, break, swap, propose again) before
+//! confirming. The draft is stored, so a reload keeps the review where it was.
+
+use super::{Mentoring, MentoringPair};
+use crate::domain::pairing::{self, fit, Constraints, PairingError, Person, ProgrammeKind, Side};
+use crate::domain::roster::Participant;
+use crate::domain::workspace::Workspace;
+use crate::domain::{Date, DomainError, Id};
+use serde::{Deserialize, Serialize};
+
+/// A proposed pair (or trio) under review.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DraftPair {
+    pub members: Vec<Id>,
+    pub score: i64,
+    pub explanation: String,
+    /// Kept as it is when proposing again.
+    pub locked: bool,
+}
+
+/// The proposal being reviewed. Nothing is final until it is confirmed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub pairs: Vec<DraftPair>,
+    pub unpaired: Vec<Id>,
+    /// Pairs the facilitator broke up: not proposed again while this draft lasts.
+    pub broken: Vec<(Id, Id)>,
+}
+
+impl Draft {
+    pub fn total_score(&self) -> i64 {
+        self.pairs
+            .iter()
+            .fold(0i64, |t, p| t.saturating_add(p.score))
+    }
+
+    fn position(&self, person: Id) -> Option<usize> {
+        self.pairs.iter().position(|p| p.members.contains(&person))
+    }
+
+    /// The pair with exactly these members (a mentor can be in several pairs).
+    fn find(&self, members: &[Id]) -> Result<usize, DomainError> {
+        self.pairs
+            .iter()
+            .position(|p| p.members == members)
+            .ok_or(DomainError::NotFound("pair"))
+    }
+
+    /// Everyone in the draft once, paired first, in order.
+    pub fn people(&self) -> Vec<Id> {
+        let mut seen = Vec::new();
+        for id in self
+            .pairs
+            .iter()
+            .flat_map(|p| &p.members)
+            .chain(&self.unpaired)
+        {
+            if !seen.contains(id) {
+                seen.push(*id);
+            }
+        }
+        seen
+    }
+}
+
+impl Mentoring {
+    /// People already in a confirmed pair that has not ended; new proposals leave them out.
+    pub fn in_active_pair(&self, person: Id) -> bool {
+        self.active_pairs().any(|p| p.members.contains(&person))
+    }
+
+    /// One person as the pairing engine sees them.
+    pub fn person(&self, who: &Participant) -> Person {
+        let profile = self.profile(who.id).cloned().unwrap_or_default();
+        let team = profile.team.trim();
+        Person {
+            id: who.id,
+            name: crate::domain::programme::display_or(&who.display_name, "Unnamed person")
+                .to_string(),
+            offers: profile.offers,
+            wants: profile.wants,
+            availability: profile.availability,
+            team: (!team.is_empty()).then(|| team.to_string()),
+            side: self.side_of(who),
+            capacity: profile.capacity,
+        }
+    }
+
+    /// The pairing problem: everyone on the roster not yet in an active pair, with the
+    /// programme's settings, its never-pair rules, and the draft's locked and broken pairs.
+    pub fn problem(&self, roster: &[Participant]) -> pairing::Problem {
+        let people: Vec<Person> = roster
+            .iter()
+            .filter(|p| !self.in_active_pair(p.id))
+            .map(|p| self.person(p))
+            .collect();
+        let here = |id: &Id| people.iter().any(|p| p.id == *id);
+        let both = |(a, b): &(Id, Id)| here(a) && here(b);
+        let mut never: Vec<(Id, Id)> = self.never.iter().copied().filter(both).collect();
+        let mut keep = Vec::new();
+        if let Some(draft) = &self.draft {
+            never.extend(draft.broken.iter().copied().filter(both));
+            for pair in draft.pairs.iter().filter(|p| p.locked) {
+                if let [a, b] = pair.members[..] {
+                    if both(&(a, b)) {
+                        keep.push((a, b));
+                    }
+                }
+            }
+        }
+        // A locked pair wins over an older "never" rule for the same two people.
+        never.retain(|(a, b)| {
+            !keep
+                .iter()
+                .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+        });
+        pairing::Problem {
+            skills: self.skills.clone(),
+            people,
+            kind: self.kind,
+            weights: self.weights,
+            constraints: Constraints {
+                never,
+                keep,
+                must_differ_team: self.must_differ_team,
+            },
+            objective: self.objective,
+        }
+    }
+
+    /// Proposes pairs for everyone not in an active pair, keeping the draft's locked pairs.
+    pub fn propose(&mut self, roster: &[Participant]) -> Result<(), PairingError> {
+        let proposal = pairing::propose(&self.problem(roster))?;
+        let broken = self.draft.take().map(|d| d.broken).unwrap_or_default();
+        self.draft = Some(Draft {
+            pairs: proposal
+                .pairs
+                .into_iter()
+                .map(|p| DraftPair {
+                    members: p.members,
+                    score: p.score,
+                    explanation: p.explanation,
+                    locked: p.locked,
+                })
+                .collect(),
+            unpaired: proposal.unpaired,
+            broken,
+        });
+        Ok(())
+    }
+
+    fn draft_mut(&mut self) -> Result<&mut Draft, DomainError> {
+        self.draft.as_mut().ok_or(DomainError::NotFound("proposal"))
+    }
+
+    /// Locks or unlocks the draft pair with these members.
+    pub fn set_locked(&mut self, members: &[Id], locked: bool) -> Result<(), DomainError> {
+        let draft = self.draft_mut()?;
+        let at = draft.find(members)?;
+        if locked && draft.pairs[at].members.len() != 2 {
+            return Err(DomainError::Invalid(
+                "Only pairs of two can be locked. Swap someone out of the trio first.".into(),
+            ));
+        }
+        draft.pairs[at].locked = locked;
+        Ok(())
+    }
+
+    /// Breaks up the draft pair with these members; they go back to the unpaired (unless
+    /// still in another pair) and are not proposed together again while this draft lasts.
+    pub fn break_pair(&mut self, members: &[Id]) -> Result<(), DomainError> {
+        let draft = self.draft_mut()?;
+        let at = draft.find(members)?;
+        let pair = draft.pairs.remove(at);
+        for (x, &a) in pair.members.iter().enumerate() {
+            for &b in &pair.members[x + 1..] {
+                draft.broken.push((a, b));
+            }
+        }
+        for m in pair.members {
+            if draft.position(m).is_none() && !draft.unpaired.contains(&m) {
+                draft.unpaired.push(m);
+            }
+        }
+        Ok(())
+    }
+
+    /// Swaps two people between draft pairs (or a paired person with an unpaired one), then
+    /// rescores the pairs that changed. A swap that breaks a rule is refused with the reason.
+    pub fn swap(&mut self, roster: &[Participant], a: Id, b: Id) -> Result<(), DomainError> {
+        if a == b {
+            return Err(DomainError::Invalid(
+                "Please choose two different people to swap.".into(),
+            ));
+        }
+        let mut draft = self
+            .draft
+            .clone()
+            .ok_or(DomainError::NotFound("proposal"))?;
+        for who in [a, b] {
+            if draft
+                .pairs
+                .iter()
+                .filter(|p| p.members.contains(&who))
+                .count()
+                > 1
+            {
+                let name = roster
+                    .iter()
+                    .find(|p| p.id == who)
+                    .map_or("This mentor", |p| p.display_name.as_str());
+                return Err(DomainError::Invalid(format!(
+                    "{name} is in more than one pair. Swap the proteges instead."
+                )));
+            }
+        }
+        let (pa, pb) = (draft.position(a), draft.position(b));
+        if pa.is_none() && pb.is_none() {
+            return Err(DomainError::Invalid(
+                "Neither of them is in a pair, so there is nothing to swap.".into(),
+            ));
+        }
+        if pa.is_some() && pa == pb {
+            return Err(DomainError::Invalid(
+                "They are already in the same pair.".into(),
+            ));
+        }
+        let replace = |list: &mut Vec<Id>, from: Id, to: Id| {
+            for m in list.iter_mut().filter(|m| **m == from) {
+                *m = to;
+            }
+        };
+        for (at, from, to) in [(pa, a, b), (pb, b, a)] {
+            match at {
+                Some(i) => {
+                    replace(&mut draft.pairs[i].members, from, to);
+                    draft.pairs[i].locked = false;
+                }
+                None if draft.unpaired.contains(&from) => replace(&mut draft.unpaired, from, to),
+                None => {
+                    return Err(DomainError::Invalid(
+                        "One of them is not in this proposal. Please propose again to include \
+                         them."
+                            .into(),
+                    ))
+                }
+            }
+        }
+        let problem = self.problem(roster);
+        let people = &problem.people;
+        for i in [pa, pb].into_iter().flatten() {
+            let pair = &mut draft.pairs[i];
+            let mut members = Vec::new();
+            for id in &pair.members {
+                let person = people.iter().find(|p| p.id == *id).ok_or_else(|| {
+                    DomainError::Invalid(
+                        "Someone in that pair is no longer on the roster. Please propose again."
+                            .into(),
+                    )
+                })?;
+                members.push(person);
+            }
+            check_group(&problem, &members, &draft.broken)?;
+            // The mentor comes first, as in a proposal.
+            members.sort_by_key(|p| p.side != Side::Mentor);
+            pair.members = members.iter().map(|p| p.id).collect();
+            let mut reasons = Vec::new();
+            let mut score = 0i64;
+            for (x, p) in members.iter().enumerate() {
+                for q in &members[x + 1..] {
+                    let f = fit(p, q, &problem.kind, &problem.weights);
+                    score = score.saturating_add(f.score);
+                    reasons.extend(f.reasons);
+                }
+            }
+            pair.score = score;
+            pair.explanation = pairing::explain(&reasons, people, &problem.skills);
+        }
+        self.draft = Some(draft);
+        Ok(())
+    }
+
+    pub fn discard_draft(&mut self) {
+        self.draft = None;
+    }
+}
+
+/// Refuses a hand-made group that breaks a never rule, the different-team rule or, in a
+/// mentor-protege programme, the one-mentor shape.
+fn check_group(
+    problem: &pairing::Problem,
+    members: &[&Person],
+    broken: &[(Id, Id)],
+) -> Result<(), DomainError> {
+    let never = |a: Id, b: Id| {
+        problem
+            .constraints
+            .never
+            .iter()
+            .chain(broken)
+            .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+    };
+    for (x, p) in members.iter().enumerate() {
+        for q in &members[x + 1..] {
+            if never(p.id, q.id) {
+                return Err(DomainError::Invalid(format!(
+                    "{} and {} are not to be paired (a rule or a pair you broke up).",
+                    p.name, q.name
+                )));
+            }
+            if problem.constraints.must_differ_team && pairing::same_team(p, q) == Some(true) {
+                return Err(DomainError::Invalid(format!(
+                    "{} and {} are in the same team, and pairs must be from different teams.",
+                    p.name, q.name
+                )));
+            }
+        }
+    }
+    if let ProgrammeKind::MentorProtege { .. } = problem.kind {
+        let mentors = members.iter().filter(|p| p.side == Side::Mentor).count();
+        let proteges = members.iter().filter(|p| p.side == Side::Protege).count();
+        if mentors != 1 || proteges + 1 != members.len() {
+            return Err(DomainError::Invalid(
+                "Each pair needs one mentor and one protege. Swap a mentor with a mentor, or a \
+                 protege with a protege."
+                    .into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Workspace {
+    /// Confirms the draft: every pair in it becomes a confirmed pair dated `today`, with a
+    /// fresh id and an empty contract. Returns how many pairs were confirmed.
+    pub fn confirm_pairs(&mut self, programme: Id, today: Date) -> Result<usize, DomainError> {
+        let p = self
+            .programme(programme)
+            .ok_or(DomainError::NotFound("programme"))?;
+        let draft = p
+            .mentoring
+            .draft
+            .clone()
+            .ok_or(DomainError::NotFound("proposal"))?;
+        if draft.pairs.is_empty() {
+            return Err(DomainError::Invalid(
+                "There are no pairs to confirm. Please propose pairs first.".into(),
+            ));
+        }
+        for pair in &draft.pairs {
+            for m in &pair.members {
+                if p.participant(*m).is_none() {
+                    return Err(DomainError::Invalid(
+                        "Someone in the proposal is no longer on the roster. Please propose \
+                         again."
+                            .into(),
+                    ));
+                }
+                if p.mentoring.in_active_pair(*m) {
+                    return Err(DomainError::Invalid(
+                        "Someone in the proposal is already in a confirmed pair. Please \
+                         propose again."
+                            .into(),
+                    ));
+                }
+            }
+        }
+        let mut confirmed = Vec::with_capacity(draft.pairs.len());
+        for pair in draft.pairs {
+            let id = self.fresh_id();
+            let goals = vec![String::new(); pair.members.len()];
+            confirmed.push(MentoringPair {
+                id,
+                members: pair.members,
+                confirmed: Some(today),
+                score: pair.score,
+                explanation: pair.explanation,
+                contract: super::Contract {
+                    goals,
+                    ..Default::default()
+                },
+                ended: None,
+            });
+        }
+        let count = confirmed.len();
+        let m = &mut self.programme_mut(programme)?.mentoring;
+        m.pairs.extend(confirmed);
+        m.draft = None;
+        Ok(count)
+    }
+}
