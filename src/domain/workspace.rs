@@ -19,6 +19,8 @@ pub struct Settings {
     pub k: u32,
     /// Play a soft chime when a session timer runs out.
     pub chime: bool,
+    /// Kiosk mode for a shared tablet: the task on screen, the PIN hash, wrong tries.
+    pub kiosk: super::kiosk::KioskSettings,
 }
 
 impl Default for Settings {
@@ -28,6 +30,7 @@ impl Default for Settings {
             programme_order: Vec::new(),
             k: 5,
             chime: true,
+            kiosk: Default::default(),
         }
     }
 }
