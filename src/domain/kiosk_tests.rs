@@ -31,7 +31,15 @@ fn a_pin_is_four_to_eight_digits_only() {
         assert_eq!(check_pin_shape(good), Ok(()), "{good}");
     }
     for bad in [
-        "", "123", "123456789", "12a4", "12 34", "١٢٣٤", "1234\n", "-123", "<b>1</b>",
+        "",
+        "123",
+        "123456789",
+        "12a4",
+        "12 34",
+        "١٢٣٤",
+        "1234\n",
+        "-123",
+        "<b>1</b>",
     ] {
         assert_eq!(check_pin_shape(bad), Err(PinProblem::WrongShape), "{bad:?}");
     }
@@ -83,7 +91,10 @@ fn wrong_pins_count_down_then_lock_and_the_lock_is_stored() {
             }
         );
     }
-    assert_eq!(k.try_leave("0000", now), PinOutcome::WrongWait { seconds: 30 });
+    assert_eq!(
+        k.try_leave("0000", now),
+        PinOutcome::WrongWait { seconds: 30 }
+    );
     // The count and the end of the wait are stored: a reload (a copy of the record) keeps them.
     let reloaded: KioskSettings =
         serde_json::from_str(&serde_json::to_string(&k).unwrap()).unwrap();

@@ -8,6 +8,7 @@ mod charter;
 mod combine;
 mod forming;
 mod groups;
+mod kiosk;
 mod programme;
 mod programmes;
 mod questions;
@@ -86,7 +87,14 @@ pub fn App() -> impl IntoView {
     tabs::watch(app);
     session::timer::SessionTimers::provide();
     banners::watch_for_updates(app);
+    // In kiosk mode the kiosk is the whole app: no navigation, no other screen, whatever the
+    // address says (back button, a typed address, a reload, a second tab).
+    let kiosk_task = kiosk::active_task();
     Effect::new(move |_| {
+        if kiosk_task.with(Option::is_some) {
+            document().set_title("Kiosk · Peercircle");
+            return;
+        }
         let title = match app.route.get() {
             Route::Programmes => "Programmes".to_string(),
             Route::Settings => "Settings".to_string(),
@@ -111,6 +119,7 @@ pub fn App() -> impl IntoView {
     }
     let elsewhere = move || app.tab.get().is_shut_out();
     view! {
+        <Show when=move || kiosk_task.with(Option::is_none) fallback=|| view! { <kiosk::KioskScreen /> }>
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();
             focus_heading();
@@ -149,6 +158,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <banners::UndoToast />
+        </Show>
     }
 }
 

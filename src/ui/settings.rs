@@ -11,6 +11,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Settings"</h1>
         <StoragePanel />
+        <crate::ui::kiosk::settings::KioskSettingsPanel />
         <SetAsidePanel />
     }
 }

@@ -1,0 +1,351 @@
+//! The kiosk: while a task is handed over, this is the whole app. It shows one prompt, large,
+//! clears after each answer and after a quiet spell, and lets nobody elsewhere without the
+//! facilitator's PIN. The rules are in `domain::kiosk`; this only paints them.
+
+pub mod settings;
+pub mod start;
+
+use crate::domain::kiosk::{idle, Idle, KioskTask, PinOutcome, TaskShape, TurnTask};
+use crate::domain::workspace::RecordKey;
+use crate::domain::DomainError;
+use crate::state::{tabs, use_app, Route, TabRole};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long the thank-you stays before the tablet is ready for the next group.
+const THANKS_MS: f64 = 6_000.0;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// What the people at the tablet see. Nothing here is stored: it all goes at the next
+/// reload, on purpose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// "Which pair are you?"
+    Pick,
+    /// Typing the answer for this pair or table.
+    Answer(u32),
+    /// "Thank you": shown after a submission, then back to `Pick`.
+    Thanks,
+    /// The facilitator's PIN prompt.
+    Leaving,
+}
+
+/// Shared by the kiosk's parts: the stage, the unsent text, the last touch and the clock.
+#[derive(Clone, Copy)]
+struct Kiosk {
+    stage: RwSignal<Stage>,
+    text: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    last_touch: RwSignal<f64>,
+    now: RwSignal<f64>,
+}
+
+impl Kiosk {
+    /// Forgets everything unsent and goes back to the start.
+    fn clear(&self) {
+        self.text.set(String::new());
+        self.error.set(None);
+        self.stage.set(Stage::Pick);
+        self.touch();
+        super::focus_heading();
+    }
+
+    fn touch(&self) {
+        let now = now_ms();
+        self.last_touch.set(now);
+        self.now.set(now);
+    }
+
+    fn go(&self, stage: Stage) {
+        self.error.set(None);
+        self.stage.set(stage);
+        self.touch();
+        super::focus_heading();
+    }
+
+    /// The idle state, or `None` when there is nothing to clear.
+    fn idle(&self, timeout_s: u32) -> Option<Idle> {
+        let waiting = self.stage.get() == Stage::Pick && self.text.with(String::is_empty);
+        if waiting || self.stage.get() == Stage::Thanks {
+            return None;
+        }
+        let elapsed = (self.now.get() - self.last_touch.get()).max(0.0) as u64;
+        Some(idle(timeout_s, elapsed))
+    }
+}
+
+/// The task handed over, if the tablet is in kiosk mode.
+pub fn active_task() -> Memo<Option<KioskTask>> {
+    let app = use_app();
+    Memo::new(move |_| app.ws.with(|ws| ws.settings.kiosk.active))
+}
+
+#[component]
+pub fn KioskScreen() -> impl IntoView {
+    let app = use_app();
+    let kiosk = Kiosk {
+        stage: RwSignal::new(Stage::Pick),
+        text: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
+        last_touch: RwSignal::new(now_ms()),
+        now: RwSignal::new(now_ms()),
+    };
+    let timeout = Memo::new(move |_| app.ws.with(|ws| ws.settings.kiosk.idle_seconds()));
+    let tick = set_interval_with_handle(
+        move || {
+            let now = now_ms();
+            kiosk.now.set(now);
+            let stage = kiosk.stage.get_untracked();
+            let since = now - kiosk.last_touch.get_untracked();
+            let thanked = stage == Stage::Thanks && since >= THANKS_MS;
+            if thanked || kiosk.idle(timeout.get_untracked()) == Some(Idle::Clear) {
+                kiosk.clear();
+            }
+        },
+        Duration::from_millis(1000),
+    );
+    if let Ok(tick) = tick {
+        on_cleanup(move || tick.clear());
+    }
+    let task = active_task();
+    let shut_out = move || app.tab.get().is_shut_out();
+    let countdown = move || match kiosk.idle(timeout.get()) {
+        Some(Idle::Warning { seconds_left }) => Some(seconds_left),
+        _ => None,
+    };
+    view! {
+        <div class="kiosk" on:pointerdown=move |_| kiosk.touch() on:keydown=move |_| kiosk.touch()>
+            <header class="kiosk-bar">
+                <p class="kiosk-brand">"Peercircle"</p>
+                <Show when=move || kiosk.stage.get() != Stage::Leaving>
+                    <button type="button" class="button kiosk-facilitator"
+                        on:click=move |_| kiosk.go(Stage::Leaving)>"Facilitator"</button>
+                </Show>
+            </header>
+            <main id="main" class="kiosk-main">
+                <Show when=move || countdown().is_some()>
+                    <div class="kiosk-idle" role="status">
+                        <p>{move || format!(
+                            "Still there? What is on screen will be cleared in {} seconds.",
+                            countdown().unwrap_or(0))}</p>
+                        <button type="button" class="button" on:click=move |_| kiosk.touch()>
+                            "I'm still here"
+                        </button>
+                    </div>
+                </Show>
+                <Show when=shut_out>
+                    <div class="banner warn" role="alert">
+                        <p>"The kiosk is open in another tab or window of this browser. Answers can be given in one place only."</p>
+                        <button type="button" class="button primary" on:click=move |_| tabs::take_over(app)
+                            disabled=move || app.tab.get() == TabRole::TakingOver>"Use the kiosk here"</button>
+                    </div>
+                </Show>
+                {move || match (kiosk.stage.get(), task.get()) {
+                    (Stage::Leaving, _) => view! { <LeavePrompt kiosk=kiosk /> }.into_any(),
+                    (_, Some(task)) => view! { <TaskScreen task=task kiosk=kiosk /> }.into_any(),
+                    (_, None) => ().into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// The one place the UI matches on the task kind: add a render arm here for a new kind.
+#[component]
+fn TaskScreen(task: KioskTask, kiosk: Kiosk) -> impl IntoView {
+    match task.describe() {
+        TaskShape::Turns(turns) => view! { <TurnScreen turns=turns kiosk=kiosk /> }.into_any(),
+    }
+}
+
+/// A task answered one pair or table at a time: pick your number, answer, thank you.
+#[component]
+fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
+    let app = use_app();
+    let numbers = Memo::new(move |_| app.ws.with(|ws| turns.numbers(ws.session(turns.session))));
+    let question = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.session(turns.session)
+                .map(|s| s.question().text.clone())
+                .unwrap_or_default()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Stage::Answer(number) = kiosk.stage.get_untracked() else {
+            return;
+        };
+        let text = kiosk.text.get_untracked();
+        match app.edit_session(turns.session, |s| turns.submit(s, number, &text)) {
+            Ok(()) => {
+                app.flush();
+                kiosk.text.set(String::new());
+                kiosk.go(Stage::Thanks);
+            }
+            Err(e) => kiosk.error.set(Some(e.0)),
+        }
+    };
+    let unit_plural = format!("{}s", turns.unit.to_lowercase());
+    view! {
+        {move || match (numbers.get(), kiosk.stage.get()) {
+            (Err(why), _) => view! {
+                <h1 tabindex="-1">"Please hand the tablet back"</h1>
+                <p class="kiosk-lead">{why}</p>
+                <p>"The facilitator can leave kiosk mode with the button at the top."</p>
+            }.into_any(),
+            (Ok(_), Stage::Thanks) => view! {
+                <h1 tabindex="-1">"Thank you"</h1>
+                <p class="kiosk-lead">"Your answer is saved. The screen is clear for the next group."</p>
+                <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
+                    "Done: ready for the next group"
+                </button>
+            }.into_any(),
+            (Ok(list), Stage::Answer(number)) if list.contains(&number) => view! {
+                <form class="kiosk-form" on:submit=submit>
+                    <h1 tabindex="-1">{turns.name(number)}</h1>
+                    <p class="kiosk-question">{move || question.get()}</p>
+                    <div class="field">
+                        <label for="kiosk-answer">{turns.box_label}</label>
+                        <p class="hint" id="kiosk-answer-hint">{crate::domain::kiosk::ADDS_NOT_REPLACES}</p>
+                        <textarea id="kiosk-answer" rows="6" autocomplete="off" spellcheck="true"
+                            aria-describedby="kiosk-answer-hint"
+                            prop:value=move || kiosk.text.get()
+                            on:input=move |ev| { kiosk.text.set(event_target_value(&ev)); kiosk.touch(); }></textarea>
+                    </div>
+                    <crate::ui::widgets::ErrorLine error=kiosk.error />
+                    <div class="actions">
+                        <button type="submit" class="button primary kiosk-big">"Submit"</button>
+                        <button type="button" class="button kiosk-big" on:click=move |_| kiosk.clear()>
+                            {format!("Not {}? Start again", turns.name(number))}
+                        </button>
+                    </div>
+                </form>
+            }.into_any(),
+            (Ok(list), _) => view! {
+                <h1 tabindex="-1">{format!("Which {} are you?", turns.unit.to_lowercase())}</h1>
+                <p class="kiosk-question">{move || question.get()}</p>
+                <ul class="kiosk-picks" role="list" aria-label=unit_plural.clone()>
+                    {list.into_iter().map(|n| view! {
+                        <li><button type="button" class="button kiosk-pick"
+                            on:click=move |_| kiosk.go(Stage::Answer(n))>{turns.name(n)}</button></li>
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
+
+/// The facilitator's way out: the PIN, with the growing wait after wrong tries.
+#[component]
+fn LeavePrompt(kiosk: Kiosk) -> impl IntoView {
+    let app = use_app();
+    let pin = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let wait = Memo::new(move |_| {
+        let now = kiosk.now.get() as u64;
+        app.ws.with(|ws| ws.settings.kiosk.wait_seconds(now))
+    });
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = pin.get_untracked();
+        pin.set(String::new());
+        let now = now_ms() as u64;
+        let session = app
+            .ws
+            .with_untracked(|ws| ws.settings.kiosk.active.map(KioskTask::session));
+        let outcome = app.edit(&[RecordKey::Settings], |ws| {
+            Ok::<_, DomainError>(ws.settings.kiosk.try_leave(&typed, now))
+        });
+        // Wrong tries are written at once, so closing or reloading the page keeps the wait.
+        app.flush();
+        kiosk.now.set(now_ms());
+        match outcome {
+            Ok(PinOutcome::Opened) => {
+                let to = session.map_or(Route::Programmes, Route::Session);
+                app.route.set(to);
+                super::go(to);
+            }
+            Ok(PinOutcome::Wrong { tries_before_wait }) => message.set(Some(format!(
+                "That PIN is not right. {tries_before_wait} more {} before a wait.",
+                if tries_before_wait == 1 {
+                    "try"
+                } else {
+                    "tries"
+                }
+            ))),
+            Ok(PinOutcome::WrongWait { .. }) => {
+                message.set(Some("That PIN is not right.".to_string()))
+            }
+            Ok(PinOutcome::Waiting { .. }) => message.set(None),
+            Err(e) => message.set(Some(e.to_string())),
+        }
+        if let Some(input) = input_ref.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+    view! {
+        <form class="kiosk-form kiosk-pin" on:submit=submit>
+            <h1 tabindex="-1">"Leave kiosk mode"</h1>
+            <p class="kiosk-lead">"For the facilitator: type your PIN to go back to Peercircle."</p>
+            <div class="field">
+                <label for="kiosk-pin">"Facilitator PIN"</label>
+                <input id="kiosk-pin" type="password" inputmode="numeric" autocomplete="off"
+                    maxlength="8" node_ref=input_ref
+                    aria-describedby="kiosk-pin-message"
+                    disabled=move || { wait.get() > 0 }
+                    prop:value=move || pin.get()
+                    on:input=move |ev| pin.set(event_target_value(&ev)) />
+            </div>
+            <div id="kiosk-pin-message" role="alert">
+                <Show when=move || message.with(Option::is_some)>
+                    <p class="error">{move || message.get()}</p>
+                </Show>
+                <Show when=move || { wait.get() > 0 }>
+                    <p class="error">{move || format!(
+                        "Too many wrong tries. Please wait {} before trying again.",
+                        seconds_in_words(wait.get()))}</p>
+                </Show>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button primary kiosk-big" disabled=move || { wait.get() > 0 }>
+                    "Leave kiosk mode"
+                </button>
+                <button type="button" class="button kiosk-big" on:click=move |_| kiosk.clear()>
+                    "Back to the kiosk"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// "45 seconds", "2 minutes 5 seconds".
+fn seconds_in_words(seconds: u64) -> String {
+    let (m, s) = (seconds / 60, seconds % 60);
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (m, s) {
+        (0, s) => unit(s, "second", "seconds"),
+        (m, 0) => unit(m, "minute", "minutes"),
+        (m, s) => format!(
+            "{} {}",
+            unit(m, "minute", "minutes"),
+            unit(s, "second", "seconds")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seconds_in_words;
+
+    #[test]
+    fn waits_read_naturally() {
+        assert_eq!(seconds_in_words(1), "1 second");
+        assert_eq!(seconds_in_words(30), "30 seconds");
+        assert_eq!(seconds_in_words(60), "1 minute");
+        assert_eq!(seconds_in_words(125), "2 minutes 5 seconds");
+    }
+}
