@@ -293,7 +293,7 @@ fn LeavePrompt(kiosk: Kiosk) -> impl IntoView {
             <p class="kiosk-lead">"For the facilitator: type your PIN to go back to Peercircle."</p>
             <div class="field">
                 <label for="kiosk-pin">"Facilitator PIN"</label>
-                <input id="kiosk-pin" type="password" inputmode="numeric" autocomplete="off"
+                <input id="kiosk-pin" class="pin" type="password" inputmode="numeric" autocomplete="off"
                     maxlength="8" node_ref=input_ref
                     aria-describedby="kiosk-pin-message"
                     disabled=move || { wait.get() > 0 }

@@ -28,13 +28,13 @@ pub fn NewPinFields(
         <div class="field">
             <label for=first_id.clone()>{first_label}</label>
             <p class="hint" id=hint_id.clone()>"4 to 8 digits. You will need it to leave kiosk mode."</p>
-            <input id=first_id type="password" inputmode="numeric" autocomplete="new-password"
+            <input id=first_id class="pin" type="password" inputmode="numeric" autocomplete="new-password"
                 maxlength="8" aria-describedby=hint_id prop:value=move || pin.get()
                 on:input=move |ev| pin.set(event_target_value(&ev)) />
         </div>
         <div class="field">
             <label for=again_id.clone()>"Type the PIN again"</label>
-            <input id=again_id type="password" inputmode="numeric" autocomplete="new-password"
+            <input id=again_id class="pin" type="password" inputmode="numeric" autocomplete="new-password"
                 maxlength="8" prop:value=move || again.get()
                 on:input=move |ev| again.set(event_target_value(&ev)) />
         </div>
