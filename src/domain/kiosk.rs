@@ -111,6 +111,15 @@ impl TurnTask {
         s.add_point((self.target)(number), text)
     }
 
+    /// The rule for a second submission from the same pair or table, said on screen: it is
+    /// added to what they gave before, which the kiosk never shows.
+    pub fn adds_note(&self) -> String {
+        let unit = self.unit.to_lowercase();
+        format!(
+            "If your {unit} already gave an answer, this is added to it. Earlier answers are never shown here."
+        )
+    }
+
     /// "Pair 3", "Table B".
     pub fn name(&self, number: u32) -> String {
         match self.phase {
@@ -119,11 +128,6 @@ impl TurnTask {
         }
     }
 }
-
-/// The rule for a second submission from the same pair or table, said on screen: it is
-/// added to what they gave before, which the kiosk never shows.
-pub const ADDS_NOT_REPLACES: &str =
-    "If your group already answered, this is added to it. Earlier answers are never shown here.";
 
 /// A PIN must be 4 to 8 digits, nothing else.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]

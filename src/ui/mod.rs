@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
     let leave_listener = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
     on_cleanup(move || leave_listener.remove());
     tabs::watch(app);
+    kiosk::follow_other_tabs(app);
     session::timer::SessionTimers::provide();
     banners::watch_for_updates(app);
     // In kiosk mode the kiosk is the whole app: no navigation, no other screen, whatever the

@@ -62,6 +62,11 @@ test("three pairs answer in turn on the kiosk, each with an empty box, and only 
   const { context, page, seen } = await newPage();
   const sessionUrl = await sessionWithThreePairs(page);
   await serviceWorkerReady(page);
+  // A window already open on the data (in another tab, so it only shows) is covered too.
+  const watcher = await context.newPage();
+  await watcher.goto(server.url + "#/programmes");
+  await ready(watcher);
+  await watcher.getByRole("link", { name: PROGRAMME }).waitFor();
 
   // A PIN that is not 4 to 8 digits, or typed differently twice, is refused in plain words.
   await page.getByRole("button", { name: "Hand the tablet over for pair answers" }).click();
@@ -77,6 +82,8 @@ test("three pairs answer in turn on the kiosk, each with an empty box, and only 
   await page.getByRole("button", { name: "Start kiosk mode" }).click();
   await onlyKiosk(page);
   assert.ok(await page.getByText(QUESTION).isVisible(), "the session question is shown large");
+  await onlyKiosk(watcher);
+  await watcher.close();
 
   const answers = [];
   for (const n of [1, 2, 3]) {

@@ -6,9 +6,9 @@ pub mod settings;
 pub mod start;
 
 use crate::domain::kiosk::{idle, Idle, KioskTask, PinOutcome, TaskShape, TurnTask};
-use crate::domain::workspace::RecordKey;
+use crate::domain::workspace::{RecordKey, Settings};
 use crate::domain::DomainError;
-use crate::state::{tabs, use_app, Route, TabRole};
+use crate::state::{tabs, use_app, AppState, Route, TabRole};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -75,6 +75,30 @@ impl Kiosk {
         let elapsed = (self.now.get() - self.last_touch.get()).max(0.0) as u64;
         Some(idle(timeout_s, elapsed))
     }
+}
+
+/// A tab not in charge (a window left open on the data, a flip-chart display) learns at once
+/// when the tablet enters or leaves kiosk mode, so it is covered by the kiosk too.
+pub fn follow_other_tabs(app: AppState) {
+    use crate::persist::migrate::SETTINGS;
+    use crate::persist::records::{key_name, restore};
+    let key = key_name(RecordKey::Settings);
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(key.as_str()) || app.tab.get_untracked() == TabRole::Active {
+            return;
+        }
+        let text = app.with_store(|s| s.get(&key).ok().flatten()).flatten();
+        match text.and_then(|t| restore::<Settings>(&t, &SETTINGS).ok()) {
+            Some(settings) => app.ws.update(|ws| ws.settings.kiosk = settings.kiosk),
+            // Unreadable here: start afresh from storage rather than keep showing the data.
+            None => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The task handed over, if the tablet is in kiosk mode.
@@ -209,7 +233,7 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
                     <p class="kiosk-question">{move || question.get()}</p>
                     <div class="field">
                         <label for="kiosk-answer">{turns.box_label}</label>
-                        <p class="hint" id="kiosk-answer-hint">{crate::domain::kiosk::ADDS_NOT_REPLACES}</p>
+                        <p class="hint" id="kiosk-answer-hint">{turns.adds_note()}</p>
                         <textarea id="kiosk-answer" rows="6" autocomplete="off" spellcheck="true"
                             aria-describedby="kiosk-answer-hint"
                             prop:value=move || kiosk.text.get()
