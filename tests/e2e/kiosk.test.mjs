@@ -22,17 +22,17 @@ async function newPage() {
   return { context, page, seen };
 }
 
-/** A session with six guests at the pairs step: three pairs. */
-async function sessionWithThreePairs(page) {
+/** A session with six guests (or as many as asked) at the pairs step: three pairs. */
+async function sessionWithThreePairs(page, guests = 6) {
   await createProgramme(page, PROGRAMME);
   await addGroup(page, "Peers");
   await page.getByLabel("Or type a question for this session only").fill(QUESTION);
   await page.getByRole("button", { name: "Start the session" }).click();
-  await page.getByLabel("Guests (people here who are not on the roster)").fill("6");
+  await page.getByLabel("Guests (people here who are not on the roster)").fill(String(guests));
   await page.getByLabel("Guests (people here who are not on the roster)").press("Tab");
   await page.getByRole("button", { name: "Next: Pairs" }).click();
   await page.getByRole("button", { name: "Form pairs at random" }).click();
-  await page.getByRole("heading", { level: 3, name: "Pair 3" }).waitFor();
+  await page.getByRole("heading", { level: 3, name: `Pair ${guests / 2}` }).waitFor();
   return page.url();
 }
 
@@ -236,6 +236,40 @@ test("unsent input is cleared after the idle timeout, with a visible countdown f
   await page.getByRole("navigation", { name: "Main" }).waitFor();
   assert.equal(await page.getByRole("textbox", { name: "Pair 2's agreed answer, point 1", exact: true }).count(), 0,
     "nothing unsent was stored");
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test("tables give their agreed answer on the kiosk the same way", async () => {
+  const { context, page, seen } = await newPage();
+  await sessionWithThreePairs(page, 8);
+  await page.getByRole("button", { name: "Next: Tables" }).click();
+  await page.getByRole("button", { name: "Form tables of two pairs" }).click();
+  await page.getByRole("heading", { level: 3, name: "Table B", exact: true }).waitFor();
+  await page.getByRole("button", { name: "Hand the tablet over for table answers" }).click();
+  await page.getByLabel("Choose a facilitator PIN", { exact: true }).fill("11223344");
+  await page.getByLabel("Type the PIN again", { exact: true }).fill("11223344");
+  await page.getByRole("button", { name: "Start kiosk mode" }).click();
+  await page.getByRole("heading", { level: 1, name: "Which table are you?" }).waitFor();
+  assert.equal(await page.getByRole("navigation", { name: "Main" }).count(), 0);
+  await page.getByRole("button", { name: "Table B", exact: true }).click();
+  const box = page.getByRole("textbox", { name: "Your table's agreed answer", exact: true });
+  await page.getByText("If your table already gave an answer, this is added to it.").waitFor();
+  // Too long is refused in plain words, and what was typed stays.
+  const long = "x".repeat(20_001);
+  await box.fill(long);
+  await page.getByRole("button", { name: "Submit" }).click();
+  await page.getByText(/That text is too long \(20001 characters\)/).waitFor();
+  assert.equal((await box.inputValue()).length, 20_001);
+  await box.fill("Peers explain it better than the handbook");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  await page.getByRole("button", { name: "Facilitator", exact: true }).click();
+  await page.getByLabel("Facilitator PIN", { exact: true }).fill("11223344");
+  await page.getByRole("button", { name: "Leave kiosk mode" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  assert.equal(await page.getByRole("textbox", { name: "Table B's shared answer, point 1", exact: true }).inputValue(),
+    "Peers explain it better than the handbook");
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -8,7 +8,7 @@ pub mod start;
 use crate::domain::kiosk::{idle, Idle, KioskTask, PinOutcome, TaskShape, TurnTask};
 use crate::domain::workspace::{RecordKey, Settings};
 use crate::domain::DomainError;
-use crate::state::{tabs, use_app, AppState, Route, TabRole};
+use crate::state::{tabs, use_app, AppState, Route, SaveStatus, TabRole};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -77,25 +77,33 @@ impl Kiosk {
     }
 }
 
-/// A tab not in charge (a window left open on the data, a flip-chart display) learns at once
-/// when the tablet enters or leaves kiosk mode, so it is covered by the kiosk too.
+/// Another tab (a window left open on the data, a flip-chart display) learns at once when the
+/// tablet enters or leaves kiosk mode, so it is covered by the kiosk too. The browser sends
+/// the `storage` event only to the other tabs, never to the one that wrote.
 pub fn follow_other_tabs(app: AppState) {
     use crate::persist::migrate::SETTINGS;
     use crate::persist::records::{key_name, restore};
     let key = key_name(RecordKey::Settings);
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(key.as_str()) || app.tab.get_untracked() == TabRole::Active {
+        if ev.key().as_deref() != Some(key.as_str()) {
             return;
         }
         let text = app.with_store(|s| s.get(&key).ok().flatten()).flatten();
-        match text.and_then(|t| restore::<Settings>(&t, &SETTINGS).ok()) {
-            Some(settings) => app.ws.update(|ws| ws.settings.kiosk = settings.kiosk),
-            // Unreadable here: start afresh from storage rather than keep showing the data.
-            None => {
+        let theirs = text.and_then(|t| restore::<Settings>(&t, &SETTINGS).ok());
+        let differs = |t: &Settings| app.ws.with_untracked(|ws| ws.settings.kiosk != t.kiosk);
+        match theirs {
+            Some(theirs) if differs(&theirs) => {
+                app.ws.update(|ws| ws.settings.kiosk = theirs.kiosk);
+            }
+            Some(_) => {}
+            // Unreadable here: a tab that only shows starts afresh from storage rather than
+            // keep showing the data; a tab in charge keeps its unsaved work.
+            None if app.tab.get_untracked() != TabRole::Active => {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();
                 }
             }
+            None => {}
         }
     });
     on_cleanup(move || handle.remove());
@@ -208,6 +216,14 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
                 app.flush();
                 kiosk.text.set(String::new());
                 kiosk.go(Stage::Thanks);
+                // The answer is in memory and is written with the next save that works.
+                if matches!(app.save.get_untracked(), SaveStatus::Failed(_)) {
+                    kiosk.error.set(Some(
+                        "Your answer was taken, but this tablet could not store it safely yet. \
+                         Please tell the facilitator."
+                            .to_string(),
+                    ));
+                }
             }
             Err(e) => kiosk.error.set(Some(e.0)),
         }
@@ -222,7 +238,8 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
             }.into_any(),
             (Ok(_), Stage::Thanks) => view! {
                 <h1 tabindex="-1">"Thank you"</h1>
-                <p class="kiosk-lead">"Your answer is saved. The screen is clear for the next group."</p>
+                <p class="kiosk-lead">"Your answer is in. The screen is clear for the next group."</p>
+                <crate::ui::widgets::ErrorLine error=kiosk.error />
                 <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
                     "Done: ready for the next group"
                 </button>
