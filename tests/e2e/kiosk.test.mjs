@@ -175,6 +175,15 @@ test("three pairs answer in turn on the kiosk, each with an empty box, and only 
   // A second hand-over uses the PIN already set, without asking for a new one.
   await startKiosk(page);
   await onlyKiosk(page, answers);
+  // Even reloaded at the flip-chart display's address, the kiosk shows and takes answers.
+  await page.goto(sessionUrl + "/display");
+  await page.reload();
+  await onlyKiosk(page, answers);
+  await page.getByRole("button", { name: "Pair 1", exact: true }).click();
+  await page.getByRole("textbox", { name: "Your pair's answer", exact: true }).fill("A second thought");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0, "no refusal");
   const origin = new URL(server.url).origin;
   assert.deepEqual(seen.requests.filter((u) => !u.startsWith(origin)), [], "no request leaves the page");
   assert.deepEqual(seen.errors, []);

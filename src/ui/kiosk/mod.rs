@@ -125,6 +125,14 @@ pub fn KioskScreen() -> impl IntoView {
         last_touch: RwSignal::new(now_ms()),
         now: RwSignal::new(now_ms()),
     };
+    // A flip-chart window (say, an address typed and reloaded) only shows and could not take
+    // answers: it joins as an ordinary tab instead, so the kiosk always works.
+    if app.tab.get_untracked() == TabRole::Viewer {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&Route::Programmes.href());
+            let _ = w.location().reload();
+        }
+    }
     let timeout = Memo::new(move |_| app.ws.with(|ws| ws.settings.kiosk.idle_seconds()));
     let tick = set_interval_with_handle(
         move || {
