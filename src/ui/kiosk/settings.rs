@@ -77,7 +77,7 @@ pub fn KioskSettingsPanel() -> impl IntoView {
             } else {
                 "No facilitator PIN is set yet. You will be asked for one when you first start kiosk mode."
             }}</p>
-            <form on:submit=save_pin>
+            <form class="kiosk-pin-form" on:submit=save_pin>
                 <NewPinFields prefix="settings-kiosk" pin=pin again=again
                     first_label=if has_pin.get_untracked() { "New facilitator PIN" } else { "Facilitator PIN" } />
                 <crate::ui::widgets::ErrorLine error=pin_error />
