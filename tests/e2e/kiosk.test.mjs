@@ -232,6 +232,13 @@ test("unsent input is cleared after the idle timeout, with a visible countdown f
   await page.getByRole("button", { name: "I'm still here" }).click();
   await page.getByText(/will be cleared in/).waitFor({ state: "detached" });
   assert.equal(await box.inputValue(), "Still writing");
+  // Tapping Submit while the countdown shows sends the answer (the countdown going away
+  // does not move the button from under the finger).
+  await page.clock.runFor(12_000);
+  await page.getByText(/will be cleared in/).waitFor();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  await page.getByRole("button", { name: "Done: ready for the next group" }).click();
 
   // The PIN prompt left open is cleared too, and the PIN set in Settings leaves.
   await page.getByRole("button", { name: "Facilitator", exact: true }).click();
@@ -243,7 +250,9 @@ test("unsent input is cleared after the idle timeout, with a visible countdown f
   await page.getByLabel("Facilitator PIN", { exact: true }).fill("13579");
   await page.getByRole("button", { name: "Leave kiosk mode" }).click();
   await page.getByRole("navigation", { name: "Main" }).waitFor();
-  assert.equal(await page.getByRole("textbox", { name: "Pair 2's agreed answer, point 1", exact: true }).count(), 0,
+  assert.equal(await page.getByRole("textbox", { name: "Pair 2's agreed answer, point 1", exact: true }).inputValue(),
+    "Still writing");
+  assert.equal(await page.getByRole("textbox", { name: "Pair 2's agreed answer, point 2", exact: true }).count(), 0,
     "nothing unsent was stored");
   assert.deepEqual(seen.errors, []);
   await context.close();
