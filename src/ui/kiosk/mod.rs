@@ -82,10 +82,21 @@ impl Kiosk {
 /// the `storage` event only to the other tabs, never to the one that wrote.
 pub fn follow_other_tabs(app: AppState) {
     use crate::persist::migrate::SETTINGS;
-    use crate::persist::records::{key_name, restore};
+    use crate::persist::records::{key_name, parse_key, restore};
     let key = key_name(RecordKey::Settings);
+    // The task's session too, so a tab that only shows offers today's pairs and tables.
+    let refresh_task_session = move || {
+        let task = app.ws.with_untracked(|ws| ws.settings.kiosk.active);
+        if let Some(task) = task.filter(|_| app.tab.get_untracked() != TabRole::Active) {
+            app.refresh_record(&key_name(RecordKey::Session(task.session())));
+        }
+    };
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(key.as_str()) {
+        let changed = ev.key().unwrap_or_default();
+        if matches!(parse_key(&changed), Some(RecordKey::Session(_))) {
+            refresh_task_session();
+        }
+        if changed != key {
             return;
         }
         let text = app.with_store(|s| s.get(&key).ok().flatten()).flatten();
@@ -94,6 +105,7 @@ pub fn follow_other_tabs(app: AppState) {
         match theirs {
             Some(theirs) if differs(&theirs) => {
                 app.ws.update(|ws| ws.settings.kiosk = theirs.kiosk);
+                refresh_task_session();
             }
             Some(_) => {}
             // Unreadable here: a tab that only shows starts afresh from storage rather than
@@ -169,8 +181,8 @@ pub fn KioskScreen() -> impl IntoView {
                 <Show when=move || countdown().is_some()>
                     <div class="kiosk-idle" role="status">
                         <p>{move || format!(
-                            "Still there? What is on screen will be cleared in {} seconds.",
-                            countdown().unwrap_or(0))}</p>
+                            "Still there? What is on screen will be cleared in {}.",
+                            seconds_in_words(u64::from(countdown().unwrap_or(0))))}</p>
                         <button type="button" class="button" on:click=move |_| kiosk.touch()>
                             "I'm still here"
                         </button>
