@@ -2,12 +2,12 @@
 //! clears after each answer and after a quiet spell, and lets nobody elsewhere without the
 //! facilitator's PIN. The rules are in `domain::kiosk`; this only paints them.
 
+mod leave;
 pub mod settings;
 pub mod start;
 
-use crate::domain::kiosk::{idle, Idle, KioskTask, PinOutcome, TaskShape, TurnTask};
+use crate::domain::kiosk::{idle, Idle, KioskTask, TaskShape, TurnTask};
 use crate::domain::workspace::{RecordKey, Settings};
-use crate::domain::DomainError;
 use crate::state::{tabs, use_app, AppState, Route, SaveStatus, TabRole};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -182,7 +182,7 @@ pub fn KioskScreen() -> impl IntoView {
                     <div class="kiosk-idle" role="status">
                         <p>{move || format!(
                             "Still there? What is on screen will be cleared in {}.",
-                            seconds_in_words(u64::from(countdown().unwrap_or(0))))}</p>
+                            leave::seconds_in_words(u64::from(countdown().unwrap_or(0))))}</p>
                         <button type="button" class="button" on:click=move |_| kiosk.touch()>
                             "I'm still here"
                         </button>
@@ -196,7 +196,7 @@ pub fn KioskScreen() -> impl IntoView {
                     </div>
                 </Show>
                 {move || match (kiosk.stage.get(), task.get()) {
-                    (Stage::Leaving, _) => view! { <LeavePrompt kiosk=kiosk /> }.into_any(),
+                    (Stage::Leaving, _) => view! { <leave::LeavePrompt kiosk=kiosk /> }.into_any(),
                     (_, Some(task)) => view! { <TaskScreen task=task kiosk=kiosk /> }.into_any(),
                     (_, None) => ().into_any(),
                 }}
@@ -296,117 +296,5 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
                 </ul>
             }.into_any(),
         }}
-    }
-}
-
-/// The facilitator's way out: the PIN, with the growing wait after wrong tries.
-#[component]
-fn LeavePrompt(kiosk: Kiosk) -> impl IntoView {
-    let app = use_app();
-    let pin = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
-    let wait = Memo::new(move |_| {
-        let now = kiosk.now.get() as u64;
-        app.ws.with(|ws| ws.settings.kiosk.wait_seconds(now))
-    });
-    let input_ref = NodeRef::<leptos::html::Input>::new();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let typed = pin.get_untracked();
-        pin.set(String::new());
-        let now = now_ms() as u64;
-        let session = app
-            .ws
-            .with_untracked(|ws| ws.settings.kiosk.active.map(KioskTask::session));
-        let outcome = app.edit(&[RecordKey::Settings], |ws| {
-            Ok::<_, DomainError>(ws.settings.kiosk.try_leave(&typed, now))
-        });
-        // Wrong tries are written at once, so closing or reloading the page keeps the wait.
-        app.flush();
-        kiosk.now.set(now_ms());
-        match outcome {
-            Ok(PinOutcome::Opened) => {
-                let to = session.map_or(Route::Programmes, Route::Session);
-                app.route.set(to);
-                super::go(to);
-            }
-            Ok(PinOutcome::Wrong { tries_before_wait }) => message.set(Some(format!(
-                "That PIN is not right. {tries_before_wait} more {} before a wait.",
-                if tries_before_wait == 1 {
-                    "try"
-                } else {
-                    "tries"
-                }
-            ))),
-            Ok(PinOutcome::WrongWait { .. }) => {
-                message.set(Some("That PIN is not right.".to_string()))
-            }
-            Ok(PinOutcome::Waiting { .. }) => message.set(None),
-            Err(e) => message.set(Some(e.to_string())),
-        }
-        if let Some(input) = input_ref.get_untracked() {
-            let _ = input.focus();
-        }
-    };
-    view! {
-        <form class="kiosk-form kiosk-pin" on:submit=submit>
-            <h1 tabindex="-1">"Leave kiosk mode"</h1>
-            <p class="kiosk-lead">"For the facilitator: type your PIN to go back to Peercircle."</p>
-            <div class="field">
-                <label for="kiosk-pin">"Facilitator PIN"</label>
-                <input id="kiosk-pin" class="pin" type="password" inputmode="numeric" autocomplete="off"
-                    maxlength="8" node_ref=input_ref
-                    aria-describedby="kiosk-pin-message"
-                    disabled=move || { wait.get() > 0 }
-                    prop:value=move || pin.get()
-                    on:input=move |ev| pin.set(event_target_value(&ev)) />
-            </div>
-            <div id="kiosk-pin-message" role="alert">
-                <Show when=move || message.with(Option::is_some)>
-                    <p class="error">{move || message.get()}</p>
-                </Show>
-                <Show when=move || { wait.get() > 0 }>
-                    <p class="error">{move || format!(
-                        "Too many wrong tries. Please wait {} before trying again.",
-                        seconds_in_words(wait.get()))}</p>
-                </Show>
-            </div>
-            <div class="actions">
-                <button type="submit" class="button primary kiosk-big" disabled=move || { wait.get() > 0 }>
-                    "Leave kiosk mode"
-                </button>
-                <button type="button" class="button kiosk-big" on:click=move |_| kiosk.clear()>
-                    "Back to the kiosk"
-                </button>
-            </div>
-        </form>
-    }
-}
-
-/// "45 seconds", "2 minutes 5 seconds".
-fn seconds_in_words(seconds: u64) -> String {
-    let (m, s) = (seconds / 60, seconds % 60);
-    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match (m, s) {
-        (0, s) => unit(s, "second", "seconds"),
-        (m, 0) => unit(m, "minute", "minutes"),
-        (m, s) => format!(
-            "{} {}",
-            unit(m, "minute", "minutes"),
-            unit(s, "second", "seconds")
-        ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::seconds_in_words;
-
-    #[test]
-    fn waits_read_naturally() {
-        assert_eq!(seconds_in_words(1), "1 second");
-        assert_eq!(seconds_in_words(30), "30 seconds");
-        assert_eq!(seconds_in_words(60), "1 minute");
-        assert_eq!(seconds_in_words(125), "2 minutes 5 seconds");
     }
 }
