@@ -7,6 +7,7 @@ pub mod chair;
 pub mod charter;
 pub mod date;
 pub mod fold;
+pub mod kiosk;
 pub mod mentoring;
 pub mod pairing;
 pub mod programme;
