@@ -8,6 +8,7 @@ pub mod charter;
 pub mod date;
 pub mod fold;
 pub mod followup;
+pub mod kiosk;
 pub mod mentoring;
 pub mod pairing;
 pub mod programme;

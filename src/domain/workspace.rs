@@ -27,6 +27,8 @@ pub struct Settings {
     pub unbacked_since: Option<super::Date>,
     /// "Not now" on the backup reminder: it stays away for a week from this day.
     pub backup_reminder_snoozed: Option<super::Date>,
+    /// Kiosk mode for a shared tablet: the task on screen, the PIN hash, wrong tries.
+    pub kiosk: super::kiosk::KioskSettings,
 }
 
 /// Choices offered for the auto-lock, in minutes.
@@ -86,6 +88,7 @@ impl Default for Settings {
             last_backup: None,
             unbacked_since: None,
             backup_reminder_snoozed: None,
+            kiosk: Default::default(),
         }
     }
 }

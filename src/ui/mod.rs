@@ -9,6 +9,7 @@ mod combine;
 mod followup;
 mod forming;
 mod groups;
+mod kiosk;
 mod mentoring;
 mod programme;
 mod programmes;
@@ -79,11 +80,19 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || leave_listener.remove());
     tabs::watch(app);
     safety::watch_idle(app);
+    kiosk::follow_other_tabs(app);
     session::timer::SessionTimers::provide();
     banners::watch_for_updates(app);
+    // In kiosk mode the kiosk is the whole app: no navigation, no other screen, whatever the
+    // address says (back button, a typed address, a reload, a second tab).
+    let kiosk_task = kiosk::active_task();
     Effect::new(move |_| {
         if app.lock.get() == LockView::Locked {
             document().set_title("Locked · Peercircle");
+            return;
+        }
+        if kiosk_task.with(Option::is_some) {
+            document().set_title("Kiosk · Peercircle");
             return;
         }
         let title = match app.route.get() {
@@ -118,9 +127,12 @@ pub fn App() -> impl IntoView {
     let locked = move || app.lock.get() == LockView::Locked;
     let lock_error = RwSignal::new(None::<String>);
     view! {
+        // The unlock screen comes first: while locked nothing is loaded, the kiosk's state
+        // included.
         <Show when=move || !locked() fallback=|| view! {
             <main id="main" class="locked"><safety::UnlockScreen /></main>
         }>
+        <Show when=move || kiosk_task.with(Option::is_none) fallback=|| view! { <kiosk::KioskScreen /> }>
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();
             focus_heading();
@@ -174,6 +186,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <banners::UndoToast />
+        </Show>
         </Show>
     }
 }

@@ -106,7 +106,13 @@ pub fn watch_idle(app: AppState) {
     let last = StoredValue::new(js_sys::Date::now());
     let touch = move || last.set_value(js_sys::Date::now());
     let check = move || {
-        if app.lock.get_untracked() != LockView::Open {
+        // A tablet handed over in kiosk mode stays open for the room: the kiosk shows no
+        // data, clears itself between people and needs the PIN to leave, and a lock screen
+        // would stop the next pair from answering.
+        let in_kiosk = app
+            .ws
+            .with_untracked(|ws| ws.settings.kiosk.active.is_some());
+        if app.lock.get_untracked() != LockView::Open || in_kiosk {
             touch();
             return;
         }

@@ -14,6 +14,7 @@ pub fn SettingsPage() -> impl IntoView {
         <super::safety::BackupPanel />
         <super::safety::RestorePanel />
         <super::safety::LockPanel />
+        <crate::ui::kiosk::settings::KioskSettingsPanel />
         <SetAsidePanel />
         <super::safety::WipePanel />
     }

@@ -239,3 +239,55 @@ test("skills inventory, pairing review, contract and its print view are axe-clea
     await context.close();
   }
 });
+
+test("the kiosk screens are axe-clean, keyboard-usable and have large touch targets", async () => {
+  const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(server.url);
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  await createProgramme(page, "Kiosk screens");
+  await addGroup(page, "Peers");
+  await page.getByRole("button", { name: "Start the session" }).click();
+  await page.getByLabel("Guests (people here who are not on the roster)").fill("4");
+  await page.getByLabel("Guests (people here who are not on the roster)").press("Tab");
+  await page.getByRole("button", { name: "Next: Pairs" }).click();
+  await page.getByRole("button", { name: "Form pairs at random" }).click();
+  await page.getByRole("button", { name: "Hand the tablet over for pair answers" }).click();
+  assert.deepEqual(await violations(page), [], "kiosk start form");
+  assert.deepEqual(await tooSmall(page), [], "kiosk start form targets");
+  await page.getByLabel("Choose a facilitator PIN", { exact: true }).fill("4321");
+  await page.getByLabel("Type the PIN again", { exact: true }).fill("4321");
+  await page.getByLabel("Type the PIN again", { exact: true }).press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Which pair are you?" }).waitFor();
+  const check = async (what) => {
+    assert.deepEqual(await violations(page), [], what);
+    assert.deepEqual(await tooSmall(page), [], `${what} targets`);
+  };
+  await check("kiosk picker");
+  // Keyboard only: focus a pair's button, type, submit.
+  await page.getByRole("button", { name: "Pair 1", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Pair 1" }).waitFor();
+  await check("kiosk answer box");
+  await page.getByRole("textbox", { name: "Your pair's answer", exact: true }).focus();
+  await page.keyboard.type("Typed with the keyboard");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  await check("kiosk thank-you");
+  await page.getByRole("button", { name: "Done: ready for the next group" }).click();
+  await page.getByRole("button", { name: "Pair 2", exact: true }).click();
+  await page.getByRole("textbox", { name: "Your pair's answer", exact: true }).fill("x");
+  await page.clock.runFor(52_000);
+  await page.getByRole("button", { name: "I'm still here" }).waitFor();
+  await check("kiosk idle countdown");
+  await page.getByRole("button", { name: "Facilitator", exact: true }).click();
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Facilitator PIN", { exact: true }).fill("0000");
+    await page.getByLabel("Facilitator PIN", { exact: true }).press("Enter");
+  }
+  await page.getByText(/Too many wrong tries/).waitFor();
+  await check("kiosk PIN prompt while waiting");
+  await context.close();
+});

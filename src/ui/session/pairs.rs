@@ -3,6 +3,7 @@
 
 use super::points::Points;
 use super::{read_session, seat_names};
+use crate::domain::kiosk::KioskTask;
 use crate::domain::session::{AnswerBox, Seat};
 use crate::domain::Id;
 use crate::state::use_app;
@@ -55,6 +56,9 @@ pub fn PairsPanel(id: Id) -> impl IntoView {
             <ul class="problems">
                 {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
             </ul>
+        </Show>
+        <Show when=move || pairs.with(|p| !p.is_empty())>
+            <crate::ui::kiosk::start::KioskStart task=KioskTask::PairAnswers { session: id } what="pair answers" />
         </Show>
         <ul class="pair-grid" role="list">
             <For each=move || pairs.get() key=|n| *n let:n>

@@ -3,6 +3,7 @@
 
 use super::points::Points;
 use super::read_session;
+use crate::domain::kiosk::KioskTask;
 use crate::domain::session::{table_label, AnswerBox};
 use crate::domain::Id;
 use crate::state::use_app;
@@ -34,6 +35,9 @@ pub fn TablesPanel(id: Id) -> impl IntoView {
             <button type="button" class="button" on:click=move |_| form(3)>"Form tables of three pairs"</button>
         </div>
         <crate::ui::widgets::ErrorLine error=error />
+        <Show when=move || tables.with(|t| !t.is_empty())>
+            <crate::ui::kiosk::start::KioskStart task=KioskTask::TableConsensus { session: id } what="table answers" />
+        </Show>
         <ul class="pair-grid" role="list">
             <For each=move || tables.get() key=|n| *n let:n>
                 <TableCard id=id number=n />

@@ -1,0 +1,365 @@
+//! Kiosk mode: the shared tablet shows one task (a pair's answer box, a table's consensus
+//! box) and nothing else, until the facilitator's PIN lets them out. The rules live here,
+//! pure and with the time passed in: PIN format and check, the growing delay after wrong
+//! tries (stored, so a reload does not reset it), and the idle countdown that clears
+//! unsent input.
+
+use super::session::{table_label, AnswerBox, Phase, Session, SessionError};
+use super::Id;
+use argon2::{Algorithm, Argon2, Params, Version};
+use serde::{Deserialize, Serialize};
+
+/// Shortest idle timeout a facilitator can set, in seconds: long enough to read the prompt.
+pub const MIN_IDLE_SECONDS: u32 = 15;
+/// Longest idle timeout, in seconds (ten minutes).
+pub const MAX_IDLE_SECONDS: u32 = 600;
+/// What a new device starts with.
+pub const DEFAULT_IDLE_SECONDS: u32 = 60;
+/// The countdown is shown during this many last seconds before clearing.
+pub const WARNING_SECONDS: u32 = 10;
+/// Wrong PINs allowed before any waiting starts.
+pub const FREE_TRIES: u32 = 5;
+/// The first wait, in seconds; each further wrong try doubles it, up to `MAX_DELAY_SECONDS`.
+pub const FIRST_DELAY_SECONDS: u64 = 30;
+pub const MAX_DELAY_SECONDS: u64 = 15 * 60;
+
+/// What the tablet is handed over for. Stored in Settings, so a reload stays in the kiosk.
+///
+/// **Adding a task kind** (an outcomes survey, a check-in): add a variant here, give it its
+/// words in [`KioskTask::describe`] (the one match in the domain), and a render arm in
+/// `ui::kiosk::TaskScreen` (the one match in the UI). The compiler points at both. The shell,
+/// the PIN, the idle clearing and the settings work for every task unchanged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "task", rename_all = "kebab-case")]
+pub enum KioskTask {
+    /// Each pair in turn types its agreed answer (session step "Pairs").
+    PairAnswers { session: Id },
+    /// Each table in turn types its consensus (session step "Tables").
+    TableConsensus { session: Id },
+}
+
+/// The words and targets of a task that people answer one group at a time ("Pair 2").
+#[derive(Clone, Copy, Debug)]
+pub struct TurnTask {
+    pub session: Id,
+    /// "Pair" or "Table": what the people at the tablet pick their number from.
+    pub unit: &'static str,
+    /// Label of the answer box ("Your pair's answer").
+    pub box_label: &'static str,
+    /// Where a submission is stored.
+    pub target: fn(u32) -> AnswerBox,
+    /// The session step during which answers can be given.
+    pub phase: Phase,
+}
+
+/// How a task is run on the kiosk. New shapes of task (a survey has no turns) get a variant.
+#[derive(Clone, Copy, Debug)]
+pub enum TaskShape {
+    Turns(TurnTask),
+}
+
+impl KioskTask {
+    pub fn describe(self) -> TaskShape {
+        match self {
+            KioskTask::PairAnswers { session } => TaskShape::Turns(TurnTask {
+                session,
+                unit: "Pair",
+                box_label: "Your pair's answer",
+                target: AnswerBox::Pair,
+                phase: Phase::Pairs,
+            }),
+            KioskTask::TableConsensus { session } => TaskShape::Turns(TurnTask {
+                session,
+                unit: "Table",
+                box_label: "Your table's agreed answer",
+                target: AnswerBox::TableConsensus,
+                phase: Phase::Tables,
+            }),
+        }
+    }
+
+    /// The session the task writes into.
+    pub fn session(self) -> Id {
+        match self.describe() {
+            TaskShape::Turns(t) => t.session,
+        }
+    }
+}
+
+impl TurnTask {
+    /// The numbers people can pick from, or why the task cannot run (say, the session moved
+    /// on to another step). Only numbers: never names, never earlier answers.
+    pub fn numbers(&self, session: Option<&Session>) -> Result<Vec<u32>, String> {
+        let Some(s) = session else {
+            return Err("This task is no longer available on this device.".to_string());
+        };
+        let numbers: Vec<u32> = match self.phase {
+            Phase::Pairs => s.pairs().iter().map(|p| p.number).collect(),
+            _ => s.tables().iter().map(|t| t.number).collect(),
+        };
+        if numbers.is_empty() || s.phase() != self.phase {
+            return Err(format!(
+                "There is nothing to answer here right now: the session is not at the {} step.",
+                self.phase.label().to_lowercase()
+            ));
+        }
+        Ok(numbers)
+    }
+
+    /// Stores what a pair or table typed, added to anything they gave before.
+    pub fn submit(&self, s: &mut Session, number: u32, text: &str) -> Result<(), SessionError> {
+        s.add_point((self.target)(number), text)
+    }
+
+    /// The rule for a second submission from the same pair or table, said on screen: it is
+    /// added to what they gave before, which the kiosk never shows.
+    pub fn adds_note(&self) -> String {
+        let unit = self.unit.to_lowercase();
+        format!(
+            "If your {unit} already gave an answer, this is added to it. Earlier answers are never shown here."
+        )
+    }
+
+    /// "Pair 3", "Table B".
+    pub fn name(&self, number: u32) -> String {
+        match self.phase {
+            Phase::Pairs => format!("Pair {number}"),
+            _ => format!("Table {}", table_label(number)),
+        }
+    }
+}
+
+/// A PIN must be 4 to 8 digits, nothing else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PinProblem {
+    #[error("Please type a PIN of 4 to 8 digits.")]
+    WrongShape,
+    #[error("The two PINs are not the same. Please type them again.")]
+    Mismatch,
+    #[error("That PIN is not right.")]
+    Wrong,
+    #[error("This device could not make a PIN safely. Please try again.")]
+    Hashing,
+}
+
+pub fn check_pin_shape(pin: &str) -> Result<(), PinProblem> {
+    let digits = pin.chars().all(|c| c.is_ascii_digit());
+    if digits && (4..=8).contains(&pin.len()) {
+        Ok(())
+    } else {
+        Err(PinProblem::WrongShape)
+    }
+}
+
+/// A salted, slow hash of the PIN; the PIN itself is never stored. A PIN has few possible
+/// values, so the real protection is the growing delay; the hash keeps it from being read
+/// off the device in plain sight. Cheap enough to check in a few tens of milliseconds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinHash {
+    /// Hex.
+    pub salt: String,
+    /// Hex.
+    pub hash: String,
+}
+
+const PIN_MEMORY_KIB: u32 = 4 * 1024;
+const PIN_PASSES: u32 = 2;
+
+fn pin_digest(pin: &str, salt: &[u8]) -> Result<[u8; 32], PinProblem> {
+    let params =
+        Params::new(PIN_MEMORY_KIB, PIN_PASSES, 1, Some(32)).map_err(|_| PinProblem::Hashing)?;
+    let mut out = [0u8; 32];
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(pin.as_bytes(), salt, &mut out)
+        .map_err(|_| PinProblem::Hashing)?;
+    Ok(out)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
+}
+
+impl PinHash {
+    /// Hashes a new PIN (typed twice) with a fresh random salt.
+    pub fn new(pin: &str, again: &str, salt: [u8; 16]) -> Result<PinHash, PinProblem> {
+        check_pin_shape(pin)?;
+        if pin != again {
+            return Err(PinProblem::Mismatch);
+        }
+        Ok(PinHash {
+            salt: hex(&salt),
+            hash: hex(&pin_digest(pin, &salt)?),
+        })
+    }
+
+    pub fn matches(&self, pin: &str) -> bool {
+        if check_pin_shape(pin).is_err() {
+            return false;
+        }
+        let (Some(salt), Some(stored)) = (unhex(&self.salt), unhex(&self.hash)) else {
+            return false;
+        };
+        let Ok(digest) = pin_digest(pin, &salt) else {
+            return false;
+        };
+        // Compare every byte, so the time taken says nothing about where they differ.
+        stored.len() == digest.len()
+            && stored
+                .iter()
+                .zip(digest.iter())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+    }
+}
+
+/// The wait after `failures` wrong PINs in a row, in seconds: none for the first five, then
+/// 30 s, 60 s, 120 s, … up to 15 minutes.
+pub fn delay_after(failures: u32) -> u64 {
+    if failures < FREE_TRIES {
+        return 0;
+    }
+    let doublings = (failures - FREE_TRIES).min(16);
+    (FIRST_DELAY_SECONDS << doublings).min(MAX_DELAY_SECONDS)
+}
+
+/// Kiosk settings and state, kept in the Settings record (encrypted with everything else
+/// when the device lock is on). Every field has a default, so older records load.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KioskSettings {
+    /// The task on screen; `Some` means the tablet is in kiosk mode.
+    pub active: Option<KioskTask>,
+    pub pin: Option<PinHash>,
+    /// Seconds without a touch before unsent input is cleared.
+    pub idle_seconds: u32,
+    /// Wrong PINs in a row.
+    pub failures: u32,
+    /// No PIN is checked before this time (milliseconds since 1970, device clock).
+    pub locked_until_ms: u64,
+}
+
+impl Default for KioskSettings {
+    fn default() -> Self {
+        KioskSettings {
+            active: None,
+            pin: None,
+            idle_seconds: DEFAULT_IDLE_SECONDS,
+            failures: 0,
+            locked_until_ms: 0,
+        }
+    }
+}
+
+/// What happened when someone typed a PIN to leave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinOutcome {
+    /// Right PIN: kiosk mode is over.
+    Opened,
+    /// Wrong, and this many more tries before waiting starts.
+    Wrong { tries_before_wait: u32 },
+    /// Wrong, and now no PIN is checked for this many seconds.
+    WrongWait { seconds: u64 },
+    /// Still waiting from earlier wrong tries; the PIN was not even looked at.
+    Waiting { seconds: u64 },
+}
+
+impl KioskSettings {
+    /// Sets the idle timeout, refusing anything outside 15 seconds to 10 minutes.
+    pub fn set_idle_seconds(&mut self, seconds: u32) -> Result<(), String> {
+        if !(MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&seconds) {
+            return Err(format!(
+                "Please choose between {MIN_IDLE_SECONDS} and {MAX_IDLE_SECONDS} seconds."
+            ));
+        }
+        self.idle_seconds = seconds;
+        Ok(())
+    }
+
+    /// The timeout actually used: a stored value out of range (edited by hand) is pulled in.
+    pub fn idle_seconds(&self) -> u32 {
+        self.idle_seconds.clamp(MIN_IDLE_SECONDS, MAX_IDLE_SECONDS)
+    }
+
+    /// Seconds still to wait before a PIN is checked. A device clock turned back cannot make
+    /// the wait longer than the longest delay.
+    pub fn wait_seconds(&self, now_ms: u64) -> u64 {
+        let left_ms = self.locked_until_ms.saturating_sub(now_ms);
+        left_ms.div_ceil(1000).min(MAX_DELAY_SECONDS)
+    }
+
+    /// Starts kiosk mode for a task. Needs a PIN first, or nobody could leave.
+    pub fn start(&mut self, task: KioskTask) -> Result<(), String> {
+        if self.pin.is_none() {
+            return Err("Please set a facilitator PIN first.".to_string());
+        }
+        self.active = Some(task);
+        Ok(())
+    }
+
+    /// Checks a PIN typed to leave; the right one ends kiosk mode and forgets earlier tries.
+    pub fn try_leave(&mut self, pin: &str, now_ms: u64) -> PinOutcome {
+        let wait = self.wait_seconds(now_ms);
+        if wait > 0 {
+            return PinOutcome::Waiting { seconds: wait };
+        }
+        let right = self.pin.as_ref().is_some_and(|h| h.matches(pin));
+        if right {
+            self.active = None;
+            self.failures = 0;
+            self.locked_until_ms = 0;
+            return PinOutcome::Opened;
+        }
+        self.failures = self.failures.saturating_add(1);
+        let delay = delay_after(self.failures);
+        if delay == 0 {
+            return PinOutcome::Wrong {
+                tries_before_wait: FREE_TRIES - self.failures,
+            };
+        }
+        self.locked_until_ms = now_ms.saturating_add(delay * 1000);
+        PinOutcome::WrongWait { seconds: delay }
+    }
+}
+
+/// Where the idle countdown stands, from the seconds since the last touch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Idle {
+    /// Someone is using it.
+    Busy,
+    /// Shown on screen: unsent input will be cleared in this many seconds.
+    Warning { seconds_left: u32 },
+    /// Time is up: clear everything unsent.
+    Clear,
+}
+
+/// The idle state `elapsed_ms` after the last touch, with a timeout of `timeout_s` seconds.
+/// The countdown shows for the last ten seconds (the last third, for short timeouts).
+pub fn idle(timeout_s: u32, elapsed_ms: u64) -> Idle {
+    let timeout_ms = u64::from(timeout_s) * 1000;
+    if elapsed_ms >= timeout_ms {
+        return Idle::Clear;
+    }
+    let warn_s = WARNING_SECONDS.min(timeout_s / 3).max(1);
+    let left_ms = timeout_ms - elapsed_ms;
+    if left_ms <= u64::from(warn_s) * 1000 {
+        Idle::Warning {
+            seconds_left: u32::try_from(left_ms.div_ceil(1000)).unwrap_or(warn_s),
+        }
+    } else {
+        Idle::Busy
+    }
+}
+
+#[cfg(test)]
+#[path = "kiosk_tests.rs"]
+mod tests;

@@ -1,0 +1,300 @@
+//! The kiosk: while a task is handed over, this is the whole app. It shows one prompt, large,
+//! clears after each answer and after a quiet spell, and lets nobody elsewhere without the
+//! facilitator's PIN. The rules are in `domain::kiosk`; this only paints them.
+
+mod leave;
+pub mod settings;
+pub mod start;
+
+use crate::domain::kiosk::{idle, Idle, KioskTask, TaskShape, TurnTask};
+use crate::domain::workspace::{RecordKey, Settings};
+use crate::state::{tabs, use_app, AppState, Route, SaveStatus, TabRole};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long the thank-you stays before the tablet is ready for the next group.
+const THANKS_MS: f64 = 6_000.0;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// What the people at the tablet see. Nothing here is stored: it all goes at the next
+/// reload, on purpose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// "Which pair are you?"
+    Pick,
+    /// Typing the answer for this pair or table.
+    Answer(u32),
+    /// "Thank you": shown after a submission, then back to `Pick`.
+    Thanks,
+    /// The facilitator's PIN prompt.
+    Leaving,
+}
+
+/// Shared by the kiosk's parts: the stage, the unsent text, the last touch and the clock.
+#[derive(Clone, Copy)]
+struct Kiosk {
+    stage: RwSignal<Stage>,
+    text: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    last_touch: RwSignal<f64>,
+    now: RwSignal<f64>,
+}
+
+impl Kiosk {
+    /// Forgets everything unsent and goes back to the start.
+    fn clear(&self) {
+        self.text.set(String::new());
+        self.error.set(None);
+        self.stage.set(Stage::Pick);
+        self.touch();
+        super::focus_heading();
+    }
+
+    fn touch(&self) {
+        let now = now_ms();
+        self.last_touch.set(now);
+        self.now.set(now);
+    }
+
+    fn go(&self, stage: Stage) {
+        self.error.set(None);
+        self.stage.set(stage);
+        self.touch();
+        super::focus_heading();
+    }
+
+    /// The idle state, or `None` when there is nothing to clear.
+    fn idle(&self, timeout_s: u32) -> Option<Idle> {
+        let waiting = self.stage.get() == Stage::Pick && self.text.with(String::is_empty);
+        if waiting || self.stage.get() == Stage::Thanks {
+            return None;
+        }
+        let elapsed = (self.now.get() - self.last_touch.get()).max(0.0) as u64;
+        Some(idle(timeout_s, elapsed))
+    }
+}
+
+/// Another tab (a window left open on the data, a flip-chart display) learns at once when the
+/// tablet enters or leaves kiosk mode, so it is covered by the kiosk too. The browser sends
+/// the `storage` event only to the other tabs, never to the one that wrote.
+pub fn follow_other_tabs(app: AppState) {
+    use crate::persist::migrate::SETTINGS;
+    use crate::persist::records::{key_name, parse_key, restore};
+    let key = key_name(RecordKey::Settings);
+    // The task's session too, so a tab that only shows offers today's pairs and tables.
+    let refresh_task_session = move || {
+        let task = app.ws.with_untracked(|ws| ws.settings.kiosk.active);
+        if let Some(task) = task.filter(|_| app.tab.get_untracked() != TabRole::Active) {
+            app.refresh_record(&key_name(RecordKey::Session(task.session())));
+        }
+    };
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        let changed = ev.key().unwrap_or_default();
+        if matches!(parse_key(&changed), Some(RecordKey::Session(_))) {
+            refresh_task_session();
+        }
+        if changed != key {
+            return;
+        }
+        let text = app.with_store(|s| s.get(&key).ok().flatten()).flatten();
+        let theirs = text.and_then(|t| restore::<Settings>(&t, &SETTINGS).ok());
+        let differs = |t: &Settings| app.ws.with_untracked(|ws| ws.settings.kiosk != t.kiosk);
+        match theirs {
+            Some(theirs) if differs(&theirs) => {
+                app.ws.update(|ws| ws.settings.kiosk = theirs.kiosk);
+                refresh_task_session();
+            }
+            Some(_) => {}
+            // Unreadable here: a tab that only shows starts afresh from storage rather than
+            // keep showing the data; a tab in charge keeps its unsaved work.
+            None if app.tab.get_untracked() != TabRole::Active => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+            None => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The task handed over, if the tablet is in kiosk mode.
+pub fn active_task() -> Memo<Option<KioskTask>> {
+    let app = use_app();
+    Memo::new(move |_| app.ws.with(|ws| ws.settings.kiosk.active))
+}
+
+#[component]
+pub fn KioskScreen() -> impl IntoView {
+    let app = use_app();
+    let kiosk = Kiosk {
+        stage: RwSignal::new(Stage::Pick),
+        text: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
+        last_touch: RwSignal::new(now_ms()),
+        now: RwSignal::new(now_ms()),
+    };
+    // A flip-chart window (say, an address typed and reloaded) only shows and could not take
+    // answers: it joins as an ordinary tab instead, so the kiosk always works.
+    if app.tab.get_untracked() == TabRole::Viewer {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&Route::Programmes.href());
+            let _ = w.location().reload();
+        }
+    }
+    let timeout = Memo::new(move |_| app.ws.with(|ws| ws.settings.kiosk.idle_seconds()));
+    let tick = set_interval_with_handle(
+        move || {
+            let now = now_ms();
+            kiosk.now.set(now);
+            let stage = kiosk.stage.get_untracked();
+            let since = now - kiosk.last_touch.get_untracked();
+            let thanked = stage == Stage::Thanks && since >= THANKS_MS;
+            if thanked || kiosk.idle(timeout.get_untracked()) == Some(Idle::Clear) {
+                kiosk.clear();
+            }
+        },
+        Duration::from_millis(1000),
+    );
+    if let Ok(tick) = tick {
+        on_cleanup(move || tick.clear());
+    }
+    let task = active_task();
+    let shut_out = move || app.tab.get().is_shut_out();
+    let countdown = move || match kiosk.idle(timeout.get()) {
+        Some(Idle::Warning { seconds_left }) => Some(seconds_left),
+        _ => None,
+    };
+    view! {
+        <div class="kiosk" on:pointerdown=move |_| kiosk.touch() on:keydown=move |_| kiosk.touch()>
+            <header class="kiosk-bar">
+                <p class="kiosk-brand">"Peercircle"</p>
+                <Show when=move || kiosk.stage.get() != Stage::Leaving>
+                    <button type="button" class="button kiosk-facilitator"
+                        on:click=move |_| kiosk.go(Stage::Leaving)>"Facilitator"</button>
+                </Show>
+            </header>
+            <main id="main" class="kiosk-main">
+                <Show when=move || countdown().is_some()>
+                    <div class="kiosk-idle" role="status">
+                        <p>{move || format!(
+                            "Still there? What is on screen will be cleared in {}.",
+                            leave::seconds_in_words(u64::from(countdown().unwrap_or(0))))}</p>
+                        <button type="button" class="button" on:click=move |_| kiosk.touch()>
+                            "I'm still here"
+                        </button>
+                    </div>
+                </Show>
+                <Show when=shut_out>
+                    <div class="banner warn" role="alert">
+                        <p>"The kiosk is open in another tab or window of this browser. Answers can be given in one place only."</p>
+                        <button type="button" class="button primary" on:click=move |_| tabs::take_over(app)
+                            disabled=move || app.tab.get() == TabRole::TakingOver>"Use the kiosk here"</button>
+                    </div>
+                </Show>
+                {move || match (kiosk.stage.get(), task.get()) {
+                    (Stage::Leaving, _) => view! { <leave::LeavePrompt kiosk=kiosk /> }.into_any(),
+                    (_, Some(task)) => view! { <TaskScreen task=task kiosk=kiosk /> }.into_any(),
+                    (_, None) => ().into_any(),
+                }}
+            </main>
+        </div>
+    }
+}
+
+/// The one place the UI matches on the task kind: add a render arm here for a new kind.
+#[component]
+fn TaskScreen(task: KioskTask, kiosk: Kiosk) -> impl IntoView {
+    match task.describe() {
+        TaskShape::Turns(turns) => view! { <TurnScreen turns=turns kiosk=kiosk /> }.into_any(),
+    }
+}
+
+/// A task answered one pair or table at a time: pick your number, answer, thank you.
+#[component]
+fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
+    let app = use_app();
+    let numbers = Memo::new(move |_| app.ws.with(|ws| turns.numbers(ws.session(turns.session))));
+    let question = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.session(turns.session)
+                .map(|s| s.question().text.clone())
+                .unwrap_or_default()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Stage::Answer(number) = kiosk.stage.get_untracked() else {
+            return;
+        };
+        let text = kiosk.text.get_untracked();
+        match app.edit_session(turns.session, |s| turns.submit(s, number, &text)) {
+            Ok(()) => {
+                app.flush();
+                kiosk.text.set(String::new());
+                kiosk.go(Stage::Thanks);
+                // The answer is in memory and is written with the next save that works.
+                if matches!(app.save.get_untracked(), SaveStatus::Failed(_)) {
+                    kiosk.error.set(Some(
+                        "Your answer was taken, but this tablet could not store it safely yet. \
+                         Please tell the facilitator."
+                            .to_string(),
+                    ));
+                }
+            }
+            Err(e) => kiosk.error.set(Some(e.0)),
+        }
+    };
+    let unit_plural = format!("{}s", turns.unit.to_lowercase());
+    view! {
+        {move || match (numbers.get(), kiosk.stage.get()) {
+            (Err(why), _) => view! {
+                <h1 tabindex="-1">"Please hand the tablet back"</h1>
+                <p class="kiosk-lead">{why}</p>
+                <p>"The facilitator can leave kiosk mode with the button at the top."</p>
+            }.into_any(),
+            (Ok(_), Stage::Thanks) => view! {
+                <h1 tabindex="-1">"Thank you"</h1>
+                <p class="kiosk-lead">"Your answer is in. The screen is clear for the next group."</p>
+                <crate::ui::widgets::ErrorLine error=kiosk.error />
+                <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
+                    "Done: ready for the next group"
+                </button>
+            }.into_any(),
+            (Ok(list), Stage::Answer(number)) if list.contains(&number) => view! {
+                <form class="kiosk-form" on:submit=submit>
+                    <h1 tabindex="-1">{turns.name(number)}</h1>
+                    <p class="kiosk-question">{move || question.get()}</p>
+                    <div class="field">
+                        <label for="kiosk-answer">{turns.box_label}</label>
+                        <p class="hint" id="kiosk-answer-hint">{turns.adds_note()}</p>
+                        <textarea id="kiosk-answer" rows="6" autocomplete="off" spellcheck="true"
+                            aria-describedby="kiosk-answer-hint"
+                            prop:value=move || kiosk.text.get()
+                            on:input=move |ev| { kiosk.text.set(event_target_value(&ev)); kiosk.touch(); }></textarea>
+                    </div>
+                    <crate::ui::widgets::ErrorLine error=kiosk.error />
+                    <div class="actions">
+                        <button type="submit" class="button primary kiosk-big">"Submit"</button>
+                        <button type="button" class="button kiosk-big" on:click=move |_| kiosk.clear()>
+                            {format!("Not {}? Start again", turns.name(number))}
+                        </button>
+                    </div>
+                </form>
+            }.into_any(),
+            (Ok(list), _) => view! {
+                <h1 tabindex="-1">{format!("Which {} are you?", turns.unit.to_lowercase())}</h1>
+                <p class="kiosk-question">{move || question.get()}</p>
+                <ul class="kiosk-picks" role="list" aria-label=unit_plural.clone()>
+                    {list.into_iter().map(|n| view! {
+                        <li><button type="button" class="button kiosk-pick"
+                            on:click=move |_| kiosk.go(Stage::Answer(n))>{turns.name(n)}</button></li>
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+    }
+}
