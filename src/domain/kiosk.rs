@@ -36,6 +36,8 @@ pub enum KioskTask {
     PairAnswers { session: Id },
     /// Each table in turn types its consensus (session step "Tables").
     TableConsensus { session: Id },
+    /// Each person in turn fills in the anonymous outcomes survey at one survey point.
+    OutcomesSurvey { programme: Id, point: Id },
 }
 
 /// The words and targets of a task that people answer one group at a time ("Pair 2").
@@ -56,6 +58,11 @@ pub struct TurnTask {
 #[derive(Clone, Copy, Debug)]
 pub enum TaskShape {
     Turns(TurnTask),
+    /// One person at a time, no number and no name: the outcomes survey.
+    Survey {
+        programme: Id,
+        point: Id,
+    },
 }
 
 impl KioskTask {
@@ -75,13 +82,17 @@ impl KioskTask {
                 target: AnswerBox::TableConsensus,
                 phase: Phase::Tables,
             }),
+            KioskTask::OutcomesSurvey { programme, point } => {
+                TaskShape::Survey { programme, point }
+            }
         }
     }
 
-    /// The session the task writes into.
-    pub fn session(self) -> Id {
+    /// The session the task writes into, if it writes into one.
+    pub fn session(self) -> Option<Id> {
         match self.describe() {
-            TaskShape::Turns(t) => t.session,
+            TaskShape::Turns(t) => Some(t.session),
+            TaskShape::Survey { .. } => None,
         }
     }
 }

@@ -186,7 +186,7 @@ fn tasks_are_stored_tagged_so_new_kinds_can_be_added() {
     let text = serde_json::to_string(&task).unwrap();
     assert_eq!(text, r#"{"task":"table-consensus","session":9}"#);
     assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), task);
-    assert_eq!(task.session(), 9);
+    assert_eq!(task.session(), Some(9));
 }
 
 #[test]

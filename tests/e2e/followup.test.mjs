@@ -329,3 +329,59 @@ test("the follow-up screens pass axe and keep 44 px targets, at laptop and table
     await context.close();
   }
 });
+
+test("the outcomes survey on the kiosk: three people in turn, no names, hidden then shown at k", async () => {
+  const { context, page, seen } = await openSeeded();
+  await toFollowUp(page);
+  await page.getByLabel("Name of the survey point").fill("Start");
+  await page.getByRole("button", { name: "Add survey point" }).click();
+  const startKiosk = async (pin) => {
+    await page.getByRole("button", { name: "Hand the tablet over for the outcomes survey" }).click();
+    if (pin) {
+      await page.getByLabel("Choose a facilitator PIN", { exact: true }).fill(pin);
+      await page.getByLabel("Type the PIN again", { exact: true }).fill(pin);
+    }
+    await page.getByRole("button", { name: "Start kiosk mode" }).click();
+    await page.getByRole("heading", { level: 1, name: "How is the programme working for you?" }).waitFor();
+    assert.equal(await page.getByRole("navigation", { name: "Main" }).count(), 0, "no navigation bar");
+    const text = await page.locator("body").innerText();
+    for (const name of ["Ana", "Ben", "Cleo", "Dev", "Nursing mentors"]) assert.ok(!text.includes(name), `shows ${name}`);
+  };
+  const person = async (answer) => {
+    for (const g of await page.getByRole("group").all()) {
+      await g.getByRole("radio", { name: String(answer), exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+    await page.getByRole("button", { name: "Done: ready for the next person" }).click();
+    await page.getByRole("heading", { level: 1, name: "How is the programme working for you?" }).waitFor();
+    const checked = await page.getByRole("radio").evaluateAll((els) => els.filter((e) => e.checked).length);
+    assert.equal(checked, 0, "the next person starts from an empty form");
+  };
+  const leave = async () => {
+    await page.getByRole("button", { name: "Facilitator", exact: true }).click();
+    await page.getByLabel("Facilitator PIN", { exact: true }).fill("2468");
+    await page.getByRole("button", { name: "Leave kiosk mode" }).click();
+    await page.getByRole("navigation", { name: "Main" }).waitFor();
+    await page.goto(server.url + "#/programme/1/follow-up");
+    await page.getByRole("heading", { level: 1, name: "After the meetings" }).waitFor();
+  };
+  await startKiosk("2468");
+  await person(4);
+  await person(4);
+  // A reload keeps the tablet in the kiosk, on an empty survey.
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "How is the programme working for you?" }).waitFor();
+  await leave();
+  const survey = page.getByRole("region", { name: "Outcomes survey" });
+  await survey.getByText("Results are hidden until at least 3 people have answered at this point.").waitFor();
+  await startKiosk();
+  await person(4);
+  await leave();
+  const table = page.getByRole("table", { name: "Results: Start" });
+  const row = table.getByRole("row", { name: /^Support/ });
+  await row.waitFor();
+  assert.deepEqual(await row.getByRole("cell").allInnerTexts(), ["0", "0", "0", "3", "0", "4.0"]);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

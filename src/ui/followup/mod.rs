@@ -5,7 +5,7 @@ mod checkin;
 mod health;
 mod plan;
 mod plans;
-mod survey;
+pub(crate) mod survey;
 pub mod week;
 
 use crate::domain::followup::FollowUp;

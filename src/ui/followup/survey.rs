@@ -83,6 +83,9 @@ fn PointResults(programme: Id, row: PointRow, first: bool, k: K) -> impl IntoVie
             <h3 id=heading_id.clone()>{row.name.clone()}{(first && !row.name.to_lowercase().contains("start")).then_some(" (the start)")}</h3>
             <p class="meta">{format!("{planned}Responses: {responses}.")}</p>
             <p><a class="button" href=Route::Survey(programme, row.id).href()>{format!("Open the survey: {}", row.name)}</a></p>
+            <crate::ui::kiosk::start::KioskStart
+                task=crate::domain::kiosk::KioskTask::OutcomesSurvey { programme, point: row.id }
+                what="the outcomes survey" />
             {match figures.filter(|f| !f.measures.is_empty()) {
                 None => view! {
                     <p class="notice">{format!("Results are hidden until at least {k} people have answered at this point.")}</p>
@@ -182,8 +185,13 @@ pub fn SurveyPage(programme: Id, point: Id) -> impl IntoView {
 /// The seven statements as one self-contained form. `on_submit` adds the answers to the
 /// counts and returns the refusal sentence, if any; on success the form thanks and clears.
 #[component]
-pub fn SurveyForm(on_submit: Callback<SurveyAnswers, Result<(), String>>) -> impl IntoView {
-    let answers = RwSignal::new(SurveyAnswers::default());
+pub fn SurveyForm(
+    on_submit: Callback<SurveyAnswers, Result<(), String>>,
+    /// The answers being given; the kiosk passes its own so that it can clear them.
+    #[prop(optional)]
+    answers: Option<RwSignal<SurveyAnswers>>,
+) -> impl IntoView {
+    let answers = answers.unwrap_or_else(|| RwSignal::new(SurveyAnswers::default()));
     let error = RwSignal::new(None::<String>);
     let thanks = RwSignal::new(false);
     let thanks_ref = NodeRef::<html::P>::new();

@@ -26,7 +26,7 @@ pub(super) fn LeavePrompt(kiosk: Kiosk) -> impl IntoView {
         let now = now_ms() as u64;
         let session = app
             .ws
-            .with_untracked(|ws| ws.settings.kiosk.active.map(KioskTask::session));
+            .with_untracked(|ws| ws.settings.kiosk.active.and_then(KioskTask::session));
         let outcome = app.edit(&[RecordKey::Settings], |ws| {
             Ok::<_, DomainError>(ws.settings.kiosk.try_leave(&typed, now))
         });

@@ -5,6 +5,7 @@
 mod leave;
 pub mod settings;
 pub mod start;
+mod survey;
 
 use crate::domain::kiosk::{idle, Idle, KioskTask, TaskShape, TurnTask};
 use crate::domain::workspace::{RecordKey, Settings};
@@ -88,7 +89,9 @@ pub fn follow_other_tabs(app: AppState) {
     let refresh_task_session = move || {
         let task = app.ws.with_untracked(|ws| ws.settings.kiosk.active);
         if let Some(task) = task.filter(|_| app.tab.get_untracked() != TabRole::Active) {
-            app.refresh_record(&key_name(RecordKey::Session(task.session())));
+            if let Some(session) = task.session() {
+                app.refresh_record(&key_name(RecordKey::Session(session)));
+            }
         }
     };
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
@@ -210,6 +213,9 @@ pub fn KioskScreen() -> impl IntoView {
 fn TaskScreen(task: KioskTask, kiosk: Kiosk) -> impl IntoView {
     match task.describe() {
         TaskShape::Turns(turns) => view! { <TurnScreen turns=turns kiosk=kiosk /> }.into_any(),
+        TaskShape::Survey { programme, point } => {
+            view! { <survey::SurveyTask programme=programme point=point kiosk=kiosk /> }.into_any()
+        }
     }
 }
 
