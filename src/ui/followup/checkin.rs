@@ -89,7 +89,7 @@ pub fn CheckInForm(on_submit: Callback<CheckInDraft, Result<(), String>>) -> imp
                 error.set(None);
                 thanks.set(true);
                 request_animation_frame(move || {
-                    if let Some(p) = thanks_ref.get_untracked() {
+                    if let Some(p) = thanks_ref.try_get_untracked().flatten() {
                         let _ = p.focus();
                     }
                 });

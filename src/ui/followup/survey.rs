@@ -198,17 +198,20 @@ pub fn SurveyForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match on_submit.run(answers.get_untracked()) {
+            // `try_set`: the caller (the kiosk) may have replaced this form by then.
             Ok(()) => {
-                answers.set(SurveyAnswers::default());
-                error.set(None);
-                thanks.set(true);
+                answers.try_set(SurveyAnswers::default());
+                error.try_set(None);
+                thanks.try_set(true);
                 request_animation_frame(move || {
-                    if let Some(p) = thanks_ref.get_untracked() {
+                    if let Some(p) = thanks_ref.try_get_untracked().flatten() {
                         let _ = p.focus();
                     }
                 });
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.try_set(Some(e));
+            }
         }
     };
     view! {

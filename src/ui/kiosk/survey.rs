@@ -29,7 +29,8 @@ pub fn SurveyTask(programme: Id, point: Id, kiosk: Kiosk) -> impl IntoView {
     let save = Callback::new(move |given: SurveyAnswers| {
         super::super::followup::change(programme, |f| f.survey.record(point, &given))?;
         app.flush();
-        kiosk.go(Stage::Thanks);
+        // After the form has finished its own submit handling, which this replaces.
+        request_animation_frame(move || kiosk.go(Stage::Thanks));
         Ok(())
     });
     let answering = move |_| {
