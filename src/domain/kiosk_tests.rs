@@ -187,12 +187,26 @@ fn tasks_are_stored_tagged_so_new_kinds_can_be_added() {
     assert_eq!(text, r#"{"task":"table-consensus","session":9}"#);
     assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), task);
     assert_eq!(task.session(), Some(9));
+    // The outcomes survey writes into no session and keeps no more than its point.
+    let survey = KioskTask::OutcomesSurvey {
+        programme: 1,
+        point: 4,
+    };
+    let text = serde_json::to_string(&survey).unwrap();
+    assert_eq!(
+        text,
+        r#"{"task":"outcomes-survey","programme":1,"point":4}"#
+    );
+    assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), survey);
+    assert_eq!(survey.session(), None);
 }
 
 #[test]
 fn pairs_pick_a_number_and_their_answer_is_added_not_shown() {
     let mut s = paired_session();
-    let TaskShape::Turns(turns) = KioskTask::PairAnswers { session: 5 }.describe();
+    let TaskShape::Turns(turns) = KioskTask::PairAnswers { session: 5 }.describe() else {
+        panic!("a pair task is answered in turns");
+    };
     assert_eq!(turns.numbers(Some(&s)), Ok(vec![1, 2, 3]));
     assert_eq!(turns.name(2), "Pair 2");
     turns.submit(&mut s, 2, "  Listen first  ").unwrap();
@@ -204,7 +218,9 @@ fn pairs_pick_a_number_and_their_answer_is_added_not_shown() {
     assert!(turns.submit(&mut s, 2, "   ").is_err(), "empty is refused");
     assert!(turns.submit(&mut s, 9, "x").is_err(), "no such pair");
     // The table task is not open while the session is at the pairs step.
-    let TaskShape::Turns(tables) = KioskTask::TableConsensus { session: 5 }.describe();
+    let TaskShape::Turns(tables) = KioskTask::TableConsensus { session: 5 }.describe() else {
+        panic!("a table task is answered in turns");
+    };
     assert!(tables.numbers(Some(&s)).is_err());
     assert!(turns.numbers(None).is_err());
     assert_eq!(tables.name(2), "Table B");
