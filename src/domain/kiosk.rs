@@ -38,6 +38,8 @@ pub enum KioskTask {
     TableConsensus { session: Id },
     /// Each person in turn fills in the anonymous outcomes survey at one survey point.
     OutcomesSurvey { programme: Id, point: Id },
+    /// Each partner of one mentoring pair in turn fills in a check-in.
+    CheckIn { programme: Id, pair: Id },
 }
 
 /// The words and targets of a task that people answer one group at a time ("Pair 2").
@@ -63,6 +65,11 @@ pub enum TaskShape {
         programme: Id,
         point: Id,
     },
+    /// One partner at a time: a pair's check-in, which never shows an earlier one.
+    CheckIn {
+        programme: Id,
+        pair: Id,
+    },
 }
 
 impl KioskTask {
@@ -85,6 +92,7 @@ impl KioskTask {
             KioskTask::OutcomesSurvey { programme, point } => {
                 TaskShape::Survey { programme, point }
             }
+            KioskTask::CheckIn { programme, pair } => TaskShape::CheckIn { programme, pair },
         }
     }
 
@@ -92,7 +100,7 @@ impl KioskTask {
     pub fn session(self) -> Option<Id> {
         match self.describe() {
             TaskShape::Turns(t) => Some(t.session),
-            TaskShape::Survey { .. } => None,
+            TaskShape::Survey { .. } | TaskShape::CheckIn { .. } => None,
         }
     }
 }

@@ -198,6 +198,15 @@ fn tasks_are_stored_tagged_so_new_kinds_can_be_added() {
         r#"{"task":"outcomes-survey","programme":1,"point":4}"#
     );
     assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), survey);
+    // A pair's check-in likewise names only the programme and the pair.
+    let checkin = KioskTask::CheckIn {
+        programme: 1,
+        pair: 7,
+    };
+    let text = serde_json::to_string(&checkin).unwrap();
+    assert_eq!(text, r#"{"task":"check-in","programme":1,"pair":7}"#);
+    assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), checkin);
+    assert_eq!(checkin.session(), None);
     assert_eq!(survey.session(), None);
 }
 

@@ -385,3 +385,53 @@ test("the outcomes survey on the kiosk: three people in turn, no names, hidden t
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test("a pair's check-in on the kiosk: each partner in turn, never seeing the other's words", async () => {
+  const { context, page, seen } = await openSeeded();
+  await toFollowUp(page);
+  const card = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+  await card.getByRole("button", { name: "Hand the tablet over for this pair's check-in" }).click();
+  await page.getByLabel("Choose a facilitator PIN", { exact: true }).fill("1357");
+  await page.getByLabel("Type the PIN again", { exact: true }).fill("1357");
+  await page.getByRole("button", { name: "Start kiosk mode" }).click();
+  const heading = page.getByRole("heading", { level: 1, name: "How is your mentoring going?" });
+  await heading.waitFor();
+  assert.equal(await page.getByRole("navigation", { name: "Main" }).count(), 0, "no navigation bar");
+  assert.equal(await page.getByRole("group", { name: "Who is filling this in?" }).count(), 0,
+    "on the kiosk it is always a partner");
+  const partner = async (going, equity, note) => {
+    await page.getByRole("group", { name: "How is it going?" }).getByRole("radio", { name: String(going), exact: true }).check();
+    await page.getByRole("group", { name: "Are contributions equal and equitable?" }).getByRole("radio", { name: String(equity), exact: true }).check();
+    await page.getByLabel("What could improve?").fill(note);
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+    assert.ok(!(await page.locator("body").innerText()).includes(note), "the thank-you shows nothing typed");
+    await page.getByRole("button", { name: "Done: ready for the next person" }).click();
+    await heading.waitFor();
+    assert.equal(await page.getByLabel("What could improve?").inputValue(), "", "empty for the partner");
+    const checked = await page.getByRole("radio").evaluateAll((els) => els.filter((e) => e.checked).length);
+    assert.equal(checked, 0, "no rating carried over");
+  };
+  await partner(4, 4, "Cleo's private note qpx");
+  // A reload keeps the tablet on the check-in, with nothing of the first partner's.
+  await page.reload();
+  await heading.waitFor();
+  assert.ok(!(await page.locator("body").innerText()).includes("qpx"));
+  await partner(2, 2, "Dev's private note wvk");
+  await page.getByRole("button", { name: "Facilitator", exact: true }).click();
+  await page.getByLabel("Facilitator PIN", { exact: true }).fill("1357");
+  await page.getByRole("button", { name: "Leave kiosk mode" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  await page.goto(server.url + "#/programme/1/follow-up");
+  await page.getByRole("heading", { level: 1, name: "After the meetings" }).waitFor();
+  const after = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+  assert.match(await after.innerText(), /2 check-ins so far/);
+  const main = await page.locator("main").innerText();
+  assert.ok(!main.includes("qpx") && !main.includes("wvk"), "the notes stay private");
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("peercircle:programme:1"))).data.followup;
+  const mine = stored.checkins.filter((c) => c.pair === 31);
+  assert.equal(mine.length, 2);
+  assert.ok(mine.every((c) => c.by === "partner"), "entered by the partners");
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

@@ -71,7 +71,12 @@ pub fn CheckInPage(programme: Id, pair: Id) -> impl IntoView {
 /// The check-in questions as one self-contained form. `on_submit` stores the answers and
 /// returns the refusal sentence, if any; on success the form thanks and clears.
 #[component]
-pub fn CheckInForm(on_submit: Callback<CheckInDraft, Result<(), String>>) -> impl IntoView {
+pub fn CheckInForm(
+    on_submit: Callback<CheckInDraft, Result<(), String>>,
+    /// On the kiosk: a partner is always the one filling it in, so the choice is not asked.
+    #[prop(optional)]
+    partner_only: bool,
+) -> impl IntoView {
     let fresh = move || CheckInDraft {
         date: today().to_string(),
         ..CheckInDraft::default()
@@ -122,7 +127,7 @@ pub fn CheckInForm(on_submit: Callback<CheckInDraft, Result<(), String>>) -> imp
                     prop:value=move || draft.with(|d| d.improve.clone())
                     on:input=move |ev| draft.update(|d| d.improve = event_target_value(&ev))></textarea>
             </div>
-            <fieldset class="choices">
+            <fieldset class="choices" hidden=partner_only>
                 <legend>"Who is filling this in?"</legend>
                 <label class="check">
                     <input type="radio" name="checkin-by" prop:checked=move || draft.with(|d| d.by == EnteredBy::Facilitator)

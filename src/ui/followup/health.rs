@@ -145,6 +145,9 @@ fn PairCard(programme: Id, row: PairRow) -> impl IntoView {
                     {match checkins { 0 => "No check-ins yet.".to_string(), 1 => "1 check-in so far.".to_string(), n => format!("{n} check-ins so far.") }}
                 </p>
                 <p><a class="button" href=Route::CheckIn(programme, id).href()>"Record a check-in"</a></p>
+                <crate::ui::kiosk::start::KioskStart
+                    task=crate::domain::kiosk::KioskTask::CheckIn { programme, pair: id }
+                    what="this pair's check-in" />
                 <Interventions programme=programme pair=id list=interventions />
             </article>
         </li>

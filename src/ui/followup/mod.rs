@@ -1,7 +1,7 @@
 //! After the meetings: the follow-up overview (pairs' health, plans, the survey), a plan, the
 //! check-in form and the survey form. Views only; every rule is in `domain::followup`.
 
-mod checkin;
+pub mod checkin;
 mod health;
 mod plan;
 mod plans;

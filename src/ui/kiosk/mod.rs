@@ -2,6 +2,7 @@
 //! clears after each answer and after a quiet spell, and lets nobody elsewhere without the
 //! facilitator's PIN. The rules are in `domain::kiosk`; this only paints them.
 
+mod checkin;
 mod leave;
 pub mod settings;
 pub mod start;
@@ -215,6 +216,9 @@ fn TaskScreen(task: KioskTask, kiosk: Kiosk) -> impl IntoView {
         TaskShape::Turns(turns) => view! { <TurnScreen turns=turns kiosk=kiosk /> }.into_any(),
         TaskShape::Survey { programme, point } => {
             view! { <survey::SurveyTask programme=programme point=point kiosk=kiosk /> }.into_any()
+        }
+        TaskShape::CheckIn { programme, pair } => {
+            view! { <checkin::CheckInTask programme=programme pair=pair kiosk=kiosk /> }.into_any()
         }
     }
 }
