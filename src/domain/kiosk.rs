@@ -40,6 +40,8 @@ pub enum KioskTask {
     OutcomesSurvey { programme: Id, point: Id },
     /// Each partner of one mentoring pair in turn fills in a check-in.
     CheckIn { programme: Id, pair: Id },
+    /// Each participant in turn enters their own skills for the inventory.
+    SkillsEntry { programme: Id },
 }
 
 /// The words and targets of a task that people answer one group at a time ("Pair 2").
@@ -70,6 +72,10 @@ pub enum TaskShape {
         programme: Id,
         pair: Id,
     },
+    /// One participant at a time picks their own name and enters their skills.
+    SkillsEntry {
+        programme: Id,
+    },
 }
 
 impl KioskTask {
@@ -93,6 +99,7 @@ impl KioskTask {
                 TaskShape::Survey { programme, point }
             }
             KioskTask::CheckIn { programme, pair } => TaskShape::CheckIn { programme, pair },
+            KioskTask::SkillsEntry { programme } => TaskShape::SkillsEntry { programme },
         }
     }
 
@@ -100,7 +107,9 @@ impl KioskTask {
     pub fn session(self) -> Option<Id> {
         match self.describe() {
             TaskShape::Turns(t) => Some(t.session),
-            TaskShape::Survey { .. } | TaskShape::CheckIn { .. } => None,
+            TaskShape::Survey { .. }
+            | TaskShape::CheckIn { .. }
+            | TaskShape::SkillsEntry { .. } => None,
         }
     }
 }

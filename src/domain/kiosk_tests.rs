@@ -207,6 +207,11 @@ fn tasks_are_stored_tagged_so_new_kinds_can_be_added() {
     assert_eq!(text, r#"{"task":"check-in","programme":1,"pair":7}"#);
     assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), checkin);
     assert_eq!(checkin.session(), None);
+    let skills = KioskTask::SkillsEntry { programme: 1 };
+    let text = serde_json::to_string(&skills).unwrap();
+    assert_eq!(text, r#"{"task":"skills-entry","programme":1}"#);
+    assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), skills);
+    assert_eq!(skills.session(), None);
     assert_eq!(survey.session(), None);
 }
 

@@ -234,3 +234,72 @@ test("a CSV import maps columns and reports the line it could not read", async (
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test("people enter their own skills on the kiosk, one after another, each on an empty form", async () => {
+  const { context, page, seen } = await open(browser, server.url);
+  await createProgramme(page, "Self entry cohort");
+  await page.getByRole("link", { name: "Roster", exact: true }).click();
+  await pasteNames(page, "Rafa\nMei\nJo");
+  await page.getByText("Added 3 people.").waitFor();
+  await page.getByRole("link", { name: /Back to Self entry cohort/ }).click();
+  await page.getByRole("link", { name: "Skills inventory", exact: true }).click();
+  for (const skill of ["Budgeting", "Writing"]) {
+    await page.getByLabel("New skill", { exact: true }).fill(skill);
+    await page.getByRole("button", { name: "Add skill" }).click();
+    await page.getByRole("list").getByText(skill, { exact: true }).waitFor();
+  }
+  await page.getByRole("button", { name: "Hand the tablet over for people to enter their own skills" }).click();
+  await page.getByLabel("Choose a facilitator PIN", { exact: true }).fill("8642");
+  await page.getByLabel("Type the PIN again", { exact: true }).fill("8642");
+  await page.getByRole("button", { name: "Start kiosk mode" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your skills" }).waitFor();
+  assert.equal(await page.getByRole("navigation", { name: "Main" }).count(), 0, "no navigation bar");
+
+  const enter = async (name, offer, want, day, team) => {
+    await page.getByRole("button", { name, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: `Skills for ${name}` }).waitFor();
+    // Empty for everyone: nothing entered before shows.
+    for (const box of await page.getByRole("combobox").all()) assert.equal(await box.inputValue(), "0");
+    assert.equal(await page.getByLabel("My team or department (optional)").inputValue(), "");
+    if (offer) await page.getByRole("group", { name: offer }).getByLabel("I can offer").selectOption({ label: "3 · a lot" });
+    if (want) await page.getByRole("group", { name: want }).getByLabel("I want to develop").selectOption({ label: "2 · some" });
+    if (day) await page.getByRole("checkbox", { name: day }).check();
+    await page.getByLabel("My team or department (optional)").fill(team);
+    await page.getByRole("button", { name: "Save my skills" }).click();
+  };
+  // Nothing chosen: refused in plain words, what was typed stays.
+  await enter("Rafa", null, null, null, "Finance");
+  await page.getByRole("alert").filter({ hasText: "Please choose at least one skill" }).waitFor();
+  assert.equal(await page.getByLabel("My team or department (optional)").inputValue(), "Finance");
+  await page.getByRole("button", { name: "Not Rafa? Start again" }).click();
+
+  await enter("Rafa", "Budgeting", "Writing", "Tuesday", "Finance");
+  await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  await page.getByRole("button", { name: "Done: ready for the next person" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your skills" }).waitFor();
+  await enter("Mei", "Writing", "Budgeting", "Friday", "<b>Wards</b>");
+  await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  assert.ok(!(await page.locator("body").innerText()).includes("Finance"), "nothing of Rafa's shows");
+  await page.getByRole("button", { name: "Done: ready for the next person" }).click();
+  // Rafa again: an empty form, which replaces the earlier entry.
+  await enter("Rafa", null, "Writing", null, "Finance");
+  await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Your skills" }).waitFor();
+
+  await page.getByRole("button", { name: "Facilitator", exact: true }).click();
+  await page.getByLabel("Facilitator PIN", { exact: true }).fill("8642");
+  await page.getByRole("button", { name: "Leave kiosk mode" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  await page.goto(server.url + "#/");
+  await page.getByRole("link", { name: "Self entry cohort" }).click();
+  await page.getByRole("link", { name: "Skills inventory", exact: true }).click();
+  const people = page.getByRole("table", { name: "Skills by person" });
+  await people.getByRole("row", { name: /Mei/ }).getByText("Writing (3)").waitFor();
+  assert.match(await people.getByRole("row", { name: /Mei/ }).innerText(), /<b>Wards<\/b>/);
+  const rafa = await people.getByRole("row", { name: /Rafa/ }).innerText();
+  assert.ok(!rafa.includes("Budgeting (3)"), "the second entry replaced the first");
+  assert.match(rafa, /Writing \(2\)/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

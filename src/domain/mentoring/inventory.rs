@@ -284,3 +284,83 @@ pub fn normalise(name: &str) -> String {
         .join(" ")
         .to_lowercase()
 }
+
+/// What a participant enters for themselves on the kiosk: levels per skill (0 = not at all),
+/// free days and team. It starts empty and replaces their earlier entry as a whole, so the
+/// kiosk never needs to show anyone's earlier answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SelfEntry {
+    pub offers: Vec<SkillLevel>,
+    pub wants: Vec<SkillLevel>,
+    pub availability: std::collections::BTreeSet<u8>,
+    pub team: String,
+}
+
+impl SelfEntry {
+    /// The level given for a skill in one direction, 0 when none.
+    pub fn level(&self, direction: Direction, skill: Id) -> u8 {
+        let list = match direction {
+            Direction::Offers => &self.offers,
+            Direction::Wants => &self.wants,
+        };
+        list.iter()
+            .find(|s| s.skill == skill)
+            .map(|s| s.level)
+            .unwrap_or(0)
+    }
+
+    /// Sets one level (0 removes it).
+    pub fn set(&mut self, direction: Direction, skill: Id, level: u8) {
+        let list = match direction {
+            Direction::Offers => &mut self.offers,
+            Direction::Wants => &mut self.wants,
+        };
+        list.retain(|s| s.skill != skill);
+        if level > 0 {
+            list.push(SkillLevel { skill, level });
+        }
+    }
+}
+
+impl Mentoring {
+    /// Stores a participant's own entry, all or nothing: every skill must be in the list,
+    /// levels 1-3, days Monday to Sunday, a team name of sensible length, and at least one
+    /// skill offered or wanted. Side and capacity stay as the facilitator set them.
+    pub fn apply_self_entry(&mut self, person: Id, entry: &SelfEntry) -> Result<(), DomainError> {
+        if entry.offers.is_empty() && entry.wants.is_empty() {
+            return Err(DomainError::Invalid(
+                "Please choose at least one skill you can offer or want to develop.".into(),
+            ));
+        }
+        for s in entry.offers.iter().chain(&entry.wants) {
+            if self.skill(s.skill).is_none() {
+                return Err(DomainError::NotFound("skill"));
+            }
+            if s.level == 0 || s.level > MAX_LEVEL {
+                return Err(DomainError::Invalid(format!(
+                    "Levels run from 1 to {MAX_LEVEL}."
+                )));
+            }
+        }
+        if entry
+            .availability
+            .iter()
+            .any(|d| usize::from(*d) >= DAYS.len())
+        {
+            return Err(DomainError::Invalid("There are only seven days.".into()));
+        }
+        let team = entry.team.trim();
+        let len = team.chars().count();
+        if len > MAX_LABEL {
+            return Err(DomainError::Invalid(format!(
+                "That team name is too long ({len} characters). Please keep it under {MAX_LABEL}."
+            )));
+        }
+        let profile = self.profile_mut(person);
+        profile.offers = entry.offers.clone();
+        profile.wants = entry.wants.clone();
+        profile.availability = entry.availability.clone();
+        profile.team = team.to_string();
+        Ok(())
+    }
+}

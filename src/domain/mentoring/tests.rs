@@ -586,3 +586,63 @@ fn import_reports_each_unreadable_line_and_applies_the_rest() {
     let pr = ws.programme(p).unwrap();
     assert!(plan_import(&table, &no_name, &pr.mentoring, &pr.participants).is_err());
 }
+
+#[test]
+fn a_self_entry_replaces_the_persons_entry_all_or_nothing() {
+    use super::inventory::SelfEntry;
+    let (mut ws, p) = setup(&["Alex", "Sam"], &["Budgeting", "Writing"]);
+    let alex = id_of(&ws, p, "Alex");
+    let budgeting = skill(&ws, p, "Budgeting");
+    let writing = skill(&ws, p, "Writing");
+    m(&mut ws, p)
+        .set_level(alex, Direction::Offers, writing, 3)
+        .unwrap();
+    m(&mut ws, p).set_side(alex, Side::Mentor);
+
+    let mut entry = SelfEntry::default();
+    assert!(
+        m(&mut ws, p).apply_self_entry(alex, &entry).is_err(),
+        "an empty entry is refused"
+    );
+    entry.set(Direction::Offers, budgeting, 2);
+    entry.set(Direction::Wants, writing, 3);
+    entry.set(Direction::Wants, writing, 1);
+    assert_eq!(entry.level(Direction::Wants, writing), 1, "set replaces");
+    entry.availability.insert(1);
+    entry.team = "  Finance  ".into();
+    m(&mut ws, p).apply_self_entry(alex, &entry).unwrap();
+    let mentoring = m(&mut ws, p);
+    assert_eq!(
+        mentoring.level(alex, Direction::Offers, writing),
+        0,
+        "replaced, not merged"
+    );
+    assert_eq!(mentoring.level(alex, Direction::Offers, budgeting), 2);
+    assert_eq!(mentoring.level(alex, Direction::Wants, writing), 1);
+    let profile = mentoring.profile(alex).unwrap().clone();
+    assert_eq!(profile.team, "Finance");
+    assert_eq!(
+        profile.side,
+        Side::Mentor,
+        "the facilitator's choice of side stays"
+    );
+
+    // Anything invalid changes nothing.
+    let before = mentoring.clone();
+    let mut bad = entry.clone();
+    bad.availability.insert(9);
+    assert!(mentoring.apply_self_entry(alex, &bad).is_err());
+    let mut bad = entry.clone();
+    bad.offers.push(crate::domain::pairing::SkillLevel {
+        skill: 999,
+        level: 1,
+    });
+    assert!(mentoring.apply_self_entry(alex, &bad).is_err());
+    let mut bad = entry.clone();
+    bad.offers[0].level = 7;
+    assert!(mentoring.apply_self_entry(alex, &bad).is_err());
+    let mut bad = entry;
+    bad.team = "x".repeat(500);
+    assert!(mentoring.apply_self_entry(alex, &bad).is_err());
+    assert_eq!(*mentoring, before);
+}

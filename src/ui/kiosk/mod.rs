@@ -5,6 +5,7 @@
 mod checkin;
 mod leave;
 pub mod settings;
+mod skills;
 pub mod start;
 mod survey;
 
@@ -167,6 +168,7 @@ pub fn KioskScreen() -> impl IntoView {
         on_cleanup(move || tick.clear());
     }
     let task = active_task();
+    let leaving = Memo::new(move |_| kiosk.stage.get() == Stage::Leaving);
     let shut_out = move || app.tab.get().is_shut_out();
     let countdown = move || match kiosk.idle(timeout.get()) {
         Some(Idle::Warning { seconds_left }) => Some(seconds_left),
@@ -199,10 +201,12 @@ pub fn KioskScreen() -> impl IntoView {
                             disabled=move || app.tab.get() == TabRole::TakingOver>"Use the kiosk here"</button>
                     </div>
                 </Show>
-                {move || match (kiosk.stage.get(), task.get()) {
-                    (Stage::Leaving, _) => view! { <leave::LeavePrompt kiosk=kiosk /> }.into_any(),
-                    (_, Some(task)) => view! { <TaskScreen task=task kiosk=kiosk /> }.into_any(),
-                    (_, None) => ().into_any(),
+                // Rebuilt only when the PIN prompt opens or closes, or the task changes: each
+                // task follows the stage itself, so nothing typed is lost on a stage change.
+                {move || match (leaving.get(), task.get()) {
+                    (true, _) => view! { <leave::LeavePrompt kiosk=kiosk /> }.into_any(),
+                    (false, Some(task)) => view! { <TaskScreen task=task kiosk=kiosk /> }.into_any(),
+                    (false, None) => ().into_any(),
                 }}
             </main>
         </div>
@@ -219,6 +223,9 @@ fn TaskScreen(task: KioskTask, kiosk: Kiosk) -> impl IntoView {
         }
         TaskShape::CheckIn { programme, pair } => {
             view! { <checkin::CheckInTask programme=programme pair=pair kiosk=kiosk /> }.into_any()
+        }
+        TaskShape::SkillsEntry { programme } => {
+            view! { <skills::SkillsTask programme=programme kiosk=kiosk /> }.into_any()
         }
     }
 }

@@ -26,6 +26,9 @@ pub fn SkillsPage(programme: Id) -> impl IntoView {
         <SkillList programme=programme />
         {move || editing.get().map(|person| view! { <PersonEditor programme=programme person=person editing=editing /> })}
         <People programme=programme editing=editing />
+        <crate::ui::kiosk::start::KioskStart
+            task=crate::domain::kiosk::KioskTask::SkillsEntry { programme }
+            what="people to enter their own skills" />
         <super::import::ImportSection programme=programme />
         <p><a class="button primary" href=crate::state::Route::Pairing(programme).href()>"Go to pairing"</a></p>
     }
