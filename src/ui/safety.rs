@@ -13,9 +13,27 @@ const MAX_BACKUP_BYTES: f64 = 50_000_000.0;
 /// The word typed to confirm a wipe.
 const WIPE_WORD: &str = "DELETE";
 
-/// Runs a slow step (key derivation) after the browser has painted "Working…".
-fn after_paint(step: impl FnOnce() + 'static) {
-    set_timeout(step, Duration::from_millis(30));
+/// Runs a slow step (key derivation) after the browser has painted "Working…": marks the
+/// form busy, clears its error, then hands the result to `done` or shows the refusal.
+fn slow_step<T: 'static>(
+    busy: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+    step: impl FnOnce() -> Result<T, Refusal> + 'static,
+    done: impl FnOnce(T) + 'static,
+) {
+    busy.set(true);
+    error.set(None);
+    set_timeout(
+        move || {
+            let outcome = step();
+            busy.set(false);
+            match outcome {
+                Ok(value) => done(value),
+                Err(e) => error.set(Some(e.0)),
+            }
+        },
+        Duration::from_millis(30),
+    );
 }
 
 /// A passphrase box: hidden text, a visible label, and no autocomplete into other sites.
@@ -58,19 +76,15 @@ pub fn UnlockScreen() -> impl IntoView {
             error.set(Some("Please type the passphrase.".to_string()));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        after_paint(move || {
-            let outcome = app.unlock(&passphrase.get_untracked());
-            busy.set(false);
-            match outcome {
-                Ok(()) => {
-                    passphrase.set(String::new());
-                    super::focus_heading();
-                }
-                Err(e) => error.set(Some(e.0)),
-            }
-        });
+        slow_step(
+            busy,
+            error,
+            move || app.unlock(&passphrase.get_untracked()),
+            move |()| {
+                passphrase.set(String::new());
+                super::focus_heading();
+            },
+        );
     };
     view! {
         <section class="unlock" aria-labelledby="unlock-title">
@@ -174,19 +188,15 @@ fn TurnLockOn() -> impl IntoView {
             ));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        after_paint(move || {
-            let outcome = app.turn_lock_on(&first.get_untracked());
-            busy.set(false);
-            match outcome {
-                Ok(()) => {
-                    first.set(String::new());
-                    again.set(String::new());
-                }
-                Err(e) => error.set(Some(e.0)),
-            }
-        });
+        slow_step(
+            busy,
+            error,
+            move || app.turn_lock_on(&first.get_untracked()),
+            move |()| {
+                first.set(String::new());
+                again.set(String::new());
+            },
+        );
     };
     view! {
         <p>
@@ -285,21 +295,17 @@ fn ChangePassphrase() -> impl IntoView {
             error.set(Some(problem));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        after_paint(move || {
-            let outcome = app.change_passphrase(&current.get_untracked(), &first.get_untracked());
-            busy.set(false);
-            match outcome {
-                Ok(()) => {
-                    for s in [current, first, again] {
-                        s.set(String::new());
-                    }
-                    done.set(true);
+        slow_step(
+            busy,
+            error,
+            move || app.change_passphrase(&current.get_untracked(), &first.get_untracked()),
+            move |()| {
+                for s in [current, first, again] {
+                    s.set(String::new());
                 }
-                Err(e) => error.set(Some(e.0)),
-            }
-        });
+                done.set(true);
+            },
+        );
     };
     view! {
         <details class="more">
@@ -326,16 +332,14 @@ fn TurnLockOff() -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        busy.set(true);
-        error.set(None);
-        after_paint(move || {
-            let outcome = app.turn_lock_off(&current.get_untracked());
-            busy.set(false);
-            match outcome {
-                Ok(()) => current.set(String::new()),
-                Err(e) => error.set(Some(e.0)),
-            }
-        });
+        slow_step(
+            busy,
+            error,
+            move || app.turn_lock_off(&current.get_untracked()),
+            move |()| {
+                current.set(String::new());
+            },
+        );
     };
     view! {
         <details class="more">
@@ -368,25 +372,21 @@ pub fn BackupPanel() -> impl IntoView {
             error.set(Some(problem));
             return;
         }
-        busy.set(true);
-        error.set(None);
-        after_paint(move || {
-            let today = super::today();
-            let outcome = app.create_backup(&first.get_untracked(), today);
-            busy.set(false);
-            match outcome {
-                Ok(text) => {
-                    super::share::download(
-                        &format!("peercircle-backup-{today}.{FILE_EXTENSION}"),
-                        "application/octet-stream",
-                        &text,
-                    );
-                    first.set(String::new());
-                    again.set(String::new());
-                }
-                Err(e) => error.set(Some(e.0)),
-            }
-        });
+        let today = super::today();
+        slow_step(
+            busy,
+            error,
+            move || app.create_backup(&first.get_untracked(), today),
+            move |text| {
+                super::share::download(
+                    &format!("peercircle-backup-{today}.{FILE_EXTENSION}"),
+                    "application/octet-stream",
+                    &text,
+                );
+                first.set(String::new());
+                again.set(String::new());
+            },
+        );
     };
     let last = move || {
         app.ws.with(|ws| match ws.settings.last_backup {
@@ -466,19 +466,15 @@ pub fn RestorePanel() -> impl IntoView {
             error.set(Some("Please choose a backup file first.".to_string()));
             return;
         };
-        busy.set(true);
-        error.set(None);
-        after_paint(move || {
-            let outcome = app.check_backup(&bytes, &passphrase.get_untracked());
-            busy.set(false);
-            match outcome {
-                Ok(backup) => {
-                    summary.set(Some(backup.summary.clone()));
-                    checked.set_value(Some(backup));
-                }
-                Err(e) => error.set(Some(e.0)),
-            }
-        });
+        slow_step(
+            busy,
+            error,
+            move || app.check_backup(&bytes, &passphrase.get_untracked()),
+            move |backup| {
+                summary.set(Some(backup.summary.clone()));
+                checked.set_value(Some(backup));
+            },
+        );
     };
     let restore = move |mode: RestoreMode| {
         let Some(backup) = checked.get_value() else {
