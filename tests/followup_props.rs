@@ -111,7 +111,7 @@ proptest! {
         let pid = ws.programmes[0].id;
         let material = Material::of(&ws, pid).unwrap();
         let cleared = material
-            .run(&Default::default(), day(60), &ExportPolicy::default())
+            .run_with(&Default::default(), day(60), &ExportPolicy::default())
             .unwrap();
         // The survey aggregates do reach the file, so the check below is not vacuous.
         prop_assert_eq!(cleared.shareable.survey.len(), 2);

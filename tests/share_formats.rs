@@ -38,10 +38,14 @@ fn content() -> Shareable {
             item: 2,
         }),
         include: true,
+        drafted_from: Some("<script>alert(1)</script> & \"quotes\"".to_string()),
     });
-    gate(&w.input(), &ExportPolicy::default())
-        .unwrap()
-        .shareable
+    // The strict setting, so the formats show each kind of hidden cell.
+    let strict = ExportPolicy {
+        strict: true,
+        ..ExportPolicy::default()
+    };
+    gate(&w.input(), &strict).unwrap().shareable
 }
 
 #[test]
@@ -67,7 +71,7 @@ fn csv_neutralises_formulas_and_keeps_numbers_numeric() {
 fn json_is_versioned_and_round_trips_through_combine() {
     let c = content();
     let out = json(&c);
-    assert!(out.starts_with("{\n  \"format\": \"peercircle-shareable\",\n  \"version\": 1,"));
+    assert!(out.starts_with("{\n  \"format\": \"peercircle-shareable\",\n  \"version\": 2,"));
     let back = combine(&[&out], c.k).unwrap();
     assert_eq!(back.shareable, c);
     assert_eq!(back.files, 1);
@@ -122,7 +126,7 @@ fn combine_refuses_anything_but_the_shareable_schema_with_a_reason_per_file() {
     );
     let extra_item = good.replacen("\"minority\"", "\"raised_by\": \"Maria\", \"minority\"", 1);
     let extra_count = good.replacen("\"shown\": 12", "\"shown\": 12, \"who\": \"Maria\"", 1);
-    let newer = good.replacen("\"version\": 1", "\"version\": 2", 1);
+    let newer = good.replacen("\"version\": 2", "\"version\": 3", 1);
     let small = good.replacen("\"shown\": 12", "\"shown\": 2", 1);
     let huge = " ".repeat(MAX_FILE_BYTES + 1);
     let long_text = good.replacen("Only three of us", &"x".repeat(30_000), 1);
@@ -143,7 +147,7 @@ fn combine_refuses_anything_but_the_shareable_schema_with_a_reason_per_file() {
         "File 1 is not a Peercircle shareable file: it is not readable JSON",
         "File 2 is not a Peercircle shareable file: it looks like a backup.",
         "File 3 is not a Peercircle shareable file: its format is “something-else”.",
-        "File 4 was made by a newer version of Peercircle (format version 2).",
+        "File 4 was made by a newer version of Peercircle (format version 3).",
         "File 5 has a field “participants” that is not part of the shareable format.",
         "File 6 has a field “raised_by”",
         "File 7 has a field “who”",
@@ -163,8 +167,8 @@ fn combine_refuses_anything_but_the_shareable_schema_with_a_reason_per_file() {
 
 #[test]
 fn combined_figures_are_suppressed_again_at_the_highest_threshold() {
-    let members: Vec<u64> = (1..=12).collect();
-    let make = |k: u32, agree: u32| {
+    let make = |k: u32, present: u64, agree: u32| {
+        let members: Vec<u64> = (1..=present).collect();
         let s = session(
             1,
             1,
@@ -181,25 +185,36 @@ fn combined_figures_are_suppressed_again_at_the_highest_threshold() {
         };
         json(&gate(&w.input(), &p).unwrap().shareable)
     };
-    // k = 3 shows 4 agreeing; combined at 5 it becomes "fewer than 5". 9 of 12 leaves 3
-    // who did not agree: shown at k = 3, hidden at k = 5.
-    let (a, b) = (make(3, 4), make(3, 9));
+    // k = 3 shows a meeting of 4; combined at 5 that population is under k, so its counts go.
+    // A meeting of 12 keeps "4 of 12" as counted: the population is large enough.
+    let (a, b) = (make(3, 4, 3), make(3, 12, 4));
     let c = combine(&[&a, &b], K::default()).unwrap();
     let k5 = K::default();
-    let agrees: Vec<Count> = c
+    let counts: Vec<(Count, Count)> = c
         .shareable
         .sessions
         .iter()
-        .map(|s| s.items[0].agree)
+        .map(|s| (s.present, s.items[0].agree))
         .collect();
-    assert_eq!(agrees, [Count::FewerThan(k5), Count::Withheld]);
+    assert!(
+        counts.contains(&(Count::FewerThan(k5), Count::Withheld)),
+        "{counts:?}"
+    );
+    assert!(
+        counts.contains(&(Count::Shown(12), Count::Shown(4))),
+        "{counts:?}"
+    );
     assert_eq!(c.shareable.k, k5);
-    assert!(c
-        .notes
-        .iter()
-        .any(|n| n.contains("2 more counts are hidden")));
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.contains("2 more counts are hidden")),
+        "{:?}",
+        c.notes
+    );
+    let a = make(3, 12, 4);
     // A file made with k = 7 raises the combined threshold to 7.
-    let c = combine(&[&a, &make(7, 12)], k5).unwrap();
+    let c = combine(&[&a, &make(7, 12, 12)], k5).unwrap();
     assert_eq!(c.shareable.k.get(), 7);
     assert!(c.shareable.title.starts_with("Northside"));
     for format in [csv, json, markdown, html] {

@@ -4,12 +4,13 @@
 
 mod share_support;
 
+use peercircle::domain::disclosure::{fingerprint, NameChoice, NameDecision};
 use peercircle::domain::testimony::{Attribution, ItemRef, Testimony};
+use peercircle::share::export::FileKind;
 use peercircle::share::gate::{
-    gate, Blocked, Cleared, ExportPolicy, HitDecision, QuoteApproval, QuoteUse, TextRef,
+    gate, Blocked, Cleared, ExportPolicy, QuoteApproval, QuoteUse, TextRef,
 };
 use peercircle::share::json::json;
-use peercircle::share::scrub::{AcceptedHit, NotANameHere};
 use peercircle::share::suppress::{Count, Stat, K};
 use share_support::*;
 
@@ -53,6 +54,23 @@ fn world() -> World {
     World::new(roster(&names()), vec![s])
 }
 
+/// These tests check the strict setting's cell rules; `share_disclosure.rs` checks the default.
+fn strict() -> ExportPolicy {
+    ExportPolicy {
+        strict: true,
+        ..ExportPolicy::default()
+    }
+}
+
+const ITEM_TEXTS: [&str; 6] = [
+    "Listening before advising",
+    "Our budget worries",
+    "A private matter",
+    "Never asked",
+    "Maria's advice on feedback helped",
+    "Finding time each week",
+];
+
 fn cleared(w: &World, p: &ExportPolicy) -> Cleared {
     match gate(&w.input(), p) {
         Ok(c) => c,
@@ -77,22 +95,24 @@ fn redact_all_items(w: &mut World) {
 #[test]
 fn a_name_blocks_with_a_plain_reason_until_redacted() {
     let mut w = world();
-    let b = blocked(&w, &ExportPolicy::default());
+    let b = blocked(&w, &strict());
     assert_eq!(
         b.reasons,
         ["Item 5 of the meeting on 2026-11-24 contains a name from your roster: 'Maria's'"]
     );
     assert_eq!(b.names.len(), 1);
     let hit = b.names[0].hit.clone();
-    w.names.redacted.push(HitDecision {
+    assert!(!b.names[0].keep_allowed, "María has no written approval");
+    let decision = |choice| NameDecision {
         text: b.names[0].text,
-        hit: AcceptedHit {
-            participant: hit.participant,
-            start: hit.start,
-            matched: hit.matched.clone(),
-        },
-    });
-    let c = cleared(&w, &ExportPolicy::default());
+        fingerprint: b.names[0].fingerprint,
+        start: hit.start,
+        matched: hit.matched.clone(),
+        participant: hit.participant,
+        choice,
+    };
+    w.names.decide(decision(NameChoice::Replace));
+    let c = cleared(&w, &strict());
     let texts: Vec<&str> = c.shareable.sessions[0]
         .items
         .iter()
@@ -106,10 +126,17 @@ fn a_name_blocks_with_a_plain_reason_until_redacted() {
             "Finding time each week"
         ]
     );
-    // Accepting instead keeps the name exactly where it was accepted.
-    let decision = w.names.redacted.pop().unwrap();
-    w.names.accepted.push(decision);
-    let c = cleared(&w, &ExportPolicy::default());
+    // Keeping it is honoured only with her written approval for this use.
+    w.names.decide(decision(NameChoice::Keep));
+    assert!(gate(&w.input(), &strict()).is_err());
+    w.approvals.push(QuoteApproval {
+        participant: 1,
+        given: date(2026, 6, 1),
+        scope: vec![QuoteUse::EvaluationReport],
+        expires: None,
+        withdrawn: None,
+    });
+    let c = cleared(&w, &strict());
     assert!(json(&c.shareable).contains("Maria's advice"));
 }
 
@@ -117,7 +144,7 @@ fn a_name_blocks_with_a_plain_reason_until_redacted() {
 fn only_consented_items_leave_and_the_preview_says_what_was_left_out() {
     let mut w = world();
     redact_all_items(&mut w);
-    let c = cleared(&w, &ExportPolicy::default());
+    let c = cleared(&w, &strict());
     let out = json(&c.shareable);
     for private in ["budget", "private matter", "Never asked"] {
         assert!(!out.contains(private), "{private} leaked");
@@ -154,7 +181,7 @@ fn present_is_hidden_for_the_whole_session_when_one_item_would_pin_it() {
         ],
     );
     let w = World::new(roster(&names()), vec![s]);
-    let c = cleared(&w, &ExportPolicy::default());
+    let c = cleared(&w, &strict());
     let s = &c.shareable.sessions[0];
     assert_eq!(s.present, Count::Withheld);
     assert_eq!(s.items[0].agree, Count::Withheld);
@@ -173,11 +200,11 @@ fn small_sessions_and_their_statistics_are_suppressed() {
         &[item("Confusing at first", 3, Consent::Share)],
     );
     let w = World::new(roster(&names()), vec![s]);
-    let c = cleared(&w, &ExportPolicy::default());
+    let c = cleared(&w, &strict());
     let k = K::default();
     let sh = &c.shareable;
     assert_eq!(sh.sessions[0].present, Count::FewerThan(k));
-    assert_eq!(sh.sessions[0].items[0].agree, Count::FewerThan(k));
+    assert!(sh.sessions[0].items[0].agree.is_hidden());
     assert_eq!(sh.figures.people, Count::FewerThan(k));
     assert_eq!(sh.figures.attendance_rate, Stat::FewerThan(k));
     assert_eq!(sh.figures.consent_rate, Stat::FewerThan(k));
@@ -189,7 +216,7 @@ fn small_sessions_and_their_statistics_are_suppressed() {
 fn aggregates_over_enough_people_are_shown() {
     let mut w = world();
     redact_all_items(&mut w);
-    let c = cleared(&w, &ExportPolicy::default());
+    let c = cleared(&w, &strict());
     let f = &c.shareable.figures;
     assert_eq!(f.people, Count::Shown(10));
     // 10 of 12 members: 2 absent is a small count, so the rate is hidden.
@@ -197,7 +224,7 @@ fn aggregates_over_enough_people_are_shown() {
     assert_eq!(f.items_per_session, Stat::Shown(6.0));
     assert_eq!(f.consent_rate, Stat::Shown(0.5));
     w.groups[0].members = 20;
-    let c = cleared(&w, &ExportPolicy::default());
+    let c = cleared(&w, &strict());
     assert_eq!(c.shareable.figures.attendance_rate, Stat::Shown(0.5));
 }
 
@@ -205,7 +232,7 @@ fn aggregates_over_enough_people_are_shown() {
 fn dates_never_finer_than_the_month() {
     let mut w = world();
     redact_all_items(&mut w);
-    let out = json(&cleared(&w, &ExportPolicy::default()).shareable);
+    let out = json(&cleared(&w, &strict()).shareable);
     assert!(out.contains("\"2026-11\""));
     assert!(!out.contains("2026-11-24"), "a day leaked");
 }
@@ -224,18 +251,18 @@ fn the_policy_selects_groups_sessions_and_dates() {
         &[item("How kind people were", 12, Consent::Share)],
     ));
     let count = |p: ExportPolicy| cleared(&w, &p).shareable.sessions.len();
-    assert_eq!(count(ExportPolicy::default()), 2);
+    assert_eq!(count(strict()), 2);
     let only = |groups, sessions| ExportPolicy {
         groups,
         sessions,
-        ..ExportPolicy::default()
+        ..strict()
     };
     assert_eq!(count(only(Some(vec![2]), None)), 1);
     assert_eq!(count(only(None, Some(vec![10]))), 1);
     assert_eq!(count(only(Some(vec![3]), None)), 0);
     let from_2027 = ExportPolicy {
         from: Some(date(2027, 1, 1)),
-        ..ExportPolicy::default()
+        ..strict()
     };
     let c = cleared(&w, &from_2027);
     assert_eq!(c.shareable.sessions.len(), 1);
@@ -243,9 +270,9 @@ fn the_policy_selects_groups_sessions_and_dates() {
     let backwards = ExportPolicy {
         from: Some(date(2027, 1, 1)),
         to: Some(date(2026, 1, 1)),
-        ..ExportPolicy::default()
+        ..strict()
     };
-    assert!(blocked(&w, &backwards).reasons[0].contains("starts (2027-01-01) after it ends"));
+    assert!(blocked(&w, &backwards).reasons[0].contains("run backwards"));
 }
 
 fn quote(id: u64, text: &str, attribution: Attribution, item: Option<u32>) -> Testimony {
@@ -255,6 +282,9 @@ fn quote(id: u64, text: &str, attribution: Attribution, item: Option<u32>) -> Te
         attribution,
         source: item.map(|item| ItemRef { session: 10, item }),
         include: true,
+        drafted_from: item
+            .and_then(|i| ITEM_TEXTS.get(i as usize - 1))
+            .map(|t| t.to_string()),
     }
 }
 
@@ -270,14 +300,15 @@ fn a_named_quote_needs_a_current_approval_for_this_use() {
     ));
     let newsletter = ExportPolicy {
         quote_use: QuoteUse::Newsletter,
-        ..ExportPolicy::default()
+        file: FileKind::TestimoniesMarkdown,
+        ..strict()
     };
     let b = blocked(&w, &newsletter);
     assert_eq!(
         b.reasons,
         [
-            "Testimony 1 names María López, who has no current written approval to be quoted in \
-          newsletters. Attribute it by role, or record the approval first."
+            "Testimony 1 names María López, whose written approval does not cover newsletters \
+          (the use of this file). Attribute it by role, or record the approval first."
         ]
     );
     let approval = QuoteApproval {
@@ -295,7 +326,7 @@ fn a_named_quote_needs_a_current_approval_for_this_use() {
         "I, María, learned to listen."
     );
     // Wrong use, expired, withdrawn, not yet given: all blocked.
-    let report = ExportPolicy::default();
+    let report = strict();
     assert!(gate(&w.input(), &report).is_err());
     for changed in [
         QuoteApproval {
@@ -342,7 +373,7 @@ fn testimonies_follow_their_items_consent_and_the_facilitators_choice() {
         quote(5, "From a deleted item", role("a mentor"), Some(99)),
     ];
     w.testimonies[3].include = false;
-    let c = cleared(&w, &ExportPolicy::default());
+    let c = cleared(&w, &strict());
     assert_eq!(c.shareable.testimonies.len(), 1);
     assert_eq!(c.shareable.testimonies[0].attribution, "a mentor");
     assert_eq!(
@@ -356,13 +387,20 @@ fn testimonies_follow_their_items_consent_and_the_facilitators_choice() {
     );
     // A role phrase is free text too.
     w.testimonies[0].attribution = role("Hope's protege");
-    let b = blocked(&w, &ExportPolicy::default());
+    let b = blocked(&w, &strict());
     assert_eq!(
         b.reasons,
         ["The attribution of testimony 1 contains a name from your roster: 'Hope's'"]
     );
-    w.names.not_a_name.push(NotANameHere::new("hope"));
-    assert!(gate(&w.input(), &ExportPolicy::default()).is_ok());
+    w.names.decide(NameDecision {
+        text: TextRef::Attribution(1),
+        fingerprint: fingerprint("Hope's protege"),
+        start: 0,
+        matched: "Hope's".to_string(),
+        participant: 2,
+        choice: NameChoice::NotAName,
+    });
+    assert!(gate(&w.input(), &strict()).is_ok());
 }
 
 #[test]
@@ -378,7 +416,7 @@ fn testimonies_are_shuffled_the_same_way_for_the_same_seed() {
     let order = |seed| {
         let p = ExportPolicy {
             shuffle_seed: seed,
-            ..ExportPolicy::default()
+            ..strict()
         };
         let c = cleared(&w, &p);
         c.shareable
@@ -406,7 +444,7 @@ fn every_reason_is_listed_not_just_the_first() {
         Attribution::ByRole("a mentor".to_string()),
         Some(1),
     ));
-    let b = blocked(&w, &ExportPolicy::default());
+    let b = blocked(&w, &strict());
     assert_eq!(b.reasons.len(), 3, "{:?}", b.reasons);
     assert!(b.reasons[0].starts_with("The programme's name contains a name"));
     assert!(b.reasons[2].starts_with("Testimony 3 is too long (1000000 characters)"));
@@ -416,7 +454,7 @@ fn every_reason_is_listed_not_just_the_first() {
 fn the_shareable_json_has_no_field_that_could_carry_an_id_or_a_person() {
     let mut w = world();
     redact_all_items(&mut w);
-    let out = json(&cleared(&w, &ExportPolicy::default()).shareable);
+    let out = json(&cleared(&w, &strict()).shareable);
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     let mut keys = std::collections::BTreeSet::new();
     fn walk(v: &serde_json::Value, keys: &mut std::collections::BTreeSet<String>) {

@@ -180,6 +180,7 @@ proptest! {
                     attribution: Attribution::ByRole("a mentor".to_string()),
                     source: Some(ItemRef { session: id, item: ii as u32 + 1 }),
                     include: true,
+                    drafted_from: Some(items[ii].text.clone()),
                 });
             }
         }
@@ -193,7 +194,7 @@ proptest! {
             }
             w.names.redact_all.extend(testimonies.iter().map(|t| TextRef::Testimony(t.id)));
         }
-        let policy = ExportPolicy { k: K::new(k).unwrap(), shuffle_seed: seed, ..ExportPolicy::default() };
+        let policy = ExportPolicy { k: K::new(k).unwrap(), strict: true, shuffle_seed: seed, ..ExportPolicy::default() };
         let result = gate(&w.input(), &policy);
         if redact {
             prop_assert!(result.is_ok(), "{:?}", result.err());

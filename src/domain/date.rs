@@ -14,6 +14,9 @@ pub struct Date(i32);
 pub struct DateError(pub String);
 
 impl Date {
+    /// 1970-01-01: a placeholder for records that lack a date.
+    pub const EPOCH: Date = Date(0);
+
     /// Builds a date, or `None` when the day does not exist (2026-02-30).
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {

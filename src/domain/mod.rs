@@ -6,6 +6,7 @@ pub mod buyin;
 pub mod chair;
 pub mod charter;
 pub mod date;
+pub mod disclosure;
 pub mod fold;
 pub mod followup;
 pub mod kiosk;

@@ -76,6 +76,9 @@ pub struct Programme {
     /// Follow-up plans, check-ins, interventions and the outcomes survey (see `followup`).
     /// Boxed so a programme value (kept whole for "Undo") stays small.
     pub followup: Box<super::followup::FollowUp>,
+    /// The small-count threshold, the ledger of figures already shared and the name decisions
+    /// (see `disclosure`). Absent from older records, which read as "nothing shared yet".
+    pub disclosure: super::disclosure::Disclosure,
 }
 
 /// Which free-text field of a programme is being edited.

@@ -36,6 +36,10 @@ pub struct Testimony {
     /// Whether the facilitator chose it for the next export.
     #[serde(default = "yes")]
     pub include: bool,
+    /// The consented item's words it was written from. When the group rewords the item, the
+    /// testimony is held back until the facilitator confirms it against the new words.
+    #[serde(default)]
+    pub drafted_from: Option<String>,
 }
 
 fn yes() -> bool {
@@ -73,7 +77,18 @@ impl Testimony {
                 item,
             }),
             include: true,
+            drafted_from: Some(found.text.clone()),
         })
+    }
+
+    /// Whether the item's words have changed since this testimony was written from them.
+    pub fn needs_confirming(&self, item_text: &str) -> bool {
+        self.source.is_some() && self.drafted_from.as_deref() != Some(item_text)
+    }
+
+    /// The facilitator has read the testimony against the group's current words.
+    pub fn confirm_against(&mut self, item_text: &str) {
+        self.drafted_from = Some(item_text.to_string());
     }
 
     /// Rewrites the quote, for example to take a name out or to tidy the wording.

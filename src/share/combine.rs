@@ -4,7 +4,10 @@
 //! the combined threshold, and the result is an ordinary `Shareable`, so every format renders it.
 
 mod merge;
+mod names;
 mod schema;
+
+pub use names::DeviceNames;
 
 use crate::share::gate::Shareable;
 use crate::share::suppress::K;
@@ -35,9 +38,22 @@ pub struct Combined {
     pub notes: Vec<String>,
 }
 
-/// Reads every file and merges them. Refuses the whole set if any file is refused, naming each
-/// one and why, so the lead can drop or replace it and try again.
+/// Reads every file and merges them, with no names of this device to check against (tests and
+/// tools). The app calls [`combine_on_device`].
 pub fn combine(files: &[&str], k: K) -> Result<Combined, ImportError> {
+    combine_on_device(files, k, &DeviceNames::default())
+}
+
+/// Reads every file, merges them, and checks the result against every name this device knows:
+/// a name in any text is replaced with [name], and a named testimony keeps its name only where
+/// the file declares a written approval covering evaluation reports (and, for a person this
+/// device knows, this device's own approval covers it too); otherwise it is credited to its
+/// role. Refuses the whole set if any file is refused, naming each one and why.
+pub fn combine_on_device(
+    files: &[&str],
+    k: K,
+    device: &DeviceNames,
+) -> Result<Combined, ImportError> {
     if files.is_empty() {
         return Err(ImportError {
             problems: vec![FileProblem {
@@ -61,5 +77,7 @@ pub fn combine(files: &[&str], k: K) -> Result<Combined, ImportError> {
     if !problems.is_empty() {
         return Err(ImportError { problems });
     }
-    Ok(merge::merge(read, k, files))
+    let mut combined = merge::merge(read, k, files);
+    names::recheck(&mut combined, device);
+    Ok(combined)
 }

@@ -44,3 +44,60 @@ pub fn csv(content: &Shareable) -> String {
     }
     out
 }
+
+/// Reads CSV text as written by [`csv`] back into rows of cells, for the Share screen's table
+/// preview: quoted cells, doubled quotes and CRLF line ends; a leading byte-order mark is
+/// dropped. Never fails: unbalanced quotes run to the end of the text.
+pub fn rows(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut out = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                out.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        out.push(row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod preview_tests {
+    use super::rows;
+
+    #[test]
+    fn reads_back_quoted_cells() {
+        let text =
+            "\u{FEFF}\"Month\",\"Item\"\r\n\"2026-11\",\"Say \"\"hi\"\", then, go\nnow\"\r\n";
+        assert_eq!(
+            rows(text),
+            vec![
+                vec!["Month".to_string(), "Item".to_string()],
+                vec![
+                    "2026-11".to_string(),
+                    "Say \"hi\", then, go\nnow".to_string()
+                ],
+            ]
+        );
+        assert!(rows("").is_empty());
+    }
+}

@@ -3,14 +3,36 @@
 //! turn into a link, an image, HTML or structure. Text in, text out; no format knowledge leaks.
 
 /// Characters a spreadsheet treats as the start of a formula (or of a DDE payload after a
-/// separator), in their ASCII and full-width forms. Excel and LibreOffice read ＝ as =.
-const FORMULA_START: &[char] = &['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+/// separator). Every compatibility form of them counts too (full-width ＝, small ﹦ and ﹢,
+/// circled or superscript signs): spreadsheets fold some of them, so all are neutralised.
+const FORMULA_START: &[char] = &['=', '+', '-', '@'];
+
+/// Whether `c`, or what it folds to, is a formula start.
+fn starts_formula(c: char) -> bool {
+    if FORMULA_START.contains(&c) || c == '\u{2212}' {
+        return true;
+    }
+    let mut first = None;
+    crate::domain::fold::decompose_compatible(c, |d| {
+        first.get_or_insert(d);
+    });
+    first.is_some_and(|d| FORMULA_START.contains(&d) || d == '\u{2212}')
+}
 
 /// Invisible characters a spreadsheet may skip before deciding that a cell is a formula.
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+        '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{AD}'
+            | '\u{34F}'
+            | '\u{180E}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
     )
 }
 
@@ -21,7 +43,7 @@ pub fn looks_like_formula(text: &str) -> bool {
         return true;
     }
     let rest = text.trim_start_matches(|c: char| c.is_whitespace() || is_invisible(c));
-    rest.starts_with(FORMULA_START)
+    rest.chars().next().is_some_and(starts_formula)
 }
 
 /// A free-text CSV cell: prefixed with a single quote when it could run as a formula, then
@@ -129,6 +151,24 @@ pub fn markdown_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_form_of_a_formula_start_is_neutralised() {
+        for text in [
+            "\u{FE66}1+1",
+            "\u{FE62}1",
+            "\u{FE63}1",
+            "\u{FE6B}SUM(A1)",
+            "\u{FF1D}1",
+            "\u{2212}1",
+            "\u{3164}=1",
+            "\u{200B}\u{FE66}1",
+        ] {
+            assert!(looks_like_formula(text), "{text:?}");
+            assert!(csv_cell(text).starts_with("\"'"), "{text:?}");
+        }
+        assert!(!looks_like_formula("Equal (=) voices"));
+    }
 
     #[test]
     fn csv_formula_prefix() {

@@ -12,6 +12,7 @@ use crate::share::gate::{
     QuoteUse,
 };
 use crate::share::scrub::RosterName;
+use crate::share::suppress::K;
 
 /// One programme's material for the gate, owned, so the input can borrow from it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -23,6 +24,8 @@ pub struct Material {
     pub sessions: Vec<Session>,
     pub testimonies: Vec<Testimony>,
     pub survey: crate::domain::followup::Survey,
+    /// The threshold, the strict setting, the ledger and the name decisions.
+    pub disclosure: crate::domain::disclosure::Disclosure,
 }
 
 impl Material {
@@ -37,15 +40,7 @@ impl Material {
                 members: u32::try_from(p.members_of(g.id).len()).unwrap_or(u32::MAX),
             })
             .collect();
-        let roster = p
-            .participants
-            .iter()
-            .map(|x| RosterName {
-                id: x.id,
-                display_name: x.display_name.clone(),
-                nicknames: Vec::new(),
-            })
-            .collect();
+        let roster = device_names(ws);
         let sessions: Vec<Session> = ws
             .sessions
             .iter()
@@ -82,10 +77,31 @@ impl Material {
             sessions,
             testimonies,
             survey: p.followup.survey.clone(),
+            disclosure: {
+                let mut d = p.disclosure.clone();
+                d.k = Some(d.k_or(ws.settings.k));
+                d
+            },
         })
     }
 
-    pub fn run(
+    /// The export policy this programme's settings give for one kind of file.
+    pub fn policy(&self, file: FileKind) -> ExportPolicy {
+        ExportPolicy {
+            k: K::new(self.disclosure.k()).unwrap_or_default(),
+            strict: self.disclosure.strict,
+            file,
+            ..ExportPolicy::default()
+        }
+    }
+
+    /// Runs the gate with this programme's own name decisions and ledger.
+    pub fn run(&self, today: Date, policy: &ExportPolicy) -> Result<Cleared, Blocked> {
+        self.run_with(&self.disclosure.names, today, policy)
+    }
+
+    /// Runs the gate with other name decisions (tests, and decisions not yet stored).
+    pub fn run_with(
         &self,
         names: &NameDecisions,
         today: Date,
@@ -101,9 +117,40 @@ impl Material {
             names,
             today,
             survey: Some(&self.survey),
+            ledger: &self.disclosure.ledger,
         };
         gate(&input, policy)
     }
+}
+
+/// Every name this device knows: every roster of every programme. The name check runs against
+/// all of them, so a person on another programme's roster is found too.
+pub fn device_names(ws: &Workspace) -> Vec<RosterName> {
+    ws.programmes
+        .iter()
+        .flat_map(|p| p.participants.iter())
+        .map(|x| RosterName {
+            id: x.id,
+            display_name: x.display_name.clone(),
+            nicknames: Vec::new(),
+        })
+        .collect()
+}
+
+/// Every written quote approval this device holds, across programmes.
+pub fn device_approvals(ws: &Workspace) -> Vec<QuoteApproval> {
+    ws.programmes
+        .iter()
+        .flat_map(|p| p.participants.iter())
+        .filter_map(|x| x.quote_approval.as_ref().map(|a| (x.id, a)))
+        .map(|(participant, a)| QuoteApproval {
+            participant,
+            given: a.given,
+            scope: a.uses.iter().map(|u| quote_use(*u)).collect(),
+            expires: a.expires,
+            withdrawn: a.withdrawn,
+        })
+        .collect()
 }
 
 /// The roster's ticked use, as the gate names it.
@@ -139,6 +186,36 @@ impl FileKind {
             FileKind::TestimoniesMarkdown => "Testimonies, for a newsletter (Markdown)",
             FileKind::ReportHtml => "Evaluation report with charts, to print (web page)",
         }
+    }
+
+    /// A few words for the list of files already shared.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            FileKind::AgreementCsv => "Agreement counts (CSV)",
+            FileKind::ProgrammeJson => "Programme file (JSON)",
+            FileKind::TestimoniesMarkdown => "Testimonies (Markdown)",
+            FileKind::ReportHtml => "Evaluation report",
+        }
+    }
+
+    /// The use a name in this file must be approved for: a testimonies file is for what the
+    /// person says it is for; a report, a spreadsheet of counts and a programme file (which is
+    /// combined into a report) are evaluation-report uses whatever the purpose box says.
+    pub fn quote_use(self, purpose: QuoteUse) -> QuoteUse {
+        match self {
+            FileKind::TestimoniesMarkdown => purpose,
+            _ => QuoteUse::EvaluationReport,
+        }
+    }
+
+    /// Whether the file shows each meeting's counts.
+    pub fn shows_meetings(self) -> bool {
+        !matches!(self, FileKind::TestimoniesMarkdown)
+    }
+
+    /// Whether the file shows attendance, the people count and the survey.
+    pub fn shows_programme_figures(self) -> bool {
+        matches!(self, FileKind::ProgrammeJson | FileKind::ReportHtml)
     }
 
     pub fn key(self) -> &'static str {
@@ -240,7 +317,7 @@ mod tests {
         let m = Material::of(&ws, pid).unwrap();
         let today = Date::from_ymd(2026, 11, 30).unwrap();
         let cleared = m
-            .run(&NameDecisions::default(), today, &ExportPolicy::default())
+            .run_with(&NameDecisions::default(), today, &ExportPolicy::default())
             .unwrap();
         for kind in FileKind::ALL {
             let text = kind.render(&cleared);
@@ -279,7 +356,7 @@ mod tests {
         );
         let today = Date::from_ymd(2026, 11, 30).unwrap();
         let cleared = m
-            .run(&NameDecisions::default(), today, &ExportPolicy::default())
+            .run_with(&NameDecisions::default(), today, &ExportPolicy::default())
             .unwrap();
         let md = FileKind::TestimoniesMarkdown.render(&cleared);
         assert!(md.contains("I learned to ask early and often."), "{md}");
@@ -295,7 +372,9 @@ mod tests {
             from: Date::from_ymd(2099, 1, 1),
             ..ExportPolicy::default()
         };
-        let cleared = m.run(&NameDecisions::default(), today, &policy).unwrap();
+        let cleared = m
+            .run_with(&NameDecisions::default(), today, &policy)
+            .unwrap();
         assert!(!FileKind::AgreementCsv
             .render(&cleared)
             .contains("Ask early"));
@@ -323,17 +402,18 @@ mod tests {
         let names = NameDecisions::default();
         let for_use = |quote_use| ExportPolicy {
             quote_use,
+            file: FileKind::TestimoniesMarkdown,
             ..ExportPolicy::default()
         };
 
         let m = Material::of(&ws, pid).unwrap();
         let cleared = m
-            .run(&names, today, &for_use(QuoteUse::Newsletter))
+            .run_with(&names, today, &for_use(QuoteUse::Newsletter))
             .unwrap();
         let md = FileKind::TestimoniesMarkdown.render(&cleared);
         assert!(md.contains("Maria Lopez"), "approved for newsletters: {md}");
         let refused = m
-            .run(&names, today, &for_use(QuoteUse::Brochure))
+            .run_with(&names, today, &for_use(QuoteUse::Brochure))
             .unwrap_err();
         assert!(!refused.reasons.is_empty(), "not approved for brochures");
 
@@ -343,7 +423,7 @@ mod tests {
             .unwrap();
         let m = Material::of(&ws, pid).unwrap();
         assert!(
-            m.run(&names, today, &for_use(QuoteUse::Newsletter))
+            m.run_with(&names, today, &for_use(QuoteUse::Newsletter))
                 .is_err(),
             "withdrawn"
         );
@@ -355,7 +435,7 @@ mod tests {
         let m = Material::of(&ws, pid).unwrap();
         let today = Date::from_ymd(2026, 11, 30).unwrap();
         let blocked = m
-            .run(&NameDecisions::default(), today, &ExportPolicy::default())
+            .run_with(&NameDecisions::default(), today, &ExportPolicy::default())
             .unwrap_err();
         assert!(
             blocked.reasons.iter().any(|r| r.contains("Maria")),

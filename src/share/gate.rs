@@ -3,6 +3,7 @@
 //! names, quote approvals, the facilitator's name decisions) and an export policy, and returns
 //! either the shareable content with a note of what was left out, or every reason it is blocked.
 
+mod audit;
 mod figures;
 mod select;
 mod shareable;
@@ -14,19 +15,22 @@ mod texts;
 mod tests;
 
 pub use shareable::{
-    group_words, Month, MonthAttendance, ProgrammeFigures, Shareable, SharedItem, SharedSession,
-    SharedTestimony,
+    group_words, Month, MonthAttendance, NamedCredit, ProgrammeFigures, Shareable, SharedItem,
+    SharedSession, SharedTestimony,
 };
 pub use shuffle::shuffle;
 pub use survey::{survey_counts, survey_figures, SharedMeasure, SharedSurveyPoint};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::disclosure::{Disclosure, Release};
+pub use crate::domain::disclosure::{NameChoice, NameDecision, NameDecisions, TextRef};
 use crate::domain::programme::GroupKind;
 use crate::domain::session::Session;
 use crate::domain::testimony::Testimony;
 use crate::domain::{Date, Id};
-use crate::share::scrub::{AcceptedHit, NameHit, NotANameHere, RosterName};
+use crate::share::export::FileKind;
+use crate::share::scrub::{NameHit, RosterName};
 use crate::share::suppress::K;
 
 /// A group as the gate needs it: its kind (reports say "a mentor peer support group", never
@@ -80,41 +84,6 @@ impl QuoteApproval {
     }
 }
 
-/// Which free text a name decision or a finding is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TextRef {
-    Title,
-    Question { session: Id },
-    Item { session: Id, item: u32 },
-    Testimony(Id),
-    Attribution(Id),
-}
-
-/// One hit the facilitator decided about, tied to its exact place in one text. If the text
-/// changes, the decision no longer matches and the name is reported again.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HitDecision {
-    pub text: TextRef,
-    pub hit: AcceptedHit,
-}
-
-/// The facilitator's answers to the name scrub, kept beside the export settings. Redacting
-/// never changes the session (so the group's consent stands); rewriting is done by editing a
-/// testimony.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NameDecisions {
-    #[serde(default)]
-    pub not_a_name: Vec<NotANameHere>,
-    #[serde(default)]
-    pub accepted: Vec<HitDecision>,
-    #[serde(default)]
-    pub redacted: Vec<HitDecision>,
-    /// "Redact every name in this text".
-    #[serde(default)]
-    pub redact_all: Vec<TextRef>,
-}
-
 /// Everything the gate reads. The caller fills it from the app state; the gate keeps none of it.
 #[derive(Clone, Copy, Debug)]
 pub struct GateInput<'a> {
@@ -128,30 +97,55 @@ pub struct GateInput<'a> {
     pub today: Date,
     /// The programme's outcomes survey; only its suppressed aggregates are shared.
     pub survey: Option<&'a crate::domain::followup::Survey>,
+    /// Every figure already shared from this device for this programme.
+    pub ledger: &'a [Release],
 }
 
-/// What to export. `None` means "all".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+impl GateInput<'_> {
+    /// The ledger of a programme's disclosure record, for callers that hold one.
+    pub fn ledger_of(disclosure: &Disclosure) -> &[Release] {
+        &disclosure.ledger
+    }
+}
+
+/// What to export. `None` means "all". Dates are widened to whole months: a selection is
+/// always whole groups and whole months, so the release audit stays exact.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportPolicy {
     pub k: K,
+    /// Also hide answer cells under k, with a complementary cell (the programme's choice).
+    pub strict: bool,
     pub groups: Option<Vec<Id>>,
     pub sessions: Option<Vec<Id>>,
     pub from: Option<Date>,
     pub to: Option<Date>,
-    /// What the files are for; a named quote needs an approval covering it.
+    /// The kind of file: it decides which figures leave and, with `quote_use`, the file's use.
+    pub file: FileKind,
+    /// What the person says the file is for. Only a testimonies file takes its use from this;
+    /// a report, a spreadsheet or a programme file is always an evaluation-report use.
     pub quote_use: QuoteUse,
-    /// Seeds the testimony shuffle, so a preview and its saved file agree.
+    /// Seeds the testimony shuffle, so a preview and its saved file agree. The Share screen
+    /// draws a fresh random seed for every file.
     pub shuffle_seed: u64,
+}
+
+impl ExportPolicy {
+    /// The use a named quote or a kept name must be approved for.
+    pub fn file_use(&self) -> QuoteUse {
+        self.file.quote_use(self.quote_use)
+    }
 }
 
 impl Default for ExportPolicy {
     fn default() -> Self {
         ExportPolicy {
             k: K::default(),
+            strict: false,
             groups: None,
             sessions: None,
             from: None,
             to: None,
+            file: FileKind::ReportHtml,
             quote_use: QuoteUse::EvaluationReport,
             shuffle_seed: 0,
         }
@@ -165,6 +159,10 @@ pub struct NameFinding {
     pub text: TextRef,
     pub label: String,
     pub hit: NameHit,
+    /// The whole text's fingerprint, to bind a decision to this text.
+    pub fingerprint: u64,
+    /// Whether "Keep" may be offered: the person's written approval covers this file's use.
+    pub keep_allowed: bool,
 }
 
 /// Why an export cannot be made yet. Every reason is listed, in plain words.
@@ -184,6 +182,8 @@ pub struct LeftOut {
     pub sessions_outside_selection: u32,
     /// One sentence per testimony left out.
     pub testimonies: Vec<String>,
+    /// One sentence per figure hidden, saying why.
+    pub hidden: Vec<String>,
 }
 
 impl LeftOut {
@@ -228,6 +228,8 @@ impl LeftOut {
 pub struct Cleared {
     pub shareable: Shareable,
     pub left_out: LeftOut,
+    /// The figures this file lets out, for the ledger once the file is saved.
+    pub release: Release,
 }
 
 /// The single door out. Pure and deterministic: the same input and policy give the same

@@ -25,7 +25,8 @@ caption{text-align:left;font-weight:bold}blockquote{border-left:4px solid #2b5c8
 padding:.2rem 1rem}figure{margin:1rem 0}.note{font-size:.9rem}\
 @media print{body{margin:0;max-width:none}section{break-inside:avoid-page}}";
 
-fn pct(s: Stat) -> String {
+/// A rate as a whole percentage, or the words for why it is not shown.
+pub fn pct(s: Stat) -> String {
     match s {
         Stat::Shown(v) => format!("{:.0}%", v * 100.0),
         other => other.to_string(),

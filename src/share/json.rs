@@ -1,10 +1,11 @@
 //! The shareable JSON file: the format another device imports with `combine`. Documented in
-//! `docs/shareable-json.md`; the shape, version 1:
+//! `docs/shareable-json.md`; the shape, version 2 (version 1 files, without named credits, are
+//! still read):
 //!
 //! ```text
 //! {
 //!   "format": "peercircle-shareable",      // always this string
-//!   "version": 1,                          // a newer version is refused by older apps
+//!   "version": 2,                          // a newer version is refused by older apps
 //!   "title": "Northside mentoring",        // after the name scrub
 //!   "k": 5,                                // suppression threshold used (3 or more)
 //!   "period": ["2026-01", "2026-11"],      // first and last month, or null
@@ -16,7 +17,10 @@
 //!     "items_recorded": 9,                 // all flip-chart items, shared or not
 //!     "items": [{ "text": "...", "minority": false, "agree": COUNT }]
 //!   }],
-//!   "testimonies": [{ "text": "...", "attribution": "a first-year protege" }],
+//!   "testimonies": [{ "text": "...", "attribution": "a first-year protege",
+//!                     // only for a name: the uses its written approval covers, and the
+//!                     // role to credit instead where a combined file's use is not covered
+//!                     "named": { "uses": ["newsletter"], "role": "a mentor" } }],
 //!   "attendance": [{ "month": "2026-11", "sessions": 2, "rate": STAT }],
 //!   "figures": { "sessions_held": 2, "people": COUNT, "attendance_rate": STAT,
 //!                "items_per_session": STAT, "consent_rate": STAT },
@@ -45,7 +49,7 @@ use crate::share::suppress::K;
 /// The value of the `format` field.
 pub const FORMAT: &str = "peercircle-shareable";
 /// The schema version this app writes and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The file as written: the envelope fields, then the content, flat.
 #[derive(Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! facilitators saved and gets one report, on this device. Only the shareable format is
 //! accepted, and small counts are hidden again on the combined figures.
 
-use crate::share::combine::combine;
+use crate::share::combine::{combine_on_device, DeviceNames};
 use crate::share::export::FileKind;
 use crate::share::gate::{Cleared, LeftOut};
 use crate::share::suppress::K;
@@ -23,17 +23,26 @@ pub fn CombinePage() -> impl IntoView {
         .ws
         .with_untracked(|ws| K::new(ws.settings.k).unwrap_or_default());
     let today = crate::ui::today();
+    // Every name this device knows, and its written approvals, to check the files against.
+    let device = Memo::new(move |_| {
+        app.ws.with(|ws| DeviceNames {
+            names: crate::share::export::device_names(ws),
+            approvals: crate::share::export::device_approvals(ws),
+            today: Some(today),
+        })
+    });
     let outcome = Memo::new(move |_| {
         files.with(|f| {
             if f.is_empty() {
                 return None;
             }
             let texts: Vec<&str> = f.iter().map(|(_, t)| t.as_str()).collect();
-            Some(match combine(&texts, k) {
+            Some(match device.with(|d| combine_on_device(&texts, k, d)) {
                 Ok(c) => {
                     let cleared = Cleared {
                         shareable: c.shareable,
                         left_out: LeftOut::default(),
+                        release: Default::default(),
                     };
                     Ok((kind.get().render(&cleared), c.notes))
                 }

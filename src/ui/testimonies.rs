@@ -164,6 +164,24 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
         });
         error.set(result.err().map(|e| e.0));
     };
+    // The group's current words for the item this testimony was written from, when they have
+    // changed since: the testimony is held back until the facilitator confirms it.
+    let changed_words = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            let t = ws.testimonies.iter().find(|t| t.id == id)?;
+            let src = t.source?;
+            let item = ws.session(src.session)?.item(src.item).ok()?;
+            t.needs_confirming(&item.text).then(|| item.text.clone())
+        })
+    });
+    let confirm = move |_| {
+        if let Some(words) = changed_words.get_untracked() {
+            change(Box::new(move |t| {
+                t.confirm_against(&words);
+                Ok(())
+            }));
+        }
+    };
     let remove = Callback::new(move |_| {
         let _ = app.edit(&[RecordKey::Testimonies], |ws| {
             ws.testimonies.retain(|t| t.id != id);
@@ -178,6 +196,17 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
     };
     view! {
         <li class="row testimony">
+            {move || changed_words.get().map(|words| view! {
+                <div class="warning" role="status">
+                    <p>
+                        "The group's words for this item have changed since this testimony was                          written, so it is held back from files. The group's words now:"
+                    </p>
+                    <blockquote class="quote"><p>{words}</p></blockquote>
+                    <button type="button" class="button" on:click=confirm>
+                        "I have checked it against these words"
+                    </button>
+                </div>
+            })}
             <div class="row-fields">
                 <div class="field wide">
                     <label for=format!("testimony-{id}")>"Testimony"</label>

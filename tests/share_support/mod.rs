@@ -2,6 +2,7 @@
 //! session runner's public API, step by step, the way a facilitator would run them.
 #![allow(dead_code)]
 
+use peercircle::domain::disclosure::Release;
 use peercircle::domain::programme::GroupKind;
 use peercircle::domain::session::{Session, SessionQuestion};
 use peercircle::domain::testimony::Testimony;
@@ -105,6 +106,7 @@ pub struct World {
     pub testimonies: Vec<Testimony>,
     pub names: NameDecisions,
     pub today: Date,
+    pub ledger: Vec<Release>,
 }
 
 impl World {
@@ -130,6 +132,7 @@ impl World {
             testimonies: Vec::new(),
             names: NameDecisions::default(),
             today: date(2026, 12, 1),
+            ledger: Vec::new(),
         }
     }
 
@@ -144,6 +147,7 @@ impl World {
             names: &self.names,
             today: self.today,
             survey: None,
+            ledger: &self.ledger,
         }
     }
 }

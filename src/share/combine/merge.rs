@@ -9,7 +9,7 @@ use super::Combined;
 use crate::share::gate::{
     shuffle, Month, MonthAttendance, ProgrammeFigures, Shareable, SharedSession,
 };
-use crate::share::suppress::{suppress_single, suppress_stat, suppress_table, Count, Stat, K};
+use crate::share::suppress::{suppress_single, suppress_stat, Count, Stat, K};
 
 /// A count restated at the combined threshold `k` (never lower than the file's own).
 fn again(c: Count, k: K) -> Count {
@@ -20,27 +20,21 @@ fn again(c: Count, k: K) -> Count {
     }
 }
 
-/// One session's figures at the combined threshold: where P and an item's count are both
-/// shown the item runs through the same table as at the gate; P is hidden for the whole
-/// session if any item needs it.
+/// One session's figures at the combined threshold: the number present is a population, shown
+/// only at k or more; inside it the agreement counts stay as counted. Under k nothing of the
+/// session's counts is shown.
 fn session_again(s: &mut SharedSession, k: K) {
     let present = again(s.present, k);
-    let mut hide_present = false;
+    s.present = present;
     for item in &mut s.items {
-        item.agree = match (item.agree, s.present) {
-            (Count::Shown(a), Count::Shown(p)) if a <= p => {
-                let t = suppress_table(&[a, p - a], Some(p), k);
-                hide_present |= t.total == Some(Count::Withheld);
-                t.parts.first().copied().unwrap_or(Count::Withheld)
-            }
-            (other, _) => again(other, k),
+        item.agree = match (present, item.agree) {
+            (Count::FewerThan(_), _) => Count::Withheld,
+            (Count::Shown(p), Count::Shown(a)) if a > p => Count::Withheld,
+            (_, Count::Shown(a)) => Count::Shown(a),
+            (_, Count::FewerThan(_)) => Count::FewerThan(k),
+            (_, Count::Withheld) => Count::Withheld,
         };
     }
-    s.present = if hide_present && !present.is_hidden() {
-        Count::Withheld
-    } else {
-        present
-    };
 }
 
 /// FNV-1a over the files, to seed the testimony shuffle: the same files give the same order.
@@ -98,7 +92,8 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
         }
         rates.push((f.figures.sessions_held, f.figures.attendance_rate));
         people = match (people, f.figures.people) {
-            (Some(sum), Count::Shown(n)) => Some(sum.saturating_add(n)),
+            // A total that does not fit is not a total: hidden, never wrapped.
+            (Some(sum), Count::Shown(n)) => sum.checked_add(n),
             _ => None,
         };
     }
@@ -115,7 +110,10 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
         .into_iter()
         .map(|(month, parts)| MonthAttendance {
             month,
-            sessions: parts.iter().map(|p| p.0).sum(),
+            sessions: parts
+                .iter()
+                .try_fold(0u32, |acc, p| acc.checked_add(p.0))
+                .unwrap_or(u32::MAX),
             rate: mean_rate(&parts, k),
         })
         .collect();

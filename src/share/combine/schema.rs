@@ -33,7 +33,7 @@ const SESSION: &[&str] = &[
     "items",
 ];
 const ITEM: &[&str] = &["text", "minority", "agree"];
-const TESTIMONY: &[&str] = &["text", "attribution"];
+const TESTIMONY: &[&str] = &["text", "attribution", "named"];
 const MONTH: &[&str] = &["month", "sessions", "rate"];
 const FIGURES: &[&str] = &[
     "sessions_held",
@@ -126,7 +126,8 @@ pub(super) fn read(text: &str) -> Result<Shareable, String> {
                  app, then try again."
             ))
         }
-        Some(v) if v == u64::from(VERSION) => {}
+        // Version 1 files have no named credits; version 2 may.
+        Some(v) if (1..=u64::from(VERSION)).contains(&v) => {}
         _ => return Err("has no format version this app can read.".to_string()),
     }
     if let Some(field) = stray_field(&value) {
@@ -154,7 +155,24 @@ fn check(c: &Shareable) -> Result<(), String> {
     }
     let k = c.k.get();
     let small = |n: &Count| matches!(n, Count::Shown(v) if *v > 0 && *v < k);
-    if c.counts().any(|n| small(&n)) {
+    // Populations (people present, different people, respondents) are never shown under k;
+    // answers inside a shown population may be small, but never inside a hidden one.
+    let populations = c
+        .sessions
+        .iter()
+        .map(|s| s.present)
+        .chain(std::iter::once(c.figures.people))
+        .chain(c.survey.iter().map(|p| p.responses));
+    let answers_in_small = c.sessions.iter().any(|s| {
+        matches!(s.present, Count::FewerThan(_))
+            && s.items
+                .iter()
+                .any(|i| matches!(i.agree, Count::Shown(v) if v > 0))
+    }) || c
+        .survey
+        .iter()
+        .any(|p| matches!(p.responses, Count::FewerThan(_)) && !p.measures.is_empty());
+    if populations.into_iter().any(|n| small(&n)) || answers_in_small {
         return Err(format!(
             "shows a count below its own privacy threshold of {k}, so it was changed after \
              it was exported. Ask for a fresh export."

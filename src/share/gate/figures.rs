@@ -1,16 +1,17 @@
-//! The numbers in an export and their suppression.
+//! The numbers in an export and their suppression, by population.
 //!
-//! Per session the file shows the number present (P) and, per item, the number agreeing (a).
-//! A reader can subtract, so "did not agree" (P − a) is an implied cell: each item runs through
-//! `suppress_table([a, P − a], P)`. P is one figure shared by every item of the session, so if
-//! any item's table needs the total hidden, P is hidden for the whole session (a figure shown in
-//! one row and hidden in another is not hidden). Hiding P after the parts were decided only
-//! removes information, so every item's cells stay safe.
+//! k applies to the number of people a figure is about: people present, members, respondents.
+//! A population under k is never shown. Inside a population of at least k, answers are shown as
+//! counted ("8 of 9 agreed"), as the established survey tools do.
 //!
-//! Attendance is exported only as rates, never as sums of people present, so no monthly or
-//! programme total can give a hidden session figure back. A rate is hidden when the members
-//! expected, present or absent number 1..k−1 (a reader who knows a group's size could turn a
-//! rate back into a count).
+//! In the strict setting a programme may choose, answer cells under k are hidden too: per
+//! session the file shows the number present (P) and, per item, the number agreeing (a); a
+//! reader can subtract, so "did not agree" (P − a) is an implied cell and each item runs through
+//! `suppress_table([a, P − a], P)`. P is one figure shared by every item, so if any item's table
+//! needs the total hidden, P is hidden for the whole session.
+//!
+//! Attendance is exported only as rates of members present out of members expected; both are
+//! populations, and a rate is hidden when either is under k (strict: or the absent are).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -19,7 +20,24 @@ use crate::domain::Id;
 use crate::share::suppress::{suppress_single, suppress_stat, suppress_table, Count, Stat, K};
 
 /// P and each item's agreement count for one session, suppressed together.
-pub fn session_counts(present: u32, agrees: &[u32], k: K) -> (Count, Vec<Count>) {
+pub fn session_counts(present: u32, agrees: &[u32], k: K, strict: bool) -> (Count, Vec<Count>) {
+    if present > 0 && present < k.get() {
+        // A population under k: nothing about it is shown.
+        return (
+            Count::FewerThan(k),
+            agrees.iter().map(|_| Count::Withheld).collect(),
+        );
+    }
+    if !strict {
+        // A count above those present cannot come from a valid session; cap it.
+        return (
+            Count::Shown(present),
+            agrees
+                .iter()
+                .map(|&a| Count::Shown(a.min(present)))
+                .collect(),
+        );
+    }
     let mut present_cell = suppress_single(present, k);
     let mut hide_present = false;
     let cells = agrees
@@ -39,12 +57,12 @@ pub fn session_counts(present: u32, agrees: &[u32], k: K) -> (Count, Vec<Count>)
     (present_cell, cells)
 }
 
-/// A rate of members present out of members expected, hidden when any of expected, present or
-/// absent is a small count.
-pub fn attendance_rate(present: u64, expected: u64, k: K) -> Stat {
+/// A rate of members present out of members expected, hidden when the members expected or
+/// present are a population under k (strict: or the absent are a small count).
+pub fn attendance_rate(present: u64, expected: u64, k: K, strict: bool) -> Stat {
     let small = |n: u64| n > 0 && n < u64::from(k.get());
     let absent = expected.saturating_sub(present);
-    if expected < u64::from(k.get()) || small(present) || small(absent) {
+    if expected < u64::from(k.get()) || small(present) || (strict && small(absent)) {
         return Stat::FewerThan(k);
     }
     Stat::Shown(present as f64 / expected as f64)
@@ -52,6 +70,7 @@ pub fn attendance_rate(present: u64, expected: u64, k: K) -> Stat {
 
 /// One included session's raw figures, gathered by the gate.
 pub struct SessionFacts<'a> {
+    pub id: crate::domain::Id,
     pub month: Month,
     pub members_present: &'a [Id],
     pub members_expected: u32,
@@ -60,7 +79,11 @@ pub struct SessionFacts<'a> {
 }
 
 /// Monthly attendance rates and the whole-programme figures.
-pub fn programme(facts: &[SessionFacts<'_>], k: K) -> (Vec<MonthAttendance>, ProgrammeFigures) {
+pub fn programme(
+    facts: &[SessionFacts<'_>],
+    k: K,
+    strict: bool,
+) -> (Vec<MonthAttendance>, ProgrammeFigures) {
     let mut months: BTreeMap<Month, (u32, u64, u64)> = BTreeMap::new();
     let mut people: HashSet<Id> = HashSet::new();
     let (mut present, mut expected, mut recorded, mut shared) = (0u64, 0u64, 0u64, 0u64);
@@ -84,7 +107,7 @@ pub fn programme(facts: &[SessionFacts<'_>], k: K) -> (Vec<MonthAttendance>, Pro
         .map(|(month, (sessions, here, due))| MonthAttendance {
             month,
             sessions,
-            rate: attendance_rate(here, due, k),
+            rate: attendance_rate(here, due, k, strict),
         })
         .collect();
     let distinct = u32::try_from(people.len()).unwrap_or(u32::MAX);
@@ -92,7 +115,7 @@ pub fn programme(facts: &[SessionFacts<'_>], k: K) -> (Vec<MonthAttendance>, Pro
     let figures = ProgrammeFigures {
         sessions_held: u32::try_from(facts.len()).unwrap_or(u32::MAX),
         people: suppress_single(distinct, k),
-        attendance_rate: attendance_rate(present, expected, k),
+        attendance_rate: attendance_rate(present, expected, k, strict),
         items_per_session: suppress_stat(recorded as f64 / sessions, distinct, k),
         consent_rate: suppress_stat(shared as f64 / recorded as f64, distinct, k),
     };

@@ -158,6 +158,18 @@ pub struct SharedTestimony {
     pub text: String,
     /// "a first-year protege", or a name the person approved in writing for this use.
     pub attribution: String,
+    /// Present when `attribution` is a name: the uses the person's written approval covers
+    /// and the role to credit instead, so a file combined for another use falls back to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub named: Option<NamedCredit>,
+}
+
+/// A named credit's declared approval, carried with the quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamedCredit {
+    pub uses: Vec<super::QuoteUse>,
+    pub role: String,
 }
 
 /// Attendance in one month, as a rate of the groups' members (guests are not counted).
@@ -201,10 +213,11 @@ impl Shareable {
         let sessions = self.sessions.iter().flat_map(|s| {
             std::iter::once(s.question.as_str()).chain(s.items.iter().map(|i| i.text.as_str()))
         });
-        let quotes = self
-            .testimonies
-            .iter()
-            .flat_map(|t| [t.text.as_str(), t.attribution.as_str()]);
+        let quotes = self.testimonies.iter().flat_map(|t| {
+            [t.text.as_str(), t.attribution.as_str()]
+                .into_iter()
+                .chain(t.named.iter().map(|n| n.role.as_str()))
+        });
         std::iter::once(self.title.as_str())
             .chain(sessions)
             .chain(quotes)

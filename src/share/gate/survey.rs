@@ -35,12 +35,13 @@ pub struct SharedMeasure {
     pub change: Stat,
 }
 
-/// Every point's figures, suppressed at `k`.
-pub fn survey_figures(survey: &Survey, k: K) -> Vec<SharedSurveyPoint> {
+/// Every point's figures: a point answered by fewer than k people shows nothing but that; at k
+/// or more the answers are shown as counted (strict: small answer cells hidden too).
+pub fn survey_figures(survey: &Survey, k: K, strict: bool) -> Vec<SharedSurveyPoint> {
     let mut start_means: Option<Vec<Option<f64>>> = None;
     let mut out = Vec::new();
     for (r, n) in survey.results().iter().zip(1u32..) {
-        let p = point(r, n, k, start_means.as_deref());
+        let p = point(r, n, k, strict, start_means.as_deref());
         if r.start {
             start_means = Some(
                 p.measures
@@ -68,8 +69,14 @@ fn shown_mean(mean: Option<f64>, cells: &[Count], responses: u32, k: K) -> Stat 
     }
 }
 
-fn point(r: &PointResult, n: u32, k: K, start_means: Option<&[Option<f64>]>) -> SharedSurveyPoint {
-    let mut responses = suppress_single(r.responses, k);
+fn point(
+    r: &PointResult,
+    n: u32,
+    k: K,
+    strict: bool,
+    start_means: Option<&[Option<f64>]>,
+) -> SharedSurveyPoint {
+    let responses = suppress_single(r.responses, k);
     if r.responses < k.get() {
         // Below k nothing about the point is shown but that it is small (zero is shown as 0).
         return SharedSurveyPoint {
@@ -79,15 +86,47 @@ fn point(r: &PointResult, n: u32, k: K, start_means: Option<&[Option<f64>]>) -> 
             measures: Vec::new(),
         };
     }
-    let mut hide_total = false;
     let start_shown = |i: usize| start_means.and_then(|m| m.get(i).copied().flatten());
+    let mut tables: Vec<Vec<Count>> = r
+        .measures
+        .iter()
+        .map(|m| {
+            if strict {
+                suppress_table(&m.answers, Some(r.responses), k).parts
+            } else {
+                m.answers.iter().map(|&a| Count::Shown(a)).collect()
+            }
+        })
+        .collect();
+    let hide_total = strict
+        && r.measures.iter().any(|m| {
+            suppress_table(&m.answers, Some(r.responses), k).total == Some(Count::Withheld)
+        });
+    if hide_total {
+        // Every measure's answers add up to the same total: a measure with all its cells shown
+        // would give the hidden total back, so each keeps at least one cell hidden.
+        for (cells, m) in tables.iter_mut().zip(&r.measures) {
+            if cells.iter().all(|c| !c.is_hidden()) {
+                let smallest = m
+                    .answers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &a)| a > 0)
+                    .min_by_key(|(_, &a)| a)
+                    .map(|(i, _)| i);
+                if let Some(i) = smallest {
+                    cells[i] = Count::Withheld;
+                }
+            }
+        }
+    }
     let measures = r
         .measures
         .iter()
+        .zip(tables)
         .enumerate()
-        .map(|(i, m)| {
-            let table = suppress_table(&m.answers, Some(r.responses), k);
-            hide_total |= table.total == Some(Count::Withheld);
+        .map(|(i, (m, parts))| {
+            let table = crate::share::suppress::SuppressedTable { parts, total: None };
             let mean = shown_mean(m.mean, &table.parts, r.responses, k);
             let change = if r.start {
                 Stat::NotAvailable
@@ -110,6 +149,7 @@ fn point(r: &PointResult, n: u32, k: K, start_means: Option<&[Option<f64>]>) -> 
         })
         .collect();
     // One response count serves every measure: if any table needs it hidden, it is hidden.
+    let mut responses = responses;
     if hide_total {
         responses = Count::Withheld;
     }
@@ -157,7 +197,7 @@ mod tests {
 
     #[test]
     fn a_point_below_k_shows_nothing_but_that_it_is_small() {
-        let f = survey_figures(&survey(&[3, 3, 4, 4], &[]), K::default());
+        let f = survey_figures(&survey(&[3, 3, 4, 4], &[]), K::default(), true);
         assert_eq!(f[0].responses, Count::FewerThan(K::default()));
         assert!(f[0].measures.is_empty());
         assert_eq!(f[1].responses, Count::Shown(0));
@@ -166,7 +206,7 @@ mod tests {
 
     #[test]
     fn at_k_the_distribution_and_means_show_with_small_cells_suppressed() {
-        let f = survey_figures(&survey(&[2, 2, 2, 2, 3], &[]), K::default());
+        let f = survey_figures(&survey(&[2, 2, 2, 2, 3], &[]), K::default(), true);
         // Two hidden cells summing to 5 could be 1 + 4, 2 + 3, …: the total may show.
         assert_eq!(f[0].responses, Count::Shown(5));
         let support = &f[0].measures[0];
@@ -176,9 +216,9 @@ mod tests {
         // 2.2 over 5 answers of 2 and 3 would pin them at 4 and 1: the mean is withheld.
         assert_eq!(support.mean, Stat::Withheld);
         assert_eq!(support.change, Stat::NotAvailable);
-        let f = survey_figures(&survey(&[2; 5], &[]), K::default());
+        let f = survey_figures(&survey(&[2; 5], &[]), K::default(), true);
         assert_eq!(f[0].measures[0].mean, Stat::Shown(2.0));
-        let f = survey_figures(&survey(&[3; 5], &[]), K::default());
+        let f = survey_figures(&survey(&[3; 5], &[]), K::default(), true);
         assert_eq!(f[0].responses, Count::Shown(5));
         assert_eq!(f[0].measures[0].answers[2], Count::Shown(5));
     }
@@ -186,9 +226,9 @@ mod tests {
     #[test]
     fn change_shows_only_when_both_points_reach_k() {
         let k = K::default();
-        let f = survey_figures(&survey(&[2; 5], &[4; 4]), k);
+        let f = survey_figures(&survey(&[2; 5], &[4; 4]), k, true);
         assert!(f[1].measures.is_empty());
-        let f = survey_figures(&survey(&[2; 5], &[4; 5]), k);
+        let f = survey_figures(&survey(&[2; 5], &[4; 5]), k, true);
         let support = &f[1].measures[0];
         assert_eq!(support.change, Stat::Shown(2.0));
         let isolation = f[1]
@@ -198,13 +238,48 @@ mod tests {
             .unwrap();
         // Answering "I feel isolated" 2 then 4 is a worse outcome: the score falls by 2.
         assert_eq!(isolation.change, Stat::Shown(-2.0));
-        let f = survey_figures(&survey(&[2; 4], &[4; 5]), k);
+        let f = survey_figures(&survey(&[2; 4], &[4; 5]), k, true);
         assert_eq!(f[1].measures[0].change, Stat::FewerThan(k));
         assert_eq!(f[1].measures[0].mean, Stat::Shown(4.0));
         // A withheld mean at the start withholds the change, which would give it back.
-        let f = survey_figures(&survey(&[2, 2, 2, 2, 3], &[4; 5]), k);
+        let f = survey_figures(&survey(&[2, 2, 2, 2, 3], &[4; 5]), k, true);
         assert_eq!(f[1].measures[0].mean, Stat::Shown(4.0));
         assert_eq!(f[1].measures[0].change, Stat::Withheld);
+    }
+
+    #[test]
+    fn by_default_a_point_of_k_or_more_shows_its_answers_as_counted() {
+        let k = K::default();
+        let f = survey_figures(&survey(&[2, 2, 2, 2, 3], &[]), k, false);
+        assert_eq!(f[0].responses, Count::Shown(5));
+        let support = &f[0].measures[0];
+        assert_eq!(support.answers[1], Count::Shown(4));
+        assert_eq!(
+            support.answers[2],
+            Count::Shown(1),
+            "1 answered 3, inside a population of 5"
+        );
+        assert_eq!(support.mean, Stat::Shown(2.2));
+        // Below k still nothing.
+        let f = survey_figures(&survey(&[2, 2, 2, 2], &[]), k, false);
+        assert!(f[0].measures.is_empty());
+        assert_eq!(f[0].responses, Count::FewerThan(k));
+    }
+
+    #[test]
+    fn strict_a_withheld_total_cannot_be_summed_back_from_any_measure() {
+        let k = K::default();
+        for n in 5..14u8 {
+            let answers: Vec<u8> = (0..n).map(|i| if i == 0 { 1 } else { 3 + i % 2 }).collect();
+            for p in survey_figures(&survey(&answers, &[]), k, true) {
+                if p.responses != Count::Withheld {
+                    continue;
+                }
+                for m in &p.measures {
+                    assert!(m.answers.iter().any(|c| c.is_hidden()), "{p:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -212,7 +287,7 @@ mod tests {
         let k = K::default();
         for n in 0..12u8 {
             let start: Vec<u8> = (0..n).map(|i| 1 + i % 5).collect();
-            for p in survey_figures(&survey(&start, &start[..usize::from(n / 2)]), k) {
+            for p in survey_figures(&survey(&start, &start[..usize::from(n / 2)]), k, true) {
                 for c in survey_counts(std::slice::from_ref(&p)) {
                     assert!(
                         !matches!(c, Count::Shown(v) if v > 0 && v < k.get()),

@@ -26,7 +26,7 @@ fn shuffle_is_a_seeded_permutation() {
 #[test]
 fn session_counts_hide_small_parts_and_their_complements() {
     let k = K::default();
-    let (p, cells) = session_counts(10, &[10, 8, 2, 0, 5], k);
+    let (p, cells) = session_counts(10, &[10, 8, 2, 0, 5], k, true);
     assert_eq!(p, Count::Shown(10));
     use Count::*;
     assert_eq!(
@@ -34,19 +34,19 @@ fn session_counts_hide_small_parts_and_their_complements() {
         [Shown(10), Withheld, FewerThan(k), Shown(0), Shown(5)]
     );
     // 6 present, 5 agree: only hiding the 6 stops "1 did not agree" being worked out.
-    let (p, cells) = session_counts(6, &[5, 6], k);
+    let (p, cells) = session_counts(6, &[5, 6], k, true);
     assert_eq!((p, cells), (Withheld, vec![Withheld, Shown(6)]));
     // An impossible count above those present is capped, never underflows.
-    assert_eq!(session_counts(7, &[9], k).1, [Shown(7)]);
+    assert_eq!(session_counts(7, &[9], k, true).1, [Shown(7)]);
 }
 
 #[test]
 fn attendance_rates_hide_small_present_or_absent() {
     let k = K::default();
-    assert_eq!(attendance_rate(8, 10, k), Stat::FewerThan(k));
-    assert_eq!(attendance_rate(5, 10, k), Stat::Shown(0.5));
-    assert_eq!(attendance_rate(4, 4, k), Stat::FewerThan(k));
-    assert_eq!(attendance_rate(0, 10, k), Stat::Shown(0.0));
+    assert_eq!(attendance_rate(8, 10, k, true), Stat::FewerThan(k));
+    assert_eq!(attendance_rate(5, 10, k, true), Stat::Shown(0.5));
+    assert_eq!(attendance_rate(4, 4, k, true), Stat::FewerThan(k));
+    assert_eq!(attendance_rate(0, 10, k, true), Stat::Shown(0.0));
 }
 
 #[test]

@@ -1,32 +1,49 @@
-//! Applies the name scrub and the facilitator's decisions to each text that would leave. A hit
-//! is redacted, accepted, or (for a named, approved testimony) the speaker's own name; any
-//! other hit blocks the export. The result is checked again, so a stale decision can never let
-//! a name through.
+//! Applies the name scrub and the facilitator's decisions to each text that would leave. Each
+//! decision belongs to one spot of one text (bound by the text's fingerprint, the offset and the
+//! words matched), so "not a name here" on one "will" never silences another, and any edit of
+//! the text asks again. "Keep" holds only for a person whose written approval covers the file's
+//! use; the result is checked again, so a stale decision can never let a name through.
 
-use super::{Blocked, NameDecisions, NameFinding, TextRef};
-use crate::domain::{Id, MAX_TEXT};
-use crate::share::scrub::{normalize, reasons, redact, NameHit, Scanner};
+use super::{Blocked, NameChoice, NameDecisions, NameFinding, QuoteApproval, QuoteUse, TextRef};
+use crate::domain::disclosure::fingerprint;
+use crate::domain::{Date, Id, MAX_TEXT};
+use crate::share::scrub::{reasons, redact, NameHit, RosterName, Scanner};
 
 pub(super) struct Scrubber<'a> {
     scanner: Scanner,
     decisions: &'a NameDecisions,
+    approvals: &'a [QuoteApproval],
+    file_use: QuoteUse,
+    today: Date,
 }
 
 impl<'a> Scrubber<'a> {
-    pub fn new(roster: &[crate::share::scrub::RosterName], decisions: &'a NameDecisions) -> Self {
+    pub fn new(
+        roster: &[RosterName],
+        decisions: &'a NameDecisions,
+        approvals: &'a [QuoteApproval],
+        file_use: QuoteUse,
+        today: Date,
+    ) -> Self {
         Scrubber {
-            scanner: Scanner::new(roster, &decisions.not_a_name),
+            scanner: Scanner::new(roster, &[]),
             decisions,
+            approvals,
+            file_use,
+            today,
         }
     }
 
-    fn decided(&self, list: &[super::HitDecision], target: TextRef, hit: &NameHit) -> bool {
-        list.iter().any(|d| {
-            d.text == target
-                && d.hit.participant == hit.participant
-                && d.hit.start == hit.start
-                && d.hit.matched == hit.matched
-        })
+    /// The use a kept name or a named quote must be approved for.
+    pub fn file_use(&self) -> QuoteUse {
+        self.file_use
+    }
+
+    /// Whether this person's written approval covers this file's use today.
+    pub fn approved(&self, person: Id) -> bool {
+        self.approvals
+            .iter()
+            .any(|a| a.participant == person && a.covers(self.file_use, self.today))
     }
 
     /// The text as it may leave, or `None` after adding the reasons it may not.
@@ -53,50 +70,67 @@ impl<'a> Scrubber<'a> {
         }
         let redact_all = self.decisions.redact_all.contains(&target);
         let mut to_redact = Vec::new();
+        let mut kept = Vec::new();
         let mut outstanding = Vec::new();
         for hit in hits {
-            if speaker == Some(hit.participant)
-                || self.decided(&self.decisions.accepted, target, &hit)
-            {
+            if speaker == Some(hit.participant) {
+                kept.push(hit);
                 continue;
             }
-            if redact_all || self.decided(&self.decisions.redacted, target, &hit) {
-                to_redact.push(hit);
-            } else {
-                outstanding.push(hit);
+            let decided = self
+                .decisions
+                .at(target, text, hit.start, &hit.matched)
+                .map(|d| d.choice);
+            match decided {
+                _ if redact_all => to_redact.push(hit),
+                Some(NameChoice::Replace) => to_redact.push(hit),
+                Some(NameChoice::NotAName) => kept.push(hit),
+                Some(NameChoice::Keep) if self.approved(hit.participant) => kept.push(hit),
+                // A "Keep" without an approval covering this file's use counts for nothing.
+                Some(NameChoice::Keep) | None => outstanding.push(hit),
             }
         }
         if !outstanding.is_empty() {
             blocked.reasons.extend(reasons(label, &outstanding));
+            let print = fingerprint(text);
             blocked
                 .names
                 .extend(outstanding.into_iter().map(|hit| NameFinding {
                     text: target,
                     label: label.to_string(),
+                    keep_allowed: self.approved(hit.participant),
+                    fingerprint: print,
                     hit,
                 }));
             return None;
         }
         let out = redact(text, &to_redact);
-        // Every name left must be one the facilitator accepted or the approved speaker's own.
-        let allowed = |h: &NameHit| {
-            speaker == Some(h.participant)
-                || self.decisions.accepted.iter().any(|d| {
-                    d.text == target
-                        && d.hit.participant == h.participant
-                        && normalize(&d.hit.matched) == normalize(&h.matched)
-                })
-        };
-        let left: Vec<NameHit> = self
-            .scanner
-            .check(&out)
-            .into_iter()
-            .filter(|h| !allowed(h))
+        // What is left must be exactly the hits decided to stay, in order: anything else (a
+        // name the redaction joined together, a hit that moved) blocks the file.
+        let again = self.scanner.check(&out);
+        let expected: Vec<(Id, &str)> = kept
+            .iter()
+            .map(|h| (h.participant, h.matched.as_str()))
             .collect();
-        if left.is_empty() {
+        let found: Vec<(Id, &str)> = again
+            .iter()
+            .map(|h| (h.participant, h.matched.as_str()))
+            .collect();
+        if found == expected {
             Some(out)
         } else {
-            blocked.reasons.extend(reasons(label, &left));
+            let unexpected: Vec<NameHit> = again
+                .into_iter()
+                .filter(|h| !expected.contains(&(h.participant, h.matched.as_str())))
+                .collect();
+            if unexpected.is_empty() {
+                blocked.reasons.push(format!(
+                    "{label} could not be checked for names after the replacements. Please edit \
+                     the text."
+                ));
+            } else {
+                blocked.reasons.extend(reasons(label, &unexpected));
+            }
             None
         }
     }

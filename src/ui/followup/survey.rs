@@ -25,13 +25,21 @@ struct PointRow {
 #[component]
 pub fn SurveySection(programme: Id) -> impl IntoView {
     let app = use_app();
-    let k = Memo::new(move |_| app.ws.with(|ws| K::new(ws.settings.k).unwrap_or_default()));
+    // The programme's own threshold and strict setting, so this screen hides what a file would.
+    let k = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            let d = ws.programme(programme).map(|p| &p.disclosure);
+            let k = d.map_or(ws.settings.k, |d| d.k_or(ws.settings.k));
+            (K::new(k).unwrap_or_default(), d.is_some_and(|d| d.strict))
+        })
+    });
     let rows = Memo::new(move |_| {
         app.ws.with(|ws| {
             let Some(p) = ws.programme(programme) else {
                 return Vec::new();
             };
-            let figures = survey_figures(&p.followup.survey, k.get());
+            let (k, strict) = k.get();
+            let figures = survey_figures(&p.followup.survey, k, strict);
             p.followup
                 .survey
                 .points
@@ -52,13 +60,13 @@ pub fn SurveySection(programme: Id) -> impl IntoView {
             <p class="hint">
                 {move || format!(
                     "Participants rate seven statements from 1 to 5, with no name. Take it at the start and again later to see what changed. Results stay hidden until at least {} people have answered at a point, here and in any shared file.",
-                    k.get()
+                    k.get().0
                 )}
             </p>
             <Show when=move || rows.with(|r| !r.is_empty())
                 fallback=|| view! { <p class="empty">"No survey points yet. Add the start below."</p> }>
                 {move || rows.get().into_iter().enumerate().map(|(i, r)| view! {
-                    <PointResults programme=programme row=r first=i == 0 k=k.get() />
+                    <PointResults programme=programme row=r first=i == 0 k=k.get().0 />
                 }).collect_view()}
             </Show>
             <NewPoint programme=programme first=Signal::derive(move || rows.with(Vec::is_empty)) />
