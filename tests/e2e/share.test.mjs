@@ -58,12 +58,16 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   await blocked.waitFor();
   assert.match(await blocked.innerText(), /contains a name from your roster: 'Maria'/);
   assert.equal(await page.getByRole("button", { name: /Save the file/ }).count(), 0, "no file while a name is in it");
+  assert.equal(await page.getByRole("button", { name: /^Keep/ }).count(), 0, "no Keep without a written approval");
   if (process.env.SHOTS) await page.screenshot({ path: "shots/share-blocked.png", fullPage: true });
   await page.getByRole("button", { name: /^Replace “Maria/ }).click();
 
-  const preview = page.getByLabel("File preview");
-  await preview.waitFor();
-  const shown = await preview.innerText();
+  // The spreadsheet, shown as a table, with the exact bytes behind a disclosure.
+  await page.getByRole("radio", { name: /Agreement counts/ }).check();
+  const table = page.getByRole("table", { name: "The spreadsheet, one row per shared item" });
+  await table.getByRole("row", { name: /Ask for help early/ }).waitFor();
+  const bytes = page.getByLabel("The exact bytes of the file");
+  const shown = await bytes.textContent();
   assert.match(shown, /Ask for help early/);
   assert.match(shown, /\[name\]/);
   assert.doesNotMatch(shown, /Maria|Keep this one in the room/);
@@ -72,9 +76,17 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Save the file/ }).click()]);
   assert.match(download.suggestedFilename(), /^peercircle-agreement-counts-\d{4}-\d{2}\.csv$/);
   const file = fs.readFileSync(await download.path(), "utf8");
-  assert.equal(file.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n").trim(), shown.replace(/^\uFEFF/, "").replace(/\r\n/g, "\n").trim());
-  // 2 of 8 agreeing is a small count: hidden.
-  assert.match(file, /fewer than 5/);
+  assert.equal(file, shown, "the saved file is exactly the bytes shown");
+  // 8 people present: a population of 5 or more, so "2 agreed" is shown as counted.
+  assert.match(file, /,2,8\r\n/);
+  // The strict setting hides the small answer again.
+  await page.getByRole("checkbox", { name: /Strict/ }).check();
+  await table.getByRole("row", { name: /\[name\] advice/ }).getByRole("cell", { name: "fewer than 5" }).waitFor();
+  await page.getByRole("checkbox", { name: /Strict/ }).uncheck();
+  // The file is in the list of figures already shared, and the threshold is now fixed.
+  const ledger = page.getByRole("region", { name: "Figures already shared from this device" });
+  await ledger.getByText(/Agreement counts \(CSV\)/).waitFor();
+  await page.getByText(/stays fixed for this programme/).waitFor();
 
   // A testimony from a consented item, edited and credited to a role.
   await page.getByRole("button", { name: "Make a testimony from “Ask for help early”" }).click();
@@ -84,8 +96,9 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   await page.getByLabel("Credited to").fill("a first-year mentor");
   await page.getByLabel("Credited to").press("Tab");
   await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
-  await page.getByLabel("File preview").filter({ hasText: "I learned to ask for help early, not late." }).waitFor();
-  assert.match(await page.getByLabel("File preview").innerText(), /a first-year mentor/);
+  const readable = page.getByRole("region", { name: "What the file will hold" });
+  await readable.getByText("I learned to ask for help early, not late.").waitFor();
+  await readable.getByText(/a first-year mentor/).waitFor();
   const saveAs = async (pattern) => {
     const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Save the file/ }).click()]);
     assert.match(d.suggestedFilename(), pattern);
@@ -99,12 +112,14 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   assert.doesNotMatch(html, /<script|Maria|Keep this one in the room/);
   await page.getByLabel("Include in the file").uncheck();
   await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
-  await page.getByLabel("File preview").waitFor();
-  assert.doesNotMatch(await page.getByLabel("File preview").innerText(), /not late/);
+  await readable.getByText("No testimony is ready for this file.").waitFor();
   await saved(page);
   await page.reload();
   await ready(page);
   assert.equal(await page.getByRole("textbox", { name: "Testimony", exact: true }).inputValue(), "I learned to ask for help early, not late.");
+  // The Replace decision was stored with the programme: after a reload the file is not blocked.
+  await page.getByRole("radio", { name: /Agreement counts/ }).check();
+  await table.getByRole("row", { name: /\[name\] advice/ }).waitFor();
 
   // A named credit is offered only with a written approval, and only for the uses ticked.
   await page.getByRole("link", { name: "Share check" }).click();
@@ -119,44 +134,38 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   await page.getByRole("link", { name: "Share results" }).click();
   await page.getByLabel("Include in the file").check();
   await page.getByLabel("How to credit it").selectOption({ label: "By name: Maria Lopez (approved for newsletters)" });
-  await page.getByRole("button", { name: /^Replace “Maria/ }).click();
   await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
-  await page.getByLabel("What the file is for").selectOption({ label: "A newsletter" });
-  await page.getByLabel("File preview").filter({ hasText: "Maria Lopez" }).waitFor();
-  await page.getByLabel("What the file is for").selectOption({ label: "A brochure or flyer" });
+  await page.getByLabel("What the testimonies are for").selectOption({ label: "A newsletter" });
+  await readable.getByText(/— Maria Lopez/).waitFor();
+  await page.getByLabel("What the testimonies are for").selectOption({ label: "A brochure or flyer" });
   const notCovered = page.getByRole("alert").filter({ hasText: "This file cannot be made yet" });
   await notCovered.waitFor();
-  assert.match(await notCovered.innerText(), /approv/i);
+  assert.match(await notCovered.innerText(), /does not cover brochures/);
+  // An evaluation report is an evaluation use, whatever the purpose box says.
+  await page.getByLabel("What the testimonies are for").selectOption({ label: "A newsletter" });
+  await page.getByRole("radio", { name: /Evaluation report with charts/ }).check();
+  await page.getByRole("alert").filter({ hasText: /does not cover evaluation reports/ }).waitFor();
   await page.getByLabel("How to credit it").selectOption({ label: "A role, not a name" });
   await page.getByLabel("Include in the file").uncheck();
-  await page.getByLabel("What the file is for").selectOption({ label: "An evaluation report" });
 
-  // Name decisions last while the screen is open (the Replace above, made after coming back
-  // to this screen, still holds here).
   await page.getByRole("radio", { name: /Programme file, for combining/ }).check();
-  const jsonText = await page.getByLabel("File preview").innerText();
+  await readable.getByText(/Ask for help early/).first().waitFor();
+  const jsonText = await page.getByLabel("The exact bytes of the file").textContent();
   const json = JSON.parse(jsonText);
   assert.equal(json.format, "peercircle-shareable");
 
-  // The policy: a date range that leaves the meeting out leaves its items out.
+  // The policy: whole months; a range that leaves the meeting out leaves its items out.
   await page.getByRole("radio", { name: /Agreement counts/ }).check();
-  await page.getByLabel("Meetings from (optional)").fill("2099-01-01");
+  await page.getByLabel("From the month (optional)").fill("2099-01");
   await page.waitForFunction(() => {
-    const p = document.querySelector('[aria-label="File preview"]');
-    return p && p.innerText.includes("Month") && !p.innerText.includes("Ask for help early");
-  }, null, { timeout: 5000 }).catch(async (e) => {
-    await page.screenshot({ path: "shots/share-dates.png", fullPage: true });
-    console.log("from value:", await page.getByLabel("Meetings from (optional)").inputValue(), JSON.stringify(seen.errors));
-    throw e;
-  });
-  await page.getByLabel("Meetings until (optional)").fill("2098-01-01");
-  await page.getByText("The first date must come before the last one.").waitFor();
-  await page.getByLabel("Meetings from (optional)").fill("");
-  await page.getByLabel("Meetings until (optional)").fill("");
-  await page.getByLabel("File preview").filter({ hasText: "Ask for help early" }).waitFor();
-  await page.getByLabel("What the file is for").selectOption({ label: "A newsletter" });
-  await page.getByLabel("Hide any count smaller than").fill("2");
-  await page.getByText("Please use a whole number of 3 or more.").waitFor();
+    const p = document.querySelector('[aria-label="The exact bytes of the file"]');
+    return p && p.textContent.includes("Month") && !p.textContent.includes("Ask for help early");
+  }, null, { timeout: 5000 });
+  await page.getByLabel("Until the month (optional)").fill("2098-01");
+  await page.getByText("The first month must come before the last one.").waitFor();
+  await page.getByLabel("From the month (optional)").fill("");
+  await page.getByLabel("Until the month (optional)").fill("");
+  await table.getByRole("row", { name: /Ask for help early/ }).waitFor();
 
   // A programme lead combines two facilitators' files; anything else is refused with a reason.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "peercircle-combine-"));

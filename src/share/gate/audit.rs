@@ -268,6 +268,15 @@ fn natural(meetings: &BTreeMap<Id, &MeetingFacts>, with_meetings: bool) -> Vec<(
     out
 }
 
+/// "The number present at …" inside a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn family_words(population: Population) -> &'static str {
     match population {
         Population::Attendance => "the attendance",
@@ -442,10 +451,11 @@ fn additive(
                 index: i,
                 why: format!(
                     "{} is not shown: together with the other figures in this file{dated}, it \
-                     would let a reader work out {} for {what}, which is hidden because it is \
-                     fewer than {k}.",
+                     would let a reader work out {} for {}, which is hidden because it is \
+                     about fewer than {k} people.",
                     figures[i].label,
-                    family_words(population)
+                    family_words(population),
+                    lower_first(what)
                 ),
             });
             continue;
