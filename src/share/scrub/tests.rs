@@ -1,5 +1,5 @@
-use super::*;
 use super::compile::name_parts;
+use super::*;
 
 fn person(id: u64, name: &str, nicks: &[&str]) -> RosterName {
     RosterName {
