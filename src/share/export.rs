@@ -40,6 +40,7 @@ impl Material {
                 members: u32::try_from(p.members_of(g.id).len()).unwrap_or(u32::MAX),
             })
             .collect();
+        // Every name this device knows, not only this programme's roster.
         let roster = device_names(ws);
         let sessions: Vec<Session> = ws
             .sessions
@@ -123,19 +124,7 @@ impl Material {
     }
 }
 
-/// Every name this device knows: every roster of every programme. The name check runs against
-/// all of them, so a person on another programme's roster is found too.
-pub fn device_names(ws: &Workspace) -> Vec<RosterName> {
-    ws.programmes
-        .iter()
-        .flat_map(|p| p.participants.iter())
-        .map(|x| RosterName {
-            id: x.id,
-            display_name: x.display_name.clone(),
-            nicknames: Vec::new(),
-        })
-        .collect()
-}
+pub use crate::share::names::device_names;
 
 /// Every written quote approval this device holds, across programmes.
 pub fn device_approvals(ws: &Workspace) -> Vec<QuoteApproval> {

@@ -40,9 +40,13 @@ fn FindingRow(
     let what = format!("“{}” in {}", finding.hit.matched, finding.label);
     let (a, b, c) = (finding.clone(), finding.clone(), finding.clone());
     let keep = finding.keep_allowed;
+    let common = finding.hit.common_word;
     view! {
         <li class="row">
             <p><strong>{what.clone()}</strong></p>
+            {common.then(|| view! {
+                <p class="hint">"This is also an ordinary word. If it is not about a person here, choose “Not a name here”: it holds for this spot only."</p>
+            })}
             <div class="actions">
                 <button type="button" class="button primary" aria-label=format!("Replace {what} with [name]")
                     on:click=move |_| decide(a.clone(), NameChoice::Replace)>"Replace with [name]"</button>
