@@ -39,6 +39,7 @@ test("also-known-as names, disguises and removed people block a shared file", as
   await page.getByRole("button", { name: "Edit Maria Lopez" }).click();
   await page.getByRole("button", { name: "Remove Maria Lopez" }).click();
   await page.getByRole("button", { name: "Yes, remove" }).click();
+  await page.getByRole("button", { name: "Dismiss" }).click();
   await page.getByText("People taken off the roster (1)").click();
   await page.getByRole("button", { name: "Forget Maria Lopez" }).waitFor();
   await saved(page);
