@@ -80,7 +80,8 @@ pub struct Programme {
     pub followup: Box<super::followup::FollowUp>,
     /// The small-count threshold, the ledger of figures already shared and the name decisions
     /// (see `disclosure`). Absent from older records, which read as "nothing shared yet".
-    pub disclosure: super::disclosure::Disclosure,
+    /// Boxed, like `followup`, so a programme value kept for "Undo" stays small.
+    pub disclosure: Box<super::disclosure::Disclosure>,
 }
 
 /// Which free-text field of a programme is being edited.

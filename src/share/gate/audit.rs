@@ -122,11 +122,14 @@ impl Basis {
     }
 }
 
+/// Turns a list of meetings into a vector over a family's atoms.
+type VectorOf = Box<dyn Fn(&[Id]) -> Vec<u64>>;
+
 /// An additive family's atoms and a figure's vector over them.
 struct Family {
     /// For attendance: meeting ids; for people: footprints.
     atom_values: Vec<u64>,
-    vector_of: Box<dyn Fn(&[Id]) -> Vec<u64>>,
+    vector_of: VectorOf,
 }
 
 fn attendance_family(meetings: &BTreeMap<Id, &MeetingFacts>) -> Family {
