@@ -184,13 +184,17 @@ pub fn KioskScreen() -> impl IntoView {
                 </Show>
             </header>
             <main id="main" class="kiosk-main">
+                // Full screen, so nobody misses it while talking; any touch keeps what is
+                // typed, and only a warning that runs out untouched clears the screen.
                 <Show when=move || countdown().is_some()>
-                    <div class="kiosk-idle" role="status">
-                        <p>{move || format!(
-                            "Still there? What is on screen will be cleared in {}.",
+                    <div class="kiosk-idle" role="alertdialog" aria-modal="true"
+                        aria-labelledby="kiosk-idle-title" aria-describedby="kiosk-idle-text">
+                        <h2 id="kiosk-idle-title">"Are you still there?"</h2>
+                        <p id="kiosk-idle-text" role="status">{move || format!(
+                            "What is on screen will be cleared in {}, so the next person sees nothing of it.",
                             leave::seconds_in_words(u64::from(countdown().unwrap_or(0))))}</p>
-                        <button type="button" class="button" on:click=move |_| kiosk.touch()>
-                            "I'm still here"
+                        <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.touch()>
+                            "We're still here"
                         </button>
                     </div>
                 </Show>
