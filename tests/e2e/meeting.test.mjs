@@ -33,7 +33,8 @@ async function atPairs(page, guests = 6) {
   await page.getByRole("heading", { level: 3, name: `Pair ${guests / 2}` }).waitFor();
 }
 
-const answers = (page, label) => page.getByRole("list", { name: label, exact: true }).getByRole("listitem");
+// The list's own items (answers merged into a flip-chart item are listed inside it).
+const answers = (page, label) => page.getByRole("list", { name: label, exact: true }).locator(":scope > li");
 
 async function storedSession(page) {
   return page.evaluate(() => {

@@ -151,11 +151,20 @@ pub fn KioskScreen() -> impl IntoView {
         }
     }
     let timeout = Memo::new(move |_| app.ws.with(|ws| ws.settings.kiosk.idle_seconds()));
+    // The tick stops itself if it outlives the kiosk (seen after leaving with the PIN: the
+    // kiosk's signals were gone before its cleanup ran), rather than read what is gone.
+    let own = std::rc::Rc::new(std::cell::Cell::new(None::<IntervalHandle>));
+    let own_tick = own.clone();
     let tick = set_interval_with_handle(
         move || {
+            let Some(stage) = kiosk.stage.try_get_untracked() else {
+                if let Some(handle) = own_tick.get() {
+                    handle.clear();
+                }
+                return;
+            };
             let now = now_ms();
             kiosk.now.set(now);
-            let stage = kiosk.stage.get_untracked();
             let since = now - kiosk.last_touch.get_untracked();
             let thanked = stage == Stage::Thanks && since >= THANKS_MS;
             if thanked || kiosk.idle(timeout.get_untracked()) == Some(Idle::Clear) {
@@ -165,6 +174,7 @@ pub fn KioskScreen() -> impl IntoView {
         Duration::from_millis(1000),
     );
     if let Ok(tick) = tick {
+        own.set(Some(tick));
         on_cleanup(move || tick.clear());
     }
     let task = active_task();

@@ -130,17 +130,17 @@ fn Settings(programme: Id) -> impl IntoView {
                     <div class="field">
                         <label for="w-skills">"Skills that match"</label>
                         <input id="w-skills" type="number" min="0" max=MAX_WEIGHT.to_string() prop:value=move || s.get().1.complementarity.to_string()
-                            on:change=move |ev| weight(ev, |w| &mut w.complementarity, "the skills weight") />
+                            on:change=move |ev| weight(ev, |w| &mut w.complementarity, "how much matching skills count") />
                     </div>
                     <div class="field">
                         <label for="w-days">"Free on the same days"</label>
                         <input id="w-days" type="number" min="0" max=MAX_WEIGHT.to_string() prop:value=move || s.get().1.shared_availability.to_string()
-                            on:change=move |ev| weight(ev, |w| &mut w.shared_availability, "the days weight") />
+                            on:change=move |ev| weight(ev, |w| &mut w.shared_availability, "how much shared free days count") />
                     </div>
                     <div class="field">
                         <label for="w-teams">"From different teams"</label>
                         <input id="w-teams" type="number" min="0" max=MAX_WEIGHT.to_string() prop:value=move || s.get().1.different_team.to_string()
-                            on:change=move |ev| weight(ev, |w| &mut w.different_team, "the teams weight") />
+                            on:change=move |ev| weight(ev, |w| &mut w.different_team, "how much different teams count") />
                     </div>
                 </div>
             </fieldset>

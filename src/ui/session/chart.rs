@@ -226,7 +226,9 @@ fn MergeForm(id: Id) -> impl IntoView {
         ev.prevent_default();
         let list = choices.get_untracked();
         let into = keep.get_untracked().or(list.first().map(|c| c.0));
-        let from = fold.get_untracked().or(list.get(1).map(|c| c.0));
+        let from = fold
+            .get_untracked()
+            .or(fold_default(&list, into).map(|at| list[at].0));
         let (Some(into), Some(from)) = (into, from) else {
             return;
         };
@@ -264,7 +266,11 @@ fn MergeForm(id: Id) -> impl IntoView {
                 <div class="field">
                     <label for="merge-fold">"and fold this one into it"</label>
                     <select id="merge-fold" on:change=move |ev| fold.set(event_target_value(&ev).parse().ok())>
-                        {move || options(fold, 1)}
+                        {move || {
+                            // By default, the first item that is not the one being kept.
+                            let at = choices.with(|c| fold_default(c, keep.get().or(c.first().map(|x| x.0))));
+                            options(fold, at.unwrap_or(1))
+                        }}
                     </select>
                 </div>
             </div>
@@ -276,6 +282,11 @@ fn MergeForm(id: Id) -> impl IntoView {
 
 /// The room's agreement, item by item, in flip-chart order: the same order and numbers as
 /// the projector, so "item 4" means one thing on every screen.
+/// Where the "fold this one into it" list starts: the first item other than `keep`.
+fn fold_default(choices: &[(u32, String)], keep: Option<u32>) -> Option<usize> {
+    choices.iter().position(|c| Some(c.0) != keep)
+}
+
 #[component]
 pub fn AgreementPanel(id: Id) -> impl IntoView {
     let present = read_session(id, |s| s.people_present());

@@ -95,7 +95,7 @@ pub fn ClosedPanel(id: Id) -> impl IntoView {
                 <dt>"People present"</dt><dd>{format!("{} ({} from the roster, {} guests)", s.people_present, s.members_present, s.guests)}</dd>
                 <dt>"Pairs"</dt><dd>{s.pairs}</dd>
                 <dt>"Tables"</dt><dd>{s.tables}</dd>
-                <dt>"Flip-chart items"</dt><dd>{format!("{} ({} answers merged, {} minority reports)", s.items, s.merged_answers, s.minority_items)}</dd>
+                <dt>"Flip-chart items"</dt><dd>{format!("{} ({}, {})", s.items, count(s.merged_answers, "answer merged", "answers merged"), count(s.minority_items, "minority report", "minority reports"))}</dd>
                 <dt>"Highest agreement"</dt><dd>{s.highest_agreement}</dd>
                 <dt>"May be shared"</dt><dd>{format!("{} of {} items", s.shareable_items, s.items)}</dd>
                 <dt>"Objections"</dt><dd>{s.objections}</dd>
@@ -129,4 +129,9 @@ fn NextSteps(id: Id) -> impl IntoView {
             </nav>
         })}
     }
+}
+
+/// "1 answer merged", "3 answers merged".
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

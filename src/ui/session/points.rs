@@ -77,6 +77,7 @@ pub fn Points(id: Id, target: AnswerBox, label: String) -> impl IntoView {
     view! {
         <div class="points">
             <Show when=move || count.get() != 0>
+                <p class="points-label" aria-hidden="true">{move || list_label.get_value()}</p>
                 <ol class="point-list" aria-label=move || list_label.get_value()>
                     <For each=move || 0..count.get() key=|i| *i let:i>
                         <PointRow id=id target=target index=i label=list_label.get_value() />
