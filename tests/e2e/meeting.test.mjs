@@ -265,3 +265,40 @@ test("the kiosk keeps a pair's half-typed answer through a long pause and a full
   assert.equal(await box.inputValue(), "");
   await context.close();
 });
+
+test("auto-lock never locks over a change it could not save, says why, and locks once it is saved", async () => {
+  const { context, page } = await newPage({ width: 1280, height: 800 }, true);
+  await createProgramme(page, "Unsaved work");
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel("Type the passphrase again", { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel(/I understand that if I forget this passphrase/).check();
+  await page.getByRole("button", { name: "Turn on the lock" }).click();
+  await page.getByRole("status").filter({ hasText: "The lock is on" }).waitFor({ timeout: 10000 });
+  await page.getByLabel("Lock by itself after").selectOption({ label: "1 minute" });
+  await saved(page);
+  await page.goBack();
+  // The disk is full: every write fails from now on.
+  await page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+  });
+  await page.getByLabel("Purpose").fill("Words that could not be saved yet");
+  await page.getByRole("status").filter({ hasText: "Not saved" }).waitFor();
+  await page.clock.runFor(75_000);
+  assert.equal(await page.getByRole("heading", { name: "Peercircle is locked" }).count(), 0, "locked over unsaved work");
+  await page.getByRole("alert").filter({ hasText: "has not locked by itself" }).waitFor();
+  assert.equal(await page.getByText("All changes saved").count(), 0, "the status claims saved while saving fails");
+  assert.equal(await page.getByLabel("Purpose").inputValue(), "Words that could not be saved yet");
+  // Room again: saving works, and then it locks.
+  await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await page.getByRole("button", { name: "Try saving again" }).click();
+  await saved(page);
+  await page.clock.runFor(75_000);
+  await page.getByRole("heading", { level: 1, name: "Peercircle is locked" }).waitFor();
+  await page.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await page.getByLabel("Purpose").waitFor({ timeout: 15000 });
+  assert.equal(await page.getByLabel("Purpose").inputValue(), "Words that could not be saved yet");
+  await context.close();
+});
