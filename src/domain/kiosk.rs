@@ -13,10 +13,11 @@ use serde::{Deserialize, Serialize};
 pub const MIN_IDLE_SECONDS: u32 = 15;
 /// Longest idle timeout, in seconds (ten minutes).
 pub const MAX_IDLE_SECONDS: u32 = 600;
-/// What a new device starts with.
-pub const DEFAULT_IDLE_SECONDS: u32 = 60;
-/// The countdown is shown during this many last seconds before clearing.
-pub const WARNING_SECONDS: u32 = 10;
+/// What a new device starts with: three minutes, because a pair talking before they type
+/// is idle, and losing their half-typed answer hurts more than a screen left on a little.
+pub const DEFAULT_IDLE_SECONDS: u32 = 180;
+/// The full-screen warning shows during this many last seconds before clearing.
+pub const WARNING_SECONDS: u32 = 30;
 /// Wrong PINs allowed before any waiting starts.
 pub const FREE_TRIES: u32 = 5;
 /// The first wait, in seconds; each further wrong try doubles it, up to `MAX_DELAY_SECONDS`.
@@ -100,6 +101,38 @@ impl KioskTask {
             }
             KioskTask::CheckIn { programme, pair } => TaskShape::CheckIn { programme, pair },
             KioskTask::SkillsEntry { programme } => TaskShape::SkillsEntry { programme },
+        }
+    }
+
+    /// What the facilitator is told before handing the tablet over: how this task runs and
+    /// what the people at the tablet will (and will not) see.
+    pub fn setup_text(self) -> &'static str {
+        match self {
+            KioskTask::PairAnswers { .. } => {
+                "The tablet will show only the question and an empty answer box. Each pair taps \
+                 its number, types its agreed answer and submits; the screen then clears for the \
+                 next pair. Nobody sees another pair's answer or any other screen."
+            }
+            KioskTask::TableConsensus { .. } => {
+                "The tablet will show only the question and an empty answer box. Each table taps \
+                 its letter, types the answer it agreed and submits; the screen then clears for \
+                 the next table. Nobody sees another table's answer or any other screen."
+            }
+            KioskTask::OutcomesSurvey { .. } => {
+                "The tablet will show only the anonymous survey, one person at a time. Nobody \
+                 types a name. Each person answers and sends; the screen then clears for the \
+                 next person, so nobody sees anyone else's answers or any other screen."
+            }
+            KioskTask::CheckIn { .. } => {
+                "The tablet will show only this pair's check-in. Each partner in turn fills it in \
+                 on an empty form and sends it; the screen then clears, so neither partner sees \
+                 what the other wrote."
+            }
+            KioskTask::SkillsEntry { .. } => {
+                "The tablet will show only a list of names. Each person taps their own name and \
+                 enters the skills they can offer and want on an empty form; the screen then \
+                 clears for the next person, so nobody sees another person's entry."
+            }
         }
     }
 
@@ -371,7 +404,7 @@ pub enum Idle {
 }
 
 /// The idle state `elapsed_ms` after the last touch, with a timeout of `timeout_s` seconds.
-/// The countdown shows for the last ten seconds (the last third, for short timeouts).
+/// The warning shows for the last thirty seconds (the last third, for short timeouts).
 pub fn idle(timeout_s: u32, elapsed_ms: u64) -> Idle {
     let timeout_ms = u64::from(timeout_s) * 1000;
     if elapsed_ms >= timeout_ms {

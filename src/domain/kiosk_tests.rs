@@ -159,12 +159,18 @@ fn idle_timeout_is_at_least_fifteen_seconds() {
 
 #[test]
 fn idle_countdown_shows_in_the_last_seconds_then_clears() {
-    assert_eq!(idle(60, 0), Idle::Busy);
-    assert_eq!(idle(60, 49_999), Idle::Busy);
-    assert_eq!(idle(60, 50_000), Idle::Warning { seconds_left: 10 });
-    assert_eq!(idle(60, 59_001), Idle::Warning { seconds_left: 1 });
-    assert_eq!(idle(60, 60_000), Idle::Clear);
-    assert_eq!(idle(60, u64::MAX), Idle::Clear);
+    assert_eq!(
+        DEFAULT_IDLE_SECONDS, 180,
+        "three minutes: pairs talk before they type"
+    );
+    assert_eq!(idle(180, 0), Idle::Busy);
+    assert_eq!(idle(180, 149_999), Idle::Busy);
+    assert_eq!(idle(180, 150_000), Idle::Warning { seconds_left: 30 });
+    assert_eq!(idle(180, 179_001), Idle::Warning { seconds_left: 1 });
+    assert_eq!(idle(180, 180_000), Idle::Clear);
+    assert_eq!(idle(180, u64::MAX), Idle::Clear);
+    assert_eq!(idle(600, 569_999), Idle::Busy);
+    assert_eq!(idle(60, 40_000), Idle::Warning { seconds_left: 20 });
     // A 15 s timeout warns for its last 5 seconds.
     assert_eq!(idle(15, 9_999), Idle::Busy);
     assert_eq!(idle(15, 10_000), Idle::Warning { seconds_left: 5 });

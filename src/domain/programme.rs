@@ -118,6 +118,25 @@ impl Programme {
         display_or(&self.name, "Untitled programme")
     }
 
+    /// The kind a new group most likely is: the other half of a mentor and protege pair of
+    /// groups, else the kind the programme already runs, else what its pairing suggests.
+    pub fn suggested_group_kind(&self) -> GroupKind {
+        let has = |k: GroupKind| self.groups.iter().any(|g| g.kind == k && !g.archived);
+        match (
+            has(GroupKind::MentorSupport),
+            has(GroupKind::ProtegeSupport),
+            has(GroupKind::Peer),
+        ) {
+            (true, false, _) => GroupKind::ProtegeSupport,
+            (false, true, _) | (true, true, _) => GroupKind::MentorSupport,
+            (false, false, true) => GroupKind::Peer,
+            (false, false, false) => match self.mentoring.kind {
+                super::pairing::ProgrammeKind::MentorProtege { .. } => GroupKind::MentorSupport,
+                super::pairing::ProgrammeKind::Peer { .. } => GroupKind::Peer,
+            },
+        }
+    }
+
     pub fn add_group(&mut self, id: Id, name: &str, kind: GroupKind) -> Result<(), DomainError> {
         let name = clean_name(name, "the group")?;
         self.groups.push(Group {
@@ -260,6 +279,22 @@ mod tests {
         p.add_group(2, "A", GroupKind::Peer).unwrap();
         p.add_group(2, "B", GroupKind::Peer).unwrap();
         assert!(p.validate().is_err());
+    }
+
+    #[test]
+    fn a_new_group_defaults_to_what_the_programme_suggests() {
+        let mut p = Programme::new(1, "Nurses").unwrap();
+        assert_eq!(p.suggested_group_kind(), GroupKind::Peer);
+        p.mentoring.kind = crate::domain::pairing::ProgrammeKind::MentorProtege { capacity: 2 };
+        assert_eq!(p.suggested_group_kind(), GroupKind::MentorSupport);
+        p.add_group(2, "Mentors", GroupKind::MentorSupport).unwrap();
+        assert_eq!(p.suggested_group_kind(), GroupKind::ProtegeSupport);
+        p.add_group(3, "Proteges", GroupKind::ProtegeSupport)
+            .unwrap();
+        assert_eq!(p.suggested_group_kind(), GroupKind::MentorSupport);
+        let mut peers = Programme::new(4, "Peers").unwrap();
+        peers.add_group(5, "Circle", GroupKind::Peer).unwrap();
+        assert_eq!(peers.suggested_group_kind(), GroupKind::Peer);
     }
 
     #[test]

@@ -240,6 +240,13 @@ impl Workspace {
         let at = at.ok_or(DomainError::NotFound("session"))?;
         Ok(self.sessions.remove(at))
     }
+
+    /// Puts back a session deleted a moment ago ("Undo").
+    pub fn restore_session(&mut self, session: Session) {
+        if self.session(session.id()).is_none() {
+            self.sessions.push(session);
+        }
+    }
 }
 
 #[cfg(test)]

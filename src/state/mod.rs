@@ -82,6 +82,8 @@ pub enum UndoAction {
         at: usize,
         person: crate::domain::roster::Participant,
     },
+    /// A session deleted from its page (started by mistake, say).
+    Session(Box<crate::domain::session::Session>),
 }
 
 /// Things outside the reactive graph: the store, which records need writing, which must not

@@ -10,6 +10,8 @@ pub enum Route {
     /// Making a file to share from one programme.
     Share(Id),
     Settings,
+    /// "Running your first meeting": the facilitator's guide, inside the app (works offline).
+    Help,
     Questions,
     /// Combining shareable files from other facilitators' devices.
     Combine,
@@ -56,6 +58,7 @@ impl Route {
         match (parts.next(), parts.next(), parts.next()) {
             (None, _, _) | (Some("programmes"), None, _) => Route::Programmes,
             (Some("settings"), None, _) => Route::Settings,
+            (Some("help"), None, _) => Route::Help,
             (Some("questions"), None, _) => Route::Questions,
             (Some("combine"), None, _) => Route::Combine,
             (Some("session"), Some(id), rest) => match (id.parse(), rest) {
@@ -163,6 +166,7 @@ impl Route {
             Route::Programme(id) => format!("#/programme/{id}"),
             Route::Share(id) => format!("#/programme/{id}/share"),
             Route::Settings => "#/settings".to_string(),
+            Route::Help => "#/help".to_string(),
             Route::Questions => "#/questions".to_string(),
             Route::Combine => "#/combine".to_string(),
             Route::Session(id) => format!("#/session/{id}"),
@@ -182,6 +186,7 @@ mod tests {
             Route::Programme(12),
             Route::Share(12),
             Route::Settings,
+            Route::Help,
             Route::Questions,
             Route::Combine,
             Route::Session(3),

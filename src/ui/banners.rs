@@ -110,6 +110,10 @@ pub fn UndoToast() -> impl IntoView {
                 ws.programme_mut(programme)?.restore_participant(at, person);
                 Ok::<_, DomainError>(())
             }),
+            UndoAction::Session(session) => app.edit(&[RecordKey::Session(session.id())], |ws| {
+                ws.restore_session(*session);
+                Ok::<_, DomainError>(())
+            }),
         };
         if result.is_ok() {
             app.undo.set(None);

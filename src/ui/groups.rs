@@ -132,7 +132,17 @@ fn GroupRow(programme: Id, group: Id) -> impl IntoView {
 fn NewGroup(programme: Id) -> impl IntoView {
     let app = use_app();
     let name = RwSignal::new(String::new());
-    let kind = RwSignal::new(GroupKind::Peer);
+    // What the programme suggests (the other half of a mentor/protege pair of groups), until
+    // the facilitator picks a kind; after each group added, the next suggestion.
+    let suggested = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| p.suggested_group_kind())
+                .unwrap_or_default()
+        })
+    });
+    let picked = RwSignal::new(None::<GroupKind>);
+    let kind = Signal::derive(move || picked.get().unwrap_or_else(|| suggested.get()));
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -148,6 +158,7 @@ fn NewGroup(programme: Id) -> impl IntoView {
         match result {
             Ok(()) => {
                 name.set(String::new());
+                picked.set(None);
                 error.set(None);
             }
             Err(e) => error.set(Some(e.to_string())),
@@ -167,7 +178,7 @@ fn NewGroup(programme: Id) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="new-group-kind">"Kind of new group"</label>
-                    <GroupKindSelect id="new-group-kind".into() value=kind on_pick=Callback::new(move |k| kind.set(k)) />
+                    <GroupKindSelect id="new-group-kind".into() value=kind on_pick=Callback::new(move |k| picked.set(Some(k))) />
                 </div>
             </div>
             <Show when=move || error.with(Option::is_some)>

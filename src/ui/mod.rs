@@ -9,6 +9,7 @@ mod combine;
 mod followup;
 mod forming;
 mod groups;
+mod help;
 mod kiosk;
 mod mentoring;
 mod programme;
@@ -79,14 +80,34 @@ pub fn App() -> impl IntoView {
     let leave_listener = window_event_listener(leptos::ev::pagehide, move |_| app.flush());
     on_cleanup(move || leave_listener.remove());
     tabs::watch(app);
-    safety::watch_idle(app);
-    kiosk::follow_other_tabs(app);
     session::timer::SessionTimers::provide();
+    safety::watch_idle(app, use_context::<session::timer::SessionTimers>());
+    kiosk::follow_other_tabs(app);
+    session::room_feed::serve(app);
+    // A flip chart opened in a window of its own (the projector) is only that: it follows
+    // the facilitator's window, never asks for the passphrase and never becomes the kiosk
+    // when the tablet does. (A window opened at that address while the kiosk is already on
+    // is the tablet trying to get out: it stays the kiosk.)
+    let kiosk_on = app
+        .ws
+        .with_untracked(|ws| ws.settings.kiosk.active.is_some());
+    let projector = match app.route.get_untracked() {
+        Route::Display(id)
+            if app.tab.get_untracked() == crate::state::TabRole::Viewer && !kiosk_on =>
+        {
+            Some(id)
+        }
+        _ => None,
+    };
     banners::watch_for_updates(app);
     // In kiosk mode the kiosk is the whole app: no navigation, no other screen, whatever the
     // address says (back button, a typed address, a reload, a second tab).
     let kiosk_task = kiosk::active_task();
     Effect::new(move |_| {
+        if projector.is_some() {
+            document().set_title("Flip chart · Peercircle");
+            return;
+        }
         if app.lock.get() == LockView::Locked {
             document().set_title("Locked · Peercircle");
             return;
@@ -98,6 +119,7 @@ pub fn App() -> impl IntoView {
         let title = match app.route.get() {
             Route::Programmes => "Programmes".to_string(),
             Route::Settings => "Settings".to_string(),
+            Route::Help => "Running your first meeting".to_string(),
             Route::NotFound => "Not found".to_string(),
             Route::Questions => "Questions".to_string(),
             Route::Share(_) => "Share results".to_string(),
@@ -126,6 +148,10 @@ pub fn App() -> impl IntoView {
     let elsewhere = move || app.tab.get().is_shut_out();
     let locked = move || app.lock.get() == LockView::Locked;
     let lock_error = RwSignal::new(None::<String>);
+    if let Some(id) = projector {
+        return view! { <main id="main" class="projector"><session::display::ProjectorWindow id=id /></main> }
+            .into_any();
+    }
     view! {
         // The unlock screen comes first: while locked nothing is loaded, the kiosk's state
         // included.
@@ -162,12 +188,14 @@ pub fn App() -> impl IntoView {
         </header>
         <banners::Banners />
         <safety::BackupReminder />
+        <safety::AutoLockNotice />
         <widgets::ErrorLine error=lock_error />
         <main id="main" inert=elsewhere>
             {move || match app.route.get() {
                 Route::Programmes => view! { <programmes::ProgrammesPage /> }.into_any(),
                 Route::Programme(id) => view! { <programme::ProgrammePage id=id /> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+                Route::Help => view! { <help::HelpPage /> }.into_any(),
                 Route::Questions => view! { <questions::QuestionsPage /> }.into_any(),
                 Route::Share(id) => view! { <share::SharePage programme=id /> }.into_any(),
                 Route::Combine => view! { <combine::CombinePage /> }.into_any(),
@@ -189,6 +217,7 @@ pub fn App() -> impl IntoView {
         </Show>
         </Show>
     }
+    .into_any()
 }
 
 #[component]
@@ -202,6 +231,7 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
                 Route::Share(_) | Route::Session(_) | Route::Display(_) | Route::Combine,
             ) => true,
             (Route::Programmes, r) if r.programme().is_some() => true,
+            (Route::Settings, Route::Help) => true,
             (a, b) => a == b,
         };
         here.then_some("page")

@@ -67,6 +67,10 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
         app.ws
             .with(|ws| ws.programme(id).is_some_and(|p| p.archived))
     });
+    let has_groups = Memo::new(move |_| {
+        app.ws
+            .with(|ws| ws.programme(id).is_some_and(|p| !p.groups.is_empty()))
+    });
     let toggle_archive = move |_| {
         let _ = app.edit(&[RecordKey::Programme(id)], |ws| {
             let p = ws.programme_mut(id)?;
@@ -101,6 +105,15 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
         <Show when=move || archived.get()>
             <p class="tag">"Archived: kept for reference, hidden from everyday lists."</p>
         </Show>
+        // What a facilitator comes here for most (a meeting, this week's follow-up) is at the
+        // top once the programme has a group; setting up comes after.
+        <nav class="top-actions" aria-label="Common actions">
+            <a class="button" href=Route::FollowUp(id).href()>"This week: check-ins, plans and the survey"</a>
+            <a class="button" href=Route::Share(id).href()>"Share results"</a>
+        </nav>
+        <Show when=move || has_groups.get()>
+            <super::session::start::SessionsSection programme=id />
+        </Show>
         <section class="panel" aria-labelledby="about-title">
             <h2 id="about-title">"About this programme"</h2>
             <p class="hint">"Changes are saved as you type."</p>
@@ -119,7 +132,9 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
         <FormingLinks id=id />
         <super::mentoring::MentoringLinks programme=id />
         <super::buyin::TrialPrompts programme=id />
-        <super::session::start::SessionsSection programme=id />
+        <Show when=move || !has_groups.get()>
+            <super::session::start::SessionsSection programme=id />
+        </Show>
         <section class="panel" aria-labelledby="followup-title">
             <h2 id="followup-title">"After the meetings"</h2>
             <p class="hint">"Follow-up plans, check-ins for each mentoring pair, which pairs may need help, and the anonymous outcomes survey."</p>

@@ -114,9 +114,21 @@ pub fn UnlockScreen() -> impl IntoView {
     }
 }
 
+/// Why auto-lock is holding off, shown at the top of every screen until it can lock.
+#[derive(Clone, Copy)]
+pub struct AutoLockHeld(pub RwSignal<Option<String>>);
+
+const HELD: &str = "Peercircle has not locked by itself, because some changes are not saved \
+                    yet and locking now would lose them. Choose \u{201c}Try saving again\u{201d} at the \
+                    top of the page; Peercircle locks as soon as everything is saved.";
+
 /// Locks after the chosen minutes without a tap or key, also counting time the page was
-/// hidden. Checks every few seconds and whenever the page comes back into view.
-pub fn watch_idle(app: AppState) {
+/// hidden. Checks every few seconds and whenever the page comes back into view. It saves
+/// first, and waits (saying why) while something cannot be saved; it also waits while a
+/// session's step timer runs, since the room is watching the clock, not touching the screen.
+pub fn watch_idle(app: AppState, timers: Option<crate::ui::session::timer::SessionTimers>) {
+    let held = AutoLockHeld(RwSignal::new(None));
+    provide_context(held);
     let last = StoredValue::new(js_sys::Date::now());
     let touch = move || last.set_value(js_sys::Date::now());
     let check = move || {
@@ -126,14 +138,23 @@ pub fn watch_idle(app: AppState) {
         let in_kiosk = app
             .ws
             .with_untracked(|ws| ws.settings.kiosk.active.is_some());
-        if app.lock.get_untracked() != LockView::Open || in_kiosk {
+        let timing = timers.is_some_and(|t| t.any_running());
+        if app.lock.get_untracked() != LockView::Open || in_kiosk || timing {
             touch();
+            held.0.set(None);
             return;
         }
         let minutes = app.ws.with_untracked(|ws| ws.settings.lock_after());
         let idle = js_sys::Date::now() - last.get_value();
-        if idle >= f64::from(minutes) * 60_000.0 && app.lock_now().is_ok() {
-            touch();
+        if idle < f64::from(minutes) * 60_000.0 {
+            return;
+        }
+        match app.lock_now() {
+            Ok(()) => {
+                touch();
+                held.0.set(None);
+            }
+            Err(_) => held.0.set(Some(HELD.to_string())),
         }
     };
     for event in ["pointerdown", "keydown", "input", "wheel", "touchstart"] {
@@ -148,6 +169,18 @@ pub fn watch_idle(app: AppState) {
     on_cleanup(move || shown.remove());
     if let Ok(handle) = set_interval_with_handle(check, Duration::from_secs(5)) {
         on_cleanup(move || handle.clear());
+    }
+}
+
+/// "Peercircle has not locked by itself, because…": shown while auto-lock is holding off.
+#[component]
+pub fn AutoLockNotice() -> impl IntoView {
+    let held = use_context::<AutoLockHeld>().map(|h| h.0);
+    let reason = move || held.and_then(|h| h.get());
+    view! {
+        <Show when=move || reason().is_some()>
+            <div class="banner warn" role="alert"><p>{reason}</p></div>
+        </Show>
     }
 }
 
@@ -257,8 +290,9 @@ fn LockIsOn() -> impl IntoView {
     };
     view! {
         <p class="ok" role="status">
-            "The lock is on. Everything on this device is encrypted with your passphrase \
-             (XChaCha20-Poly1305, with the key made from the passphrase by Argon2id)."
+            "The lock is on. Everything Peercircle keeps on this device is encrypted with your \
+             passphrase, using strong, standard encryption (the details for your IT team are in \
+             the README)."
         </p>
         <div class="field">
             <label for="lock-after">"Lock by itself after"</label>

@@ -10,6 +10,11 @@ use leptos::prelude::*;
 pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"Settings"</h1>
+        <section class="panel" aria-labelledby="help-title">
+            <h2 id="help-title">"Help"</h2>
+            <p>"A short guide to running a meeting with Peercircle, from setting up a group to the consent question. It works without a network."</p>
+            <a class="button" href=crate::state::Route::Help.href()>"Help: running your first meeting"</a>
+        </section>
         <StoragePanel />
         <super::safety::BackupPanel />
         <super::safety::RestorePanel />

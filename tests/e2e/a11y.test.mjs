@@ -279,9 +279,10 @@ test("the kiosk screens are axe-clean, keyboard-usable and have large touch targ
   await page.getByRole("button", { name: "Done: ready for the next group" }).click();
   await page.getByRole("button", { name: "Pair 2", exact: true }).click();
   await page.getByRole("textbox", { name: "Your pair's answer", exact: true }).fill("x");
-  await page.clock.runFor(52_000);
-  await page.getByRole("button", { name: "I'm still here" }).waitFor();
+  await page.clock.runFor(152_000);
+  await page.getByRole("button", { name: "We're still here" }).waitFor();
   await check("kiosk idle countdown");
+  await page.getByRole("button", { name: "We're still here" }).click();
   await page.getByRole("button", { name: "Facilitator", exact: true }).click();
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Facilitator PIN", { exact: true }).fill("0000");

@@ -152,8 +152,8 @@ test("three pairs answer in turn on the kiosk, each with an empty box, and only 
   await pin.fill("9999");
   await page.getByRole("button", { name: "Leave kiosk mode" }).click();
   await page.getByText("Too many wrong tries. Please wait 1 minute before trying again.").waitFor();
-  await page.clock.runFor(61_000);
-  // A minute untouched also clears the PIN prompt back to the kiosk's start.
+  await page.clock.runFor(181_000);
+  // Three minutes untouched (the idle timeout) also clear the PIN prompt back to the start.
   await picker(page);
   await page.getByRole("button", { name: "Facilitator", exact: true }).click();
   await pin.fill("2468");
@@ -163,14 +163,14 @@ test("three pairs answer in turn on the kiosk, each with an empty box, and only 
   await page.getByRole("navigation", { name: "Main" }).waitFor();
   assert.equal(page.url(), sessionUrl);
   for (const n of [1, 2, 3]) {
-    const point = page.getByRole("textbox", { name: `Pair ${n}'s agreed answer, point 1`, exact: true });
-    assert.equal(await point.inputValue(), answers[n - 1]);
+    const point = page.getByRole("list", { name: `Pair ${n}'s agreed answer`, exact: true }).getByRole("listitem").first();
+    assert.equal(await point.locator("p").innerText(), answers[n - 1]);
   }
   assert.equal(await page.locator("b", { hasText: "says" }).count(), 0, "typed HTML stays text");
   await saved(page);
   await page.reload();
   await ready(page);
-  assert.equal(await page.getByRole("textbox", { name: "Pair 2's agreed answer, point 1", exact: true }).inputValue(), answers[1]);
+  assert.equal(await page.getByRole("list", { name: "Pair 2's agreed answer", exact: true }).getByRole("listitem").first().locator("p").innerText(), answers[1]);
 
   // A second hand-over uses the PIN already set, without asking for a new one.
   await startKiosk(page);
@@ -219,7 +219,7 @@ test("unsent input is cleared after the idle timeout, with a visible countdown f
   await page.clock.runFor(9_000);
   assert.equal(await page.getByText(/will be cleared in/).count(), 0, "no countdown while in use");
   await page.clock.runFor(2_000);
-  await page.getByRole("status").filter({ hasText: /will be cleared in ([2-5] seconds|1 second)\./ }).waitFor();
+  await page.getByRole("status").filter({ hasText: /will be cleared in ([2-5] seconds|1 second),/ }).waitFor();
   assert.equal(await box.inputValue(), "Half a thought that was never sent", "still there during the countdown");
   await page.clock.runFor(5_000);
   await onlyKiosk(page, ["Half a thought"]);
@@ -229,13 +229,16 @@ test("unsent input is cleared after the idle timeout, with a visible countdown f
   // Touching the screen during the countdown keeps what was typed.
   await box.fill("Still writing");
   await page.clock.runFor(12_000);
-  await page.getByRole("button", { name: "I'm still here" }).click();
+  await page.getByRole("button", { name: "We're still here" }).click();
   await page.getByText(/will be cleared in/).waitFor({ state: "detached" });
   assert.equal(await box.inputValue(), "Still writing");
-  // Tapping Submit while the countdown shows sends the answer (the countdown going away
-  // does not move the button from under the finger).
+  // The warning covers the whole screen, so a tap anywhere on it keeps what was typed and
+  // presses nothing underneath by mistake; then Submit sends it.
   await page.clock.runFor(12_000);
-  await page.getByText(/will be cleared in/).waitFor();
+  await page.getByRole("alertdialog", { name: "Are you still there?" }).waitFor();
+  await page.mouse.click(12, 12);
+  await page.getByRole("alertdialog").waitFor({ state: "detached" });
+  assert.equal(await box.inputValue(), "Still writing");
   await page.getByRole("button", { name: "Submit" }).click();
   await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
   await page.getByRole("button", { name: "Done: ready for the next group" }).click();
@@ -250,10 +253,9 @@ test("unsent input is cleared after the idle timeout, with a visible countdown f
   await page.getByLabel("Facilitator PIN", { exact: true }).fill("13579");
   await page.getByRole("button", { name: "Leave kiosk mode" }).click();
   await page.getByRole("navigation", { name: "Main" }).waitFor();
-  assert.equal(await page.getByRole("textbox", { name: "Pair 2's agreed answer, point 1", exact: true }).inputValue(),
-    "Still writing");
-  assert.equal(await page.getByRole("textbox", { name: "Pair 2's agreed answer, point 2", exact: true }).count(), 0,
-    "nothing unsent was stored");
+  const pair2 = page.getByRole("list", { name: "Pair 2's agreed answer", exact: true }).getByRole("listitem");
+  assert.equal(await pair2.first().locator("p").innerText(), "Still writing");
+  assert.equal(await pair2.count(), 1, "nothing unsent was stored");
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -286,7 +288,7 @@ test("tables give their agreed answer on the kiosk the same way", async () => {
   await page.getByLabel("Facilitator PIN", { exact: true }).fill("11223344");
   await page.getByRole("button", { name: "Leave kiosk mode" }).click();
   await page.getByRole("navigation", { name: "Main" }).waitFor();
-  assert.equal(await page.getByRole("textbox", { name: "Table B's shared answer, point 1", exact: true }).inputValue(),
+  assert.equal(await page.getByRole("list", { name: "Table B's shared answer", exact: true }).getByRole("listitem").first().locator("p").innerText(),
     "Peers explain it better than the handbook");
   assert.deepEqual(seen.errors, []);
   await context.close();

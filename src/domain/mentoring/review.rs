@@ -237,7 +237,9 @@ impl Mentoring {
             match at {
                 Some(i) => {
                     replace(&mut draft.pairs[i].members, from, to);
-                    draft.pairs[i].locked = false;
+                    // A swap is the facilitator's own choice: it is kept as a lock, so
+                    // "Propose again" never silently undoes it (a trio cannot be locked).
+                    draft.pairs[i].locked = draft.pairs[i].members.len() == 2;
                 }
                 None if draft.unpaired.contains(&from) => replace(&mut draft.unpaired, from, to),
                 None => {

@@ -194,11 +194,17 @@ fn propose_lock_break_and_propose_again() {
     );
     assert_eq!(draft.total_score(), 4 * 2 * 90);
 
-    // Swap Ben and Dee: Ana+Dee and Cai+Ben, rescored; then lock Ana+Dee and propose again.
+    // Swap Ben and Dee: Ana+Dee and Cai+Ben, rescored and kept as locks (proposing again
+    // never silently undoes a swap); then unlock Cai+Ben and propose again.
     mm.swap(&r, ids[1], ids[3]).unwrap();
     let draft = mm.draft.as_ref().unwrap();
     assert_eq!(draft.pairs[0].members, vec![ids[0], ids[3]]);
     assert_eq!(draft.pairs[0].score, 0);
+    assert!(
+        draft.pairs[0].locked && draft.pairs[1].locked,
+        "a swap is kept"
+    );
+    mm.set_locked(&[ids[2], ids[1]], false).unwrap();
     assert!(mm.swap(&r, ids[0], ids[3]).is_err(), "already together");
     mm.set_locked(&[ids[0], ids[3]], true).unwrap();
     mm.propose(&r).unwrap();
@@ -271,6 +277,9 @@ fn mentor_protege_sides_come_from_roles_and_swaps_keep_the_shape() {
         "a mentor for a protege breaks the shape"
     );
     mm.swap(&r, ids[0], ids[1]).unwrap();
+    // The swap is kept as two locks; unlock them to let the next proposal start afresh.
+    mm.set_locked(&[ids[1], ids[3]], false).unwrap();
+    mm.set_locked(&[ids[0], ids[2]], false).unwrap();
     // A mentor with two proteges: lock and break act on one pair, a swap of the mentor is refused.
     mm.kind = ProgrammeKind::MentorProtege { capacity: 2 };
     mm.set_level(ids[2], Direction::Wants, s, 2).unwrap();

@@ -264,8 +264,14 @@ fn serialised_sessions_round_trip_and_damage_is_caught() {
         (old.phase(), old.consent_question()),
         (Phase::Attendance, CONSENT_QUESTION)
     );
+    // Seating written by an older build is never read back (nor written again).
+    let mut older: serde_json::Value = serde_json::from_str(&json).unwrap();
+    older["seats"] = serde_json::json!([{ "seat": { "Member": MEMBERS[0] }, "pair": 1 }]);
+    let older: Session = serde_json::from_value(older).unwrap();
+    assert!(!older.seating_known());
+    assert!(!serde_json::to_string(&older).unwrap().contains("Member"));
     let mut broken: serde_json::Value = serde_json::from_str(&json).unwrap();
-    broken["seats"] = serde_json::json!([{ "seat": { "Member": MEMBERS[0] }, "pair": 1 }]);
+    broken["drafts"] = serde_json::json!([{ "place": "NewItem", "text": "   " }]);
     let broken: Session = serde_json::from_value(broken).unwrap();
     assert!(matches!(broken.validate(), Err(SessionError::Damaged(_))));
     let mut over: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -75,7 +75,7 @@ impl Session {
         self.require(Phase::Consent)?;
         let item = self.item_mut(number)?;
         if item.consent.objection {
-            return Err(SessionError::Objected(number));
+            return Err(SessionError::Objected(self.shown_number(number)));
         }
         item.consent.decision = ConsentDecision::Shareable;
         item.consent.decided_on = Some(on);

@@ -35,6 +35,12 @@ pub enum SessionError {
     )]
     SeatingForgotten,
     #[error(
+        "Who sat in which pair is not kept after the page is reloaded: Peercircle never \
+         stores it, to protect privacy. The pairs and their answers are all here. To seat \
+         people again, form the pairs again (possible while no pair has an answer)."
+    )]
+    SeatingNotKept,
+    #[error(
         "{0} already have answers, and starting again would lose them. \
          Remove those answers first if you really mean to start again."
     )]

@@ -75,6 +75,17 @@ impl Session {
         item.ok_or(SessionError::NoSuchItem(number))
     }
 
+    /// The number the room sees for an item: its place on the flip chart, 1 to n, with no
+    /// gaps after merging. (`number` is the item's lasting id, kept so un-merging is exact.)
+    /// An item merged into another has no place of its own and keeps its id.
+    pub fn shown_number(&self, number: u32) -> u32 {
+        self.flip_chart
+            .iter()
+            .position(|i| i.number == number)
+            .and_then(|p| u32::try_from(p + 1).ok())
+            .unwrap_or(number)
+    }
+
     /// Items with the most agreement first; ties keep flip-chart order.
     pub fn items_by_agreement(&self) -> Vec<&FlipChartItem> {
         let mut items: Vec<&FlipChartItem> = self.flip_chart.iter().collect();
@@ -138,7 +149,7 @@ impl Session {
     pub fn remove_item(&mut self, number: u32) -> Result<(), SessionError> {
         self.require(Phase::ReportOut)?;
         if !self.item(number)?.merged.is_empty() {
-            return Err(SessionError::HasMerged(number));
+            return Err(SessionError::HasMerged(self.shown_number(number)));
         }
         self.flip_chart.retain(|i| i.number != number);
         Ok(())
@@ -176,6 +187,7 @@ impl Session {
         self.require(Phase::ReportOut)?;
         let target = self.item_mut(into)?;
         let Some(index) = target.merged.iter().position(|m| m.number == from) else {
+            let into = self.shown_number(into);
             return Err(SessionError::NotMerged { into, from });
         };
         let mut restored = target.merged.remove(index);

@@ -2,29 +2,38 @@
 //! whole-group flip chart, followed by agreement counts and the consent question.
 //! Pure data and rules: the UI calls these methods and stores the session as a JSON record.
 //!
-//! Privacy: answers are stored against "Pair 3" and "Table B", never against people, and who
-//! sat in which pair is forgotten the moment tables are formed.
+//! Privacy: answers are stored against "Pair 3" and "Table B", never against people. Who sat
+//! in which pair lives in memory only (never serialised, so never stored, backed up or
+//! shared) and is dropped for good the moment tables are formed.
 
 mod consent;
+mod drafts;
 mod error;
 mod flipchart;
 mod pairs;
 mod phase;
+mod room;
 mod tables;
 mod validate;
 
 #[cfg(test)]
 mod chart_tests;
 #[cfg(test)]
+mod drafts_tests;
+#[cfg(test)]
 mod props;
+#[cfg(test)]
+mod room_tests;
 #[cfg(test)]
 mod tests;
 
 pub use consent::{ConsentDecision, ItemConsent, CONSENT_QUESTION};
+pub use drafts::{Draft, DraftBox};
 pub use error::SessionError;
 pub use flipchart::FlipChartItem;
 pub use pairs::{Pair, Seat, SeatAssignment};
 pub use phase::Phase;
+pub use room::{RoomClock, RoomItem, RoomMessage, RoomPair, RoomTable, RoomView};
 pub use tables::{table_label, TableGroup};
 
 use crate::domain::questions::Question;
@@ -86,8 +95,9 @@ pub struct Session {
     guests: u32,
     #[serde(default)]
     pairs: Vec<Pair>,
-    /// Who sits in which pair; emptied for good when tables are formed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Who sits in which pair: memory only. Never serialised, so a stored record, a backup
+    /// or another tab never holds it; emptied for good when tables are formed.
+    #[serde(skip)]
     seats: Vec<SeatAssignment>,
     #[serde(default)]
     seating_forgotten: bool,
@@ -100,6 +110,9 @@ pub struct Session {
     next_item: u32,
     #[serde(default = "consent::default_question")]
     consent_question: String,
+    /// Text typed into a box and not yet added, kept as it is typed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    drafts: Vec<Draft>,
 }
 
 fn one() -> u32 {
@@ -153,6 +166,7 @@ impl Session {
             flip_chart: Vec::new(),
             next_item: 1,
             consent_question: CONSENT_QUESTION.to_string(),
+            drafts: Vec::new(),
         })
     }
 

@@ -1,6 +1,7 @@
 //! Level 1: pairs formed from everyone present, at random from a seed or by hand, with one
 //! trio when numbers are odd. Answers live on the pair ("Pair 2"); who sits where is kept
-//! apart in the seating list, which is forgotten when tables are formed.
+//! apart in the seating list, in memory only (never stored), and forgotten when tables
+//! are formed.
 
 use super::{Phase, Session, SessionError};
 use crate::domain::Id;
@@ -75,6 +76,19 @@ impl Session {
         self.seating_forgotten
     }
 
+    /// True while this device's memory knows who sits in which pair. Seating is never
+    /// stored, so after a reload (or in another tab) the pairs and their answers are there
+    /// but not who sat where.
+    pub fn seating_known(&self) -> bool {
+        !self.seating_forgotten && !self.seats.is_empty()
+    }
+
+    /// Pairs were formed, and who sat where is not known here: the page was reloaded, or
+    /// this is another tab. Their sizes and answers are kept.
+    pub fn seating_not_kept(&self) -> bool {
+        !self.seating_forgotten && self.seats.is_empty() && self.pairs.iter().any(|p| p.size > 0)
+    }
+
     /// Everyone present: members in the order marked, then the guests.
     pub fn people(&self) -> Vec<Seat> {
         let members = self.present.iter().map(|&m| Seat::Member(m));
@@ -104,10 +118,7 @@ impl Session {
 
     /// Forms pairs at random. Pass a fresh random seed and do not keep it.
     pub fn form_pairs(&mut self, seed: u64) -> Result<(), SessionError> {
-        self.require_seating_editable()?;
-        if self.pairs.iter().any(|p| !p.points.is_empty()) {
-            return Err(SessionError::AnswersRecorded("Some pairs"));
-        }
+        self.require_pairs_replaceable()?;
         let mut people = self.people();
         if people.len() < 2 {
             return Err(SessionError::TooFewPeople);
@@ -189,18 +200,17 @@ impl Session {
 
     /// Undoes the pairing so it can be done again. Refused once any pair has answered.
     pub fn clear_pairs(&mut self) -> Result<(), SessionError> {
-        self.require_seating_editable()?;
-        if self.pairs.iter().any(|p| !p.points.is_empty()) {
-            return Err(SessionError::AnswersRecorded("Some pairs"));
-        }
+        self.require_pairs_replaceable()?;
         self.pairs.clear();
         self.seats.clear();
+        self.tidy_drafts();
         Ok(())
     }
 
     /// Reasons the pairing is not ready for tables, in plain words. Empty when all is well.
     pub fn pairing_problems(&self) -> Vec<String> {
-        if self.seating_forgotten {
+        // Forgotten, or not kept after a reload: the pairs were settled when formed.
+        if self.seating_forgotten || self.seating_not_kept() {
             return Vec::new();
         }
         let mut problems = Vec::new();
@@ -243,7 +253,8 @@ impl Session {
 
     /// Recounts pair sizes and drops pairs left empty with nothing recorded.
     pub(super) fn tidy_pairs(&mut self) {
-        if self.seating_forgotten {
+        // Without the seating, sizes cannot be recounted: keep them as they were.
+        if self.seating_forgotten || self.seating_not_kept() {
             return;
         }
         for pair in &mut self.pairs {
@@ -251,6 +262,7 @@ impl Session {
             pair.size = u32::try_from(size).unwrap_or(u32::MAX);
         }
         self.pairs.retain(|p| p.size > 0 || !p.points.is_empty());
+        self.tidy_drafts();
     }
 
     /// Called when tables are formed: the one place seating is dropped, for good.
@@ -264,6 +276,22 @@ impl Session {
         self.require(Phase::Pairs)?;
         if self.seating_forgotten {
             return Err(SessionError::SeatingForgotten);
+        }
+        if self.seating_not_kept() {
+            return Err(SessionError::SeatingNotKept);
+        }
+        Ok(())
+    }
+
+    /// Forming or clearing the pairs starts afresh, so it is allowed when the seating was
+    /// not kept (after a reload), as long as no pair has answered.
+    fn require_pairs_replaceable(&self) -> Result<(), SessionError> {
+        self.require(Phase::Pairs)?;
+        if self.seating_forgotten {
+            return Err(SessionError::SeatingForgotten);
+        }
+        if self.pairs.iter().any(|p| !p.points.is_empty()) {
+            return Err(SessionError::AnswersRecorded("Some pairs"));
         }
         Ok(())
     }

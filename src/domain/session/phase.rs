@@ -123,16 +123,67 @@ impl Session {
         }
     }
 
-    /// Moves to the next step when the current one is complete.
+    /// Why "Next" cannot be pressed yet, counting typed drafts as added (as Next adds them).
+    pub fn next_blocker(&self) -> Option<SessionError> {
+        let mut next = self.clone();
+        next.commit_step_drafts()
+            .and_then(|()| next.can_advance())
+            .err()
+    }
+
+    /// Moves to the next step when the current one is complete. Text typed into this
+    /// step's boxes and not yet added is added first, so nothing typed is left behind.
     pub fn advance(&mut self) -> Result<(), SessionError> {
-        self.can_advance()?;
-        self.phase = self.phase.next().ok_or(SessionError::AtEnd)?;
+        let mut next = self.clone();
+        next.commit_step_drafts()?;
+        next.can_advance()?;
+        next.phase = next.phase.next().ok_or(SessionError::AtEnd)?;
+        *self = next;
         Ok(())
+    }
+
+    /// Goes straight to a step, as the step bar does: back any number of steps, or forward
+    /// through each step in turn (each checked as "Next" would check it, typed drafts
+    /// added). All or nothing: refused with the reason of the step that is not complete.
+    pub fn go_to(&mut self, target: Phase) -> Result<(), SessionError> {
+        let mut next = self.clone();
+        while next.phase < target {
+            next.advance()?;
+        }
+        while next.phase > target {
+            next.step_back()?;
+        }
+        *self = next;
+        Ok(())
+    }
+
+    /// Why a step cannot be opened from here yet, or `None` when it can.
+    pub fn why_not_open(&self, target: Phase) -> Option<String> {
+        let mut next = self.clone();
+        while next.phase < target {
+            if let Err(e) = next.advance() {
+                return Some(format!(
+                    "{} is not open yet: {}",
+                    target.label(),
+                    lower_first(&e.to_string())
+                ));
+            }
+        }
+        None
     }
 
     /// Goes back one step to correct something. Nothing recorded is removed.
     pub fn step_back(&mut self) -> Result<(), SessionError> {
         self.phase = self.phase.previous().ok_or(SessionError::AtStart)?;
         Ok(())
+    }
+}
+
+/// "Form the pairs first." becomes "form the pairs first." after a colon.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

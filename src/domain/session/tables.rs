@@ -101,6 +101,7 @@ impl Session {
             })
             .collect();
         self.forget_seating();
+        self.tidy_drafts();
         Ok(())
     }
 
@@ -141,6 +142,7 @@ impl Session {
             .collect();
         self.tables
             .retain(|t| !t.pairs.is_empty() || t.has_answers() || in_use.contains(&t.number));
+        self.tidy_drafts();
         Ok(table)
     }
 
@@ -149,6 +151,7 @@ impl Session {
         self.require(Phase::Tables)?;
         self.refuse_if_tables_in_use()?;
         self.tables.clear();
+        self.tidy_drafts();
         Ok(())
     }
 

@@ -70,7 +70,12 @@ impl Session {
             self.seats.iter().all(|s| pair_exists(s.pair)),
             "someone sits in a missing pair",
         );
-        if !self.seating_forgotten {
+        if let Some(problem) = self.draft_problems() {
+            check(false, problem);
+        }
+        // Seating is never stored, so a loaded record has none; sizes are checked against
+        // it only while it is known.
+        if self.seating_known() {
             let size_ok = |p: &super::Pair| {
                 let seated = self.seats.iter().filter(|s| s.pair == p.number).count();
                 u32::try_from(seated).is_ok_and(|n| n == p.size)
@@ -79,6 +84,8 @@ impl Session {
                 self.pairs.iter().all(size_ok),
                 "a pair's size is out of date",
             );
+        }
+        if !self.seating_forgotten {
             let kept = |p: &&super::Pair| p.size > 0 || !p.points.is_empty();
             check(
                 self.pairs.iter().all(|p| kept(&p)),

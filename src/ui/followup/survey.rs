@@ -100,7 +100,7 @@ fn PointResults(programme: Id, row: PointRow, first: bool, k: K) -> impl IntoVie
                 }.into_any(),
                 Some(f) => view! {
                     <div class="scroll" tabindex="0" role="region" aria-label=format!("Results: {}", row.name)>
-                        <table class="grid survey-results">
+                        <table class="grid survey-results stack">
                             <caption>{format!("Results: {}", row.name)}</caption>
                             <thead>
                                 <tr>
@@ -114,9 +114,9 @@ fn PointResults(programme: Id, row: PointRow, first: bool, k: K) -> impl IntoVie
                                 {f.measures.iter().map(|m| view! {
                                     <tr>
                                         <th scope="row">{m.measure.label()}</th>
-                                        {m.answers.iter().map(|c| view! { <td class="n">{c.to_string()}</td> }).collect_view()}
-                                        <td class="n">{score_words(m.mean, false)}</td>
-                                        {(!first).then(|| view! { <td class="n">{score_words(m.change, true)}</td> })}
+                                        {m.answers.iter().zip(1..).map(|(c, n)| view! { <td class="n" data-label=format!("Answered {n}")>{c.to_string()}</td> }).collect_view()}
+                                        <td class="n" data-label="Mean score">{score_words(m.mean, false)}</td>
+                                        {(!first).then(|| view! { <td class="n" data-label="Change from the start">{score_words(m.change, true)}</td> })}
                                     </tr>
                                 }).collect_view()}
                             </tbody>

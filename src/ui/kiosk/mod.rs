@@ -151,11 +151,20 @@ pub fn KioskScreen() -> impl IntoView {
         }
     }
     let timeout = Memo::new(move |_| app.ws.with(|ws| ws.settings.kiosk.idle_seconds()));
+    // The tick stops itself if it outlives the kiosk (seen after leaving with the PIN: the
+    // kiosk's signals were gone before its cleanup ran), rather than read what is gone.
+    let own = std::rc::Rc::new(std::cell::Cell::new(None::<IntervalHandle>));
+    let own_tick = own.clone();
     let tick = set_interval_with_handle(
         move || {
+            let Some(stage) = kiosk.stage.try_get_untracked() else {
+                if let Some(handle) = own_tick.get() {
+                    handle.clear();
+                }
+                return;
+            };
             let now = now_ms();
             kiosk.now.set(now);
-            let stage = kiosk.stage.get_untracked();
             let since = now - kiosk.last_touch.get_untracked();
             let thanked = stage == Stage::Thanks && since >= THANKS_MS;
             if thanked || kiosk.idle(timeout.get_untracked()) == Some(Idle::Clear) {
@@ -165,6 +174,7 @@ pub fn KioskScreen() -> impl IntoView {
         Duration::from_millis(1000),
     );
     if let Ok(tick) = tick {
+        own.set(Some(tick));
         on_cleanup(move || tick.clear());
     }
     let task = active_task();
@@ -184,13 +194,17 @@ pub fn KioskScreen() -> impl IntoView {
                 </Show>
             </header>
             <main id="main" class="kiosk-main">
+                // Full screen, so nobody misses it while talking; any touch keeps what is
+                // typed, and only a warning that runs out untouched clears the screen.
                 <Show when=move || countdown().is_some()>
-                    <div class="kiosk-idle" role="status">
-                        <p>{move || format!(
-                            "Still there? What is on screen will be cleared in {}.",
+                    <div class="kiosk-idle" role="alertdialog" aria-modal="true"
+                        aria-labelledby="kiosk-idle-title" aria-describedby="kiosk-idle-text">
+                        <h2 id="kiosk-idle-title">"Are you still there?"</h2>
+                        <p id="kiosk-idle-text" role="status">{move || format!(
+                            "What is on screen will be cleared in {}, so the next person sees nothing of it.",
                             leave::seconds_in_words(u64::from(countdown().unwrap_or(0))))}</p>
-                        <button type="button" class="button" on:click=move |_| kiosk.touch()>
-                            "I'm still here"
+                        <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.touch()>
+                            "We're still here"
                         </button>
                     </div>
                 </Show>

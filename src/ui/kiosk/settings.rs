@@ -89,7 +89,8 @@ pub fn KioskSettingsPanel() -> impl IntoView {
             <div class="field idle-field">
                 <label for="kiosk-idle">"Clear unsent input after this many seconds without a touch"</label>
                 <p class="hint" id="kiosk-idle-hint">{format!(
-                    "From {MIN_IDLE_SECONDS} to {MAX_IDLE_SECONDS} seconds. A countdown shows before anything is cleared.")}</p>
+                    "From {MIN_IDLE_SECONDS} to {MAX_IDLE_SECONDS} seconds (10 minutes). A full-screen warning \
+                     with a “We're still here” button shows for the last 30 seconds first.")}</p>
                 <input id="kiosk-idle" type="number" inputmode="numeric"
                     min=MIN_IDLE_SECONDS.to_string() max=MAX_IDLE_SECONDS.to_string()
                     aria-describedby="kiosk-idle-hint"

@@ -89,14 +89,11 @@ pub fn KioskStart(task: KioskTask, what: &'static str) -> impl IntoView {
             <Show when=move || open.get()>
                 <form class="panel quiet" on:submit=start>
                     <h3>{format!("Kiosk mode for {what}")}</h3>
-                    <p>
-                        "The tablet will show only the question and an empty answer box. Each group \
-                         picks its number, types, and submits; the screen then clears for the next. \
-                         Nobody can see other answers or other screens."
-                    </p>
+                    <p>{task.setup_text()}</p>
                     <p>{move || format!(
-                        "Anything left unsent is cleared after {} seconds without a touch (you can change this in Settings).",
-                        idle.get())}</p>
+                        "Anything left unsent is cleared after {} without a touch, with a full-screen \
+                         warning first (you can change this in Settings).",
+                        super::leave::seconds_in_words(u64::from(idle.get())))}</p>
                     <Show when=move || !has_pin.get()>
                         <NewPinFields prefix="kiosk-start" pin=pin again=again first_label="Choose a facilitator PIN" />
                         <p class="hint">

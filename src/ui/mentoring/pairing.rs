@@ -16,9 +16,9 @@ pub fn PairingPage(programme: Id) -> impl IntoView {
         <crate::ui::forming::BackToProgramme programme=programme />
         <h1 tabindex="-1">"Pairing"</h1>
         <p class="lead">
-            "Propose pairs whose skills complement each other. The proposal has the highest \
-             total score possible for the weights and rules you set. Review it, change what you \
-             need, and confirm; nothing is final until you do."
+            "Propose pairs whose skills complement each other. Peercircle looks at every possible \
+             way of pairing people and proposes the best fit for what you say matters below. \
+             Review it, change what you need, and confirm; nothing is final until you do."
         </p>
         <p><a class="button" href=Route::Skills(programme).href()>"Skills inventory"</a></p>
         <Settings programme=programme />
@@ -125,22 +125,22 @@ fn Settings(programme: Id) -> impl IntoView {
             </Show>
             <fieldset class="choices">
                 <legend>"What counts, and how much"</legend>
-                <p class="hint">"Each number multiplies its part of the score. 0 leaves it out."</p>
+                <p class="hint">"A higher number makes that matter more when pairs are chosen; 0 means it does not count at all. 1 for everything treats them the same."</p>
                 <div class="row-fields">
                     <div class="field">
                         <label for="w-skills">"Skills that match"</label>
                         <input id="w-skills" type="number" min="0" max=MAX_WEIGHT.to_string() prop:value=move || s.get().1.complementarity.to_string()
-                            on:change=move |ev| weight(ev, |w| &mut w.complementarity, "the skills weight") />
+                            on:change=move |ev| weight(ev, |w| &mut w.complementarity, "how much matching skills count") />
                     </div>
                     <div class="field">
                         <label for="w-days">"Free on the same days"</label>
                         <input id="w-days" type="number" min="0" max=MAX_WEIGHT.to_string() prop:value=move || s.get().1.shared_availability.to_string()
-                            on:change=move |ev| weight(ev, |w| &mut w.shared_availability, "the days weight") />
+                            on:change=move |ev| weight(ev, |w| &mut w.shared_availability, "how much shared free days count") />
                     </div>
                     <div class="field">
                         <label for="w-teams">"From different teams"</label>
                         <input id="w-teams" type="number" min="0" max=MAX_WEIGHT.to_string() prop:value=move || s.get().1.different_team.to_string()
-                            on:change=move |ev| weight(ev, |w| &mut w.different_team, "the teams weight") />
+                            on:change=move |ev| weight(ev, |w| &mut w.different_team, "how much different teams count") />
                     </div>
                 </div>
             </fieldset>
@@ -156,7 +156,7 @@ fn Settings(programme: Id) -> impl IntoView {
                     set(Box::new(move |m| m.objective = o));
                 }>
                     <option value="pairs" selected=move || s.get().3 == Objective::MostPairs>"Pair as many people as possible"</option>
-                    <option value="score" selected=move || s.get().3 == Objective::HighestScore>"Highest total score, even if fewer are paired"</option>
+                    <option value="score" selected=move || s.get().3 == Objective::HighestScore>"The best fits, even if fewer people are paired"</option>
                 </select>
             </div>
             <ErrorLine error=error />
@@ -242,7 +242,6 @@ fn NeverRules(programme: Id) -> impl IntoView {
 struct DraftRow {
     members: Vec<Id>,
     names: String,
-    score: i64,
     explanation: String,
     locked: bool,
 }
@@ -251,7 +250,6 @@ struct DraftRow {
 struct DraftView {
     rows: Vec<DraftRow>,
     unpaired: Vec<String>,
-    total: i64,
     /// Everyone in the draft, for the swap lists.
     everyone: Vec<(Id, String)>,
 }
@@ -274,7 +272,6 @@ fn Review(programme: Id) -> impl IntoView {
                         .map(|x| DraftRow {
                             members: x.members.clone(),
                             names: names(p, &x.members),
-                            score: x.score,
                             explanation: super::sentence(&x.explanation),
                             locked: x.locked,
                         })
@@ -284,7 +281,6 @@ fn Review(programme: Id) -> impl IntoView {
                         .iter()
                         .map(|id| crate::ui::forming::name_of(p, *id))
                         .collect(),
-                    total: d.total_score(),
                     everyone,
                 }
             })
@@ -294,14 +290,12 @@ fn Review(programme: Id) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
     let propose = move |_| {
-        let started = js_sys::Date::now();
         let r = edit_mentoring(programme, |p| {
             let roster = std::mem::take(&mut p.participants);
             let r = p.mentoring.propose(&roster);
             p.participants = roster;
             r.map_err(|e| DomainError::Invalid(e.to_string()))
         });
-        let ms = (js_sys::Date::now() - started).max(0.0).round();
         match r {
             Ok(()) => {
                 error.set(None);
@@ -310,9 +304,7 @@ fn Review(programme: Id) -> impl IntoView {
                         .as_ref()
                         .map_or((0, 0), |d| (d.pairs.len(), d.people().len()))
                 });
-                status.set(Some(format!(
-                    "Proposed {pairs} pairs for {people} people in {ms} ms."
-                )));
+                status.set(Some(format!("Proposed {pairs} pairs for {people} people.")));
             }
             Err(e) => {
                 status.set(None);
@@ -375,7 +367,7 @@ fn Review(programme: Id) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="proposal-title">
             <h2 id="proposal-title">"Proposal"</h2>
-            <p class="hint">"People already in a confirmed pair are left out. Locked pairs stay as they are when you propose again."</p>
+            <p class="hint">"People already in a confirmed pair are left out. Locked pairs stay as they are when you propose again, and a pair you make by swapping is locked for you; unlock it to let it change."</p>
             <div class="actions">
                 <button type="button" class="button primary" on:click=propose>
                     {move || if has_draft() { "Propose again, keeping locked pairs" } else { "Propose pairs" }}
@@ -392,10 +384,9 @@ fn Review(programme: Id) -> impl IntoView {
                     <Show when=move || !empty>
                         <div class="scroll">
                             <table class="grid pairs">
-                                <caption>{format!("Proposed pairs (total score {})", d.total)}</caption>
+                                <caption>"Proposed pairs"</caption>
                                 <thead><tr>
                                     <th scope="col">"Pair"</th>
-                                    <th scope="col">"Score"</th>
                                     <th scope="col">"Why"</th>
                                     <th scope="col">"Change"</th>
                                 </tr></thead>
@@ -407,7 +398,6 @@ fn Review(programme: Id) -> impl IntoView {
                                         view! {
                                             <tr class:locked=locked>
                                                 <th scope="row" dir="auto">{r.names}{locked.then(|| view! { <span class="tag">"Locked"</span> })}</th>
-                                                <td class="number">{r.score}</td>
                                                 <td dir="auto">{r.explanation}</td>
                                                 <td>
                                                     <div class="actions">

@@ -293,7 +293,7 @@ fn People(programme: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
             </Show>
             <Show when=move || !rows.with(Vec::is_empty)>
                 <div class="scroll">
-                    <table class="grid skills-table">
+                    <table class="grid skills-table stack">
                         <caption>"Skills by person"</caption>
                         <thead><tr>
                             <th scope="col">"Person"</th>
@@ -308,12 +308,12 @@ fn People(programme: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
                             <For each=move || rows.get() key=|r| r.clone() let(r)>
                                 <tr>
                                     <th scope="row" dir="auto">{r.name.clone()}</th>
-                                    <td>{r.offers.clone()}</td>
-                                    <td>{r.wants.clone()}</td>
-                                    <td>{r.days.clone()}</td>
-                                    <td dir="auto">{r.team.clone()}</td>
-                                    <Show when=move || mentor_protege.get()><td>{r.side}</td></Show>
-                                    <td><button type="button" class="button" on:click=move |_| open(r.id)>{format!("Edit {}", r.name)}</button></td>
+                                    <td data-label="Can offer">{r.offers.clone()}</td>
+                                    <td data-label="Wants to develop">{r.wants.clone()}</td>
+                                    <td data-label="Free on">{r.days.clone()}</td>
+                                    <td data-label="Team" dir="auto">{r.team.clone()}</td>
+                                    <Show when=move || mentor_protege.get()><td data-label="Side">{r.side}</td></Show>
+                                    <td class="stack-actions"><button type="button" class="button" on:click=move |_| open(r.id)>{format!("Edit {}", r.name)}</button></td>
                                 </tr>
                             </For>
                         </tbody>

@@ -1,8 +1,9 @@
 //! Steps 4 and 5 (level 3): the whole group's flip chart. Table answers come onto it,
 //! duplicates are merged (and can be un-merged), and the room's agreement is counted.
 
+use super::points::GrowingBox;
 use super::read_session;
-use crate::domain::session::{table_label, FlipChartItem};
+use crate::domain::session::{table_label, DraftBox, FlipChartItem};
 use crate::domain::Id;
 use crate::state::use_app;
 use crate::ui::widgets::ConfirmButton;
@@ -41,14 +42,29 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
                 .map(|e| e.0),
         )
     };
-    let draft = RwSignal::new(String::new());
+    // Kept with the session as it is typed, so Next, Back, a reload or the lock keeps it.
+    let stored = app.ws.with_untracked(|ws| {
+        ws.session(id)
+            .map(|s| s.draft(DraftBox::NewItem).to_string())
+            .unwrap_or_default()
+    });
+    let draft = RwSignal::new(stored);
     let minority = RwSignal::new(false);
+    let keep_draft = Callback::new(move |text: String| {
+        error.set(
+            app.edit_session(id, |s| s.set_draft(DraftBox::NewItem, &text))
+                .err()
+                .map(|e| e.0),
+        );
+    });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let text = draft.get_untracked();
         match app.edit_session(id, |s| {
-            s.add_item(&draft.get_untracked(), minority.get_untracked())
+            s.set_draft(DraftBox::NewItem, &text)?;
+            s.commit_draft(DraftBox::NewItem, minority.get_untracked())
         }) {
-            Ok(_) => {
+            Ok(()) => {
                 draft.set(String::new());
                 minority.set(false);
                 error.set(None);
@@ -67,7 +83,7 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
                 }).collect_view()}
             </div>
         </Show>
-        <ol class="chart-items" role="list">
+        <ol class="chart-items" role="list" aria-label="Flip chart">
             <For each=move || items.get() key=|n| *n let:n>
                 <ChartItem id=id number=n />
             </For>
@@ -78,8 +94,7 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
         <form class="inline-form add-item" on:submit=add>
             <div class="field">
                 <label for="new-item">"Add an item raised in the discussion"</label>
-                <input id="new-item" type="text" autocomplete="off" prop:value=move || draft.get()
-                    on:input=move |ev| draft.set(event_target_value(&ev)) />
+                <GrowingBox id="new-item".to_string() value=draft on_type=keep_draft />
             </div>
             <label class="check">
                 <input type="checkbox" prop:checked=move || minority.get()
@@ -96,7 +111,11 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
 fn ChartItem(id: Id, number: u32) -> impl IntoView {
     let app = use_app();
     let item = read_session(id, move |s| s.item(number).ok().cloned());
+    // What the room sees: 1 to n in flip-chart order, whatever was merged.
+    let shown = read_session(id, move |s| s.shown_number(number));
     let error = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(false);
+    let typed = RwSignal::new(String::new());
     let remove = Callback::new(move |_| {
         error.set(
             app.edit_session(id, |s| s.remove_item(number))
@@ -104,31 +123,77 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
                 .map(|e| e.0),
         );
     });
+    // Saved as it is typed, like every other field.
+    let save = Callback::new(move |t: String| {
+        let result = if t.trim().is_empty() {
+            Err("Type the item, or use Remove to take it off the flip chart.".to_string())
+        } else {
+            app.edit_session(id, |s| s.edit_item(number, &t))
+                .map_err(|e| e.0)
+        };
+        error.set(result.err());
+    });
     let text_id = format!("item-{number}");
+    let open = move |_| {
+        typed.set(item.with_untracked(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default()));
+        error.set(None);
+        editing.set(true);
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&format!("item-{number}")) {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+    let done = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if error.with_untracked(Option::is_none) {
+            editing.set(false);
+        }
+    };
     view! {
         <li class="card chart-item">
-            <div class="field">
-                <label for=text_id.clone()>{format!("Item {number}")}</label>
-                <input id=text_id type="text" prop:value=move || item.with(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default())
-                    on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        error.set(app.edit_session(id, |s| s.edit_item(number, &text)).err().map(|e| e.0));
-                    } />
-            </div>
-            <p class="meta">
-                {move || item.with(|i| i.as_ref().map(raised_by))}
+            <p class="item-head">
+                <strong class="item-number">{move || format!("Item {}", shown.get())}</strong>
+                " · "{move || item.with(|i| i.as_ref().map(raised_by))}
                 <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| i.minority))>
                     " · "<span class="tag minority">"Minority report"</span>
                 </Show>
             </p>
+            <Show
+                when=move || editing.get()
+                fallback=move || view! {
+                    <p class="item-text">{move || item.with(|i| i.as_ref().map(|i| i.text.clone()))}</p>
+                    <div class="actions">
+                        <button type="button" class="button small" on:click=open
+                            aria-label=move || format!("Edit item {}", shown.get())>"Edit"</button>
+                        {move || {
+                            let n = shown.get();
+                            view! {
+                                <ConfirmButton label=format!("Remove item {n}")
+                                    question=format!("Remove item {n} from the flip chart?")
+                                    confirm="Yes, remove it" on_confirm=remove class="danger-outline small" />
+                            }
+                        }}
+                    </div>
+                }
+            >
+                <form class="point-edit" on:submit=done>
+                    <label for=text_id.clone() class="visually-hidden">{move || format!("Item {}", shown.get())}</label>
+                    <GrowingBox id=text_id.clone() value=typed on_type=save />
+                    <button type="submit" class="button small">"Done"</button>
+                </form>
+            </Show>
             <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| !i.merged.is_empty()))>
-                <ul class="merged" aria-label=format!("Answers merged into item {number}")>
+                <ul class="merged" aria-label=move || format!("Answers merged into item {}", shown.get())>
                     {move || item.get().map(|i| i.merged).unwrap_or_default().into_iter().map(|m| {
                         let from = m.number;
                         view! {
                             <li>
                                 <span>{m.text.clone()}</span>
-                                <button type="button" class="button" aria-label=format!("Un-merge “{}” from item {number}", m.text)
+                                <button type="button" class="button small"
+                                    aria-label=move || format!("Un-merge “{}” from item {}", m.text, shown.get())
                                     on:click=move |_| error.set(app.edit_session(id, |s| s.unmerge_item(number, from)).err().map(|e| e.0))>
                                     "Un-merge"
                                 </button>
@@ -137,10 +202,6 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <div class="actions">
-                <ConfirmButton label=format!("Remove item {number}") question=format!("Remove item {number} from the flip chart?")
-                    confirm="Yes, remove it" on_confirm=remove class="danger-outline" />
-            </div>
             <crate::ui::widgets::ErrorLine error=error />
         </li>
     }
@@ -154,7 +215,8 @@ fn MergeForm(id: Id) -> impl IntoView {
     let choices = read_session(id, |s| {
         s.items()
             .iter()
-            .map(|i| (i.number, format!("{}. {}", i.number, i.text)))
+            .enumerate()
+            .map(|(at, i)| (i.number, format!("{}. {}", at + 1, i.text)))
             .collect::<Vec<_>>()
     });
     let keep = RwSignal::new(None::<u32>);
@@ -164,7 +226,9 @@ fn MergeForm(id: Id) -> impl IntoView {
         ev.prevent_default();
         let list = choices.get_untracked();
         let into = keep.get_untracked().or(list.first().map(|c| c.0));
-        let from = fold.get_untracked().or(list.get(1).map(|c| c.0));
+        let from = fold
+            .get_untracked()
+            .or(fold_default(&list, into).map(|at| list[at].0));
         let (Some(into), Some(from)) = (into, from) else {
             return;
         };
@@ -202,7 +266,11 @@ fn MergeForm(id: Id) -> impl IntoView {
                 <div class="field">
                     <label for="merge-fold">"and fold this one into it"</label>
                     <select id="merge-fold" on:change=move |ev| fold.set(event_target_value(&ev).parse().ok())>
-                        {move || options(fold, 1)}
+                        {move || {
+                            // By default, the first item that is not the one being kept.
+                            let at = choices.with(|c| fold_default(c, keep.get().or(c.first().map(|x| x.0))));
+                            options(fold, at.unwrap_or(1))
+                        }}
                     </select>
                 </div>
             </div>
@@ -212,34 +280,23 @@ fn MergeForm(id: Id) -> impl IntoView {
     }
 }
 
+/// The room's agreement, item by item, in flip-chart order: the same order and numbers as
+/// the projector, so "item 4" means one thing on every screen.
+/// Where the "fold this one into it" list starts: the first item other than `keep`.
+fn fold_default(choices: &[(u32, String)], keep: Option<u32>) -> Option<usize> {
+    choices.iter().position(|c| Some(c.0) != keep)
+}
+
 #[component]
 pub fn AgreementPanel(id: Id) -> impl IntoView {
-    let sorted = RwSignal::new(false);
     let present = read_session(id, |s| s.people_present());
     let items = read_session(id, move |s| {
         s.items().iter().map(|i| i.number).collect::<Vec<_>>()
     });
-    let by_agreement = read_session(id, |s| {
-        s.items_by_agreement()
-            .iter()
-            .map(|i| i.number)
-            .collect::<Vec<_>>()
-    });
-    let order = move || {
-        if sorted.get() {
-            by_agreement.get()
-        } else {
-            items.get()
-        }
-    };
     view! {
         <p class="count">{move || format!("{} people are here, so up to {} can agree with each item.", present.get(), present.get())}</p>
-        <label class="check">
-            <input type="checkbox" prop:checked=move || sorted.get() on:change=move |ev| sorted.set(event_target_checked(&ev)) />
-            <span>"Sort by agreement"</span>
-        </label>
-        <ol class="chart-items" role="list">
-            <For each=order key=|n| *n let:n>
+        <ol class="chart-items" role="list" aria-label="Flip chart">
+            <For each=move || items.get() key=|n| *n let:n>
                 <li class="card agree-row">
                     <AgreementCounter id=id number=n large=false />
                 </li>
@@ -257,22 +314,24 @@ pub fn AgreementCounter(id: Id, number: u32, large: bool) -> impl IntoView {
             .ok()
             .map(|i| (i.text.clone(), i.agree, i.minority))
     });
+    let shown = read_session(id, move |s| s.shown_number(number));
     let error = RwSignal::new(None::<String>);
     let input_id = format!("agree-{number}{}", if large { "-display" } else { "" });
     view! {
         <div class="agree" class:large=large>
             <p class="agree-text">
+                <span class="item-number">{move || format!("{}. ", shown.get())}</span>
                 {move || item.get().map(|(t, _, _)| t)}
                 <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| i.2))>
                     " "<span class="tag minority">"Minority report"</span>
                 </Show>
             </p>
             <div class="counter">
-                <button type="button" class="button" aria-label=format!("One fewer agrees with item {number}")
+                <button type="button" class="button" aria-label=move || format!("One fewer agrees with item {}", shown.get())
                     on:click=move |_| error.set(app.edit_session(id, |s| s.agree_less(number)).err().map(|e| e.0))>"−"</button>
                 <label for=input_id.clone() class="counter-label">"Agree"</label>
                 <input id=input_id type="number" min="0" inputmode="numeric" class="count-input"
-                    aria-label=format!("People agreeing with item {number}")
+                    aria-label=move || format!("People agreeing with item {}", shown.get())
                     prop:value=move || item.get().map(|(_, n, _)| n.to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         let result = match event_target_value(&ev).trim().parse::<u32>() {
@@ -281,7 +340,7 @@ pub fn AgreementCounter(id: Id, number: u32, large: bool) -> impl IntoView {
                         };
                         error.set(result.err());
                     } />
-                <button type="button" class="button" aria-label=format!("One more agrees with item {number}")
+                <button type="button" class="button" aria-label=move || format!("One more agrees with item {}", shown.get())
                     on:click=move |_| error.set(app.edit_session(id, |s| s.agree_more(number)).err().map(|e| e.0))>"+"</button>
             </div>
             <crate::ui::widgets::ErrorLine error=error />

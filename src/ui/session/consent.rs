@@ -4,7 +4,7 @@
 use super::read_session;
 use crate::domain::session::ConsentDecision;
 use crate::domain::Id;
-use crate::state::use_app;
+use crate::state::{use_app, Route};
 use leptos::prelude::*;
 
 #[component]
@@ -35,6 +35,7 @@ pub fn ConsentPanel(id: Id) -> impl IntoView {
 fn ConsentItem(id: Id, number: u32) -> impl IntoView {
     let app = use_app();
     let item = read_session(id, move |s| s.item(number).ok().cloned());
+    let shown = read_session(id, move |s| s.shown_number(number));
     let error = RwSignal::new(None::<String>);
     let today = crate::ui::today();
     let decide = move |decision: ConsentDecision| {
@@ -50,7 +51,7 @@ fn ConsentItem(id: Id, number: u32) -> impl IntoView {
     view! {
         <li class="card consent-item">
             <fieldset>
-                <legend>{move || item.with(|i| i.as_ref().map(|i| format!("Item {number}: {}", i.text)))}</legend>
+                <legend>{move || item.with(|i| i.as_ref().map(|i| format!("Item {}: {}", shown.get(), i.text)))}</legend>
                 <div class="choice">
                     <label class="check">
                         <input type="radio" name=name.clone() prop:checked=shareable disabled=objected
@@ -68,13 +69,13 @@ fn ConsentItem(id: Id, number: u32) -> impl IntoView {
                     fallback=move || view! {
                         <button type="button" class="button danger-outline" on:click=move |_| {
                             error.set(app.edit_session(id, |s| s.record_objection(number, today)).err().map(|e| e.0));
-                        }>{format!("Someone objected to item {number}")}</button>
+                        }>{move || format!("Someone objected to item {}", shown.get())}</button>
                     }
                 >
                     <p class="tag">"Someone objected, so this item stays inside the group."</p>
                     <button type="button" class="button" on:click=move |_| {
                         error.set(app.edit_session(id, |s| s.clear_objection(number)).err().map(|e| e.0));
-                    }>{format!("Clear the objection to item {number}")}</button>
+                    }>{move || format!("Clear the objection to item {}", shown.get())}</button>
                 </Show>
                 <Show when=move || item.with(|i| i.as_ref().is_some_and(|i| i.consent.decided_on.is_some()))>
                     <p class="meta">{move || item.with(|i| i.as_ref().and_then(|i| i.consent.decided_on).map(|d| format!("Decided on {d}")))}</p>
@@ -94,12 +95,43 @@ pub fn ClosedPanel(id: Id) -> impl IntoView {
                 <dt>"People present"</dt><dd>{format!("{} ({} from the roster, {} guests)", s.people_present, s.members_present, s.guests)}</dd>
                 <dt>"Pairs"</dt><dd>{s.pairs}</dd>
                 <dt>"Tables"</dt><dd>{s.tables}</dd>
-                <dt>"Flip-chart items"</dt><dd>{format!("{} ({} answers merged, {} minority reports)", s.items, s.merged_answers, s.minority_items)}</dd>
+                <dt>"Flip-chart items"</dt><dd>{format!("{} ({}, {})", s.items, count(s.merged_answers, "answer merged", "answers merged"), count(s.minority_items, "minority report", "minority reports"))}</dd>
                 <dt>"Highest agreement"</dt><dd>{s.highest_agreement}</dd>
                 <dt>"May be shared"</dt><dd>{format!("{} of {} items", s.shareable_items, s.items)}</dd>
                 <dt>"Objections"</dt><dd>{s.objections}</dd>
             </dl>
         })}
         <p class="hint">"Everything is saved on this device. Step back at any time to correct something."</p>
+        <NextSteps id=id />
     }
+}
+
+/// Where a facilitator usually goes after a meeting.
+#[component]
+fn NextSteps(id: Id) -> impl IntoView {
+    let app = use_app();
+    let place = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.session(id)
+                .and_then(|s| ws.group(s.group()))
+                .map(|(p, g)| (p.id, g.id))
+        })
+    });
+    view! {
+        {move || place.get().map(|(programme, group)| view! {
+            <nav class="next-steps" aria-labelledby="next-steps-title">
+                <h3 id="next-steps-title">"What next?"</h3>
+                <ul role="list" class="link-list">
+                    <li><a class="button primary" href=Route::Share(programme).href()>"Make testimonies and share the results"</a></li>
+                    <li><a class="button" href=Route::FollowUp(programme).href()>"Start follow-up plans"</a></li>
+                    <li><a class="button" href=Route::Group(programme, group).href()>"Back to the group"</a></li>
+                </ul>
+            </nav>
+        })}
+    }
+}
+
+/// "1 answer merged", "3 answers merged".
+fn count(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

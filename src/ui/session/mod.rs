@@ -7,13 +7,16 @@ mod consent;
 pub mod display;
 mod pairs;
 mod points;
+pub mod room_feed;
 pub mod start;
 mod tables;
 pub mod timer;
 
 use crate::domain::session::{Phase, Seat, Session};
+use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
-use crate::state::{use_app, Route};
+use crate::state::{use_app, Route, UndoAction, UndoOffer};
+use crate::ui::widgets::ConfirmButton;
 use leptos::prelude::*;
 
 /// A value read from one session, recomputed only when it changes.
@@ -139,32 +142,96 @@ fn Runner(id: Id) -> impl IntoView {
                         "Open the flip chart in a new window"
                     </a>
                 </p>
-                <p class="hint">"Drag the new window to the projector: it follows this one as you work."</p>
+                <p class="hint">"Drag the new window to the projector: it follows this one as you work, timer included, and locks when this one locks."</p>
             </aside>
         </div>
+        <DeleteSession id=id />
     }
 }
 
+/// The step bar: each step that can be opened from here is a button that goes there; a
+/// step not open yet says why when tapped.
 #[component]
 fn Stepper(id: Id) -> impl IntoView {
+    let app = use_app();
     let phase = read_session(id, |s| s.phase());
+    let closed = read_session(id, |s| {
+        Phase::ALL
+            .into_iter()
+            .map(|p| s.why_not_open(p))
+            .collect::<Vec<_>>()
+    });
+    let said = RwSignal::new(None::<String>);
+    let go = move |p: Phase| {
+        let why = closed.with_untracked(|c| c.get(p.step() - 1).cloned().flatten());
+        if let Some(why) = why {
+            said.set(Some(why));
+            return;
+        }
+        said.set(app.edit_session(id, |s| s.go_to(p)).err().map(|e| e.0));
+        if said.with_untracked(Option::is_none) {
+            scroll_to_top();
+        }
+    };
     view! {
         <nav aria-label="Session steps">
             <ol class="stepper">
                 {Phase::ALL.into_iter().map(|p| {
+                    let open = move || closed.with(|c| c.get(p.step() - 1).is_some_and(Option::is_none));
                     let state = move || {
                         let now = phase.get();
-                        if p == now { "current" } else if p.step() < now.step() { "done" } else { "todo" }
+                        if p == now { "current" } else if p.step() < now.step() { "done" } else if open() { "open" } else { "todo" }
                     };
                     view! {
-                        <li class=state aria-current=move || (phase.get() == p).then_some("step")>
-                            <span class="step-number">{p.step()}</span>
-                            <span class="step-label">{p.label()}</span>
+                        <li class=state>
+                            <button type="button" class="step-button"
+                                aria-current=move || (phase.get() == p).then_some("step")
+                                aria-disabled=move || (!open()).then_some("true")
+                                on:click=move |_| go(p)>
+                                <span class="step-number">{p.step()}</span>
+                                <span class="step-label">{p.label()}</span>
+                            </button>
                         </li>
                     }
                 }).collect_view()}
             </ol>
+            <Show when=move || said.with(Option::is_some)>
+                <p class="hint step-why" role="status">{move || said.get()}</p>
+            </Show>
         </nav>
+    }
+}
+
+/// "Delete this session": for a session started by mistake. Asks first; Undo puts it back.
+#[component]
+fn DeleteSession(id: Id) -> impl IntoView {
+    let app = use_app();
+    let programme = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.session(id)
+                .and_then(|s| ws.group(s.group()))
+                .map(|(p, _)| p.id)
+        })
+    });
+    let delete = Callback::new(move |_| {
+        let back = programme.get_untracked();
+        let removed = app.edit(&[RecordKey::Session(id)], |ws| ws.remove_session(id));
+        if let Ok(session) = removed {
+            app.undo.set(Some(UndoOffer {
+                message: format!("Deleted the session of {}.", session.date()),
+                restore: UndoAction::Session(Box::new(session)),
+            }));
+            crate::ui::go(back.map_or(Route::Programmes, Route::Programme));
+        }
+    });
+    view! {
+        <section class="panel quiet delete-session" aria-labelledby="delete-session-title">
+            <h2 id="delete-session-title">"Started by mistake?"</h2>
+            <p class="hint">"Deleting the session removes its attendance, answers and flip chart from this device, and it no longer counts as a meeting held."</p>
+            <ConfirmButton label="Delete this session".to_string()
+                question="Delete this session and everything recorded in it from this device? You can undo this straight away, but not later.".to_string()
+                confirm="Yes, delete it" on_confirm=delete class="danger-outline" />
+        </section>
     }
 }
 
@@ -172,7 +239,7 @@ fn Stepper(id: Id) -> impl IntoView {
 fn PhaseNav(id: Id) -> impl IntoView {
     let app = use_app();
     let phase = read_session(id, |s| s.phase());
-    let blocker = read_session(id, |s| s.can_advance().err().map(|e| e.to_string()));
+    let blocker = read_session(id, |s| s.next_blocker().map(|e| e.to_string()));
     let error = RwSignal::new(None::<String>);
     let next = move |_| match app.edit_session(id, |s| s.advance()) {
         Ok(()) => {

@@ -20,6 +20,7 @@ pub fn PairsPanel(id: Id) -> impl IntoView {
         s.pairs().iter().map(|p| p.number).collect::<Vec<_>>()
     });
     let forgotten = read_session(id, |s| s.seating_forgotten());
+    let not_kept = read_session(id, |s| s.seating_not_kept());
     let problems = read_session(id, |s| s.pairing_problems());
     let unseated = read_session(id, |s| s.unseated());
     let error = RwSignal::new(None::<String>);
@@ -38,6 +39,13 @@ pub fn PairsPanel(id: Id) -> impl IntoView {
                  privacy. Each pair's answer is still here."
             </p>
         </Show>
+        <Show when=move || not_kept.get()>
+            <p class="note">
+                "Who sat in which pair is not shown after the page is reloaded or opened in \
+                 another tab: Peercircle keeps it in memory only and never stores it, to protect \
+                 privacy. The pairs and their answers are all here."
+            </p>
+        </Show>
         <Show when=move || !forgotten.get()>
             <div class="actions">
                 <button type="button" class="button primary" on:click=shuffle>
@@ -47,7 +55,7 @@ pub fn PairsPanel(id: Id) -> impl IntoView {
                     <button type="button" class="button" on:click=clear>"Clear the pairs"</button>
                 </Show>
             </div>
-            <Show when=move || unseated.with(|u| !u.is_empty())>
+            <Show when=move || !not_kept.get() && unseated.with(|u| !u.is_empty())>
                 <Unseated id=id />
             </Show>
         </Show>
@@ -142,6 +150,8 @@ fn PairCard(id: Id, number: u32) -> impl IntoView {
                     <span class="tag">"Trio"</span>
                 </Show>
             </h3>
+            // Said out loud (or shown) before the tablet goes round: the kiosk asks for it.
+            <p class="pair-badge">{format!("You are Pair {number}")}</p>
             <ul role="list" class="seat-list">
                 {move || members.get().into_iter().map(|seat| {
                     let name = names.with(|n| n.iter().find(|(s, _)| *s == seat).map(|(_, n)| n.clone())).unwrap_or_default();

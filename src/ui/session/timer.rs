@@ -68,6 +68,12 @@ impl SessionTimers {
         }
     }
 
+    /// Whether any step's countdown is running (auto-lock waits while one is).
+    pub fn any_running(&self) -> bool {
+        self.timers
+            .with_untracked(|t| t.values().any(Countdown::is_running))
+    }
+
     fn change(&self, key: (Id, Phase), f: impl FnOnce(&mut Countdown, f64)) {
         let now = now_ms();
         self.now.set(now);
