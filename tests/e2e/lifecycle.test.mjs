@@ -57,6 +57,8 @@ test("a relationship from the match to an early ending, with contacts and a safe
     localStorage.clear();
     for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
   }, seed());
+  await page.goto(server.url + "#/programme/1/pairing");
+  await page.reload();
   await toPairing(page);
   await page.getByRole("button", { name: "Confirm these pairs" }).click();
   const confirmed = page.getByRole("region", { name: "Confirmed pairs" });
@@ -98,13 +100,13 @@ test("a relationship from the match to an early ending, with contacts and a safe
   // Two contacts: both on day 2; then Ana alone on day 16, with a safety concern.
   const contacts = page.getByRole("region", { name: "Coordinator contacts" });
   await contacts.getByText(`Next contact with Ana Costa due on ${iso(3)}.`).waitFor();
-  await contacts.getByLabel("Date").fill(iso(2));
-  await contacts.getByLabel("How").selectOption({ label: "Phone" });
+  await contacts.getByLabel("Date", { exact: true }).fill(iso(2));
+  await contacts.getByLabel("How", { exact: true }).selectOption({ label: "Phone" });
   await contacts.getByLabel("Private notes (optional)").fill("Ben mentioned a house move");
   await contacts.getByRole("button", { name: "Save contact" }).click();
   await contacts.getByText("The contact is saved.").waitFor();
   await contacts.getByText(`Next contact with Ben Okoro due on ${iso(17)}.`).waitFor();
-  await contacts.getByLabel("Date").fill(iso(16));
+  await contacts.getByLabel("Date", { exact: true }).fill(iso(16));
   await contacts.getByRole("checkbox", { name: "Ben Okoro" }).uncheck();
   await contacts.getByRole("checkbox", { name: "There is a concern about safety or wellbeing" }).check();
   // Ticking the concern shows the card at once: the starter text until Settings has one.
