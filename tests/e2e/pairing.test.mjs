@@ -163,7 +163,7 @@ test("skills for eight people, propose, explain, lock, re-run, confirm, contract
   await page.goto(server.url + "#/");
   await page.reload();
   await ready(page);
-  await page.getByRole("link", { name: "Peer mentoring cohort" }).click();
+  await page.getByRole("link", { name: "Peer mentoring cohort", exact: true }).click();
   await page.getByRole("link", { name: "Pairing", exact: true }).click();
   await page.getByRole("link", { name: "Alex and Kwame", exact: true }).waitFor();
   assert.equal(await page.getByRole("region", { name: "Confirmed pairs" }).getByRole("link").count(), 4);
