@@ -5,6 +5,7 @@
 use super::change;
 use super::safety::{SafetyCard, SafetyNotice};
 use crate::domain::followup::{contacts_due, Asked, Contact, ContactWay};
+use crate::domain::mentoring::Stage;
 use crate::domain::private::PrivateText;
 use crate::domain::{Date, DomainError, Id};
 use crate::state::use_app;
@@ -37,6 +38,9 @@ struct Log {
     /// Per person: name, due, overdue.
     due: Vec<(String, Date, bool)>,
     rows: Vec<Row>,
+    /// A safety concern with nothing recorded about it yet.
+    safety_open: bool,
+    stage: Option<Stage>,
 }
 
 #[component]
@@ -73,6 +77,8 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
                         with: names(&c.with),
                     })
                     .collect(),
+                safety_open: f.safety_open(pair).is_some(),
+                stage: Some(x.stage(p.mentoring.life_rules)),
             }
         })
     });
@@ -181,8 +187,11 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
         <section class="panel" aria-labelledby="contacts-title">
             <h2 id="contacts-title">"Coordinator contacts"</h2>
             <p class="hint">"Your own contacts with each person: within 2 days of the first meeting, twice in the first month, then monthly (the programme can set its own on the follow-up page)."</p>
-            <Show when=move || log.with(|l| l.due.is_empty())>
+            <Show when=move || log.with(|l| matches!(l.stage, Some(Stage::Proposed | Stage::Agreed)))>
                 <p class="meta">"Contacts are due from the first meeting."</p>
+            </Show>
+            <Show when=move || log.with(|l| matches!(l.stage, Some(Stage::Closed | Stage::Declined)))>
+                <p class="meta">"This relationship has ended: no more contacts are due."</p>
             </Show>
             <ul class="due-list">
                 {move || log.get().due.into_iter().map(|(name, due, overdue)| view! {
@@ -193,9 +202,10 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
                     }}</li>
                 }).collect_view()}
             </ul>
-            <Show when=move || concern_shown.get()>
+            <Show when=move || concern_shown.get() || log.with(|l| l.safety_open)>
                 <SafetyNotice programme=programme pair=pair />
             </Show>
+            <Show when=move || log.with(|l| matches!(l.stage, Some(Stage::FirstMeeting | Stage::Active | Stage::Closing)) || draft.with(|d| d.editing.is_some()))>
             <form class="contact-form" on:submit=submit>
                 <h3>{move || if draft.with(|d| d.editing.is_some()) { "Change this contact" } else { "Record a contact" }}</h3>
                 <div class="row-fields">
@@ -262,8 +272,9 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| draft.set(fresh())>"Cancel the change"</button>
                     </Show>
                 </div>
-                <p class="status" role="status">{move || status.get()}</p>
             </form>
+            </Show>
+            <p class="status" role="status">{move || status.get()}</p>
             <Show when=move || log.with(|l| !l.rows.is_empty())>
                 <h3>"Contacts so far"</h3>
                 <ul class="rows contact-list" role="list">
