@@ -65,6 +65,8 @@ pub struct Programme {
     /// Everyone in the programme (see `roster`). Added after format 1 with a default, so
     /// earlier records read as "nobody yet".
     pub participants: Vec<super::roster::Participant>,
+    /// The names of people taken off the roster, so shared files are still checked for them.
+    pub removed_people: Vec<super::roster::RemovedPerson>,
     /// What people raised at the awareness session, with no author (see `buyin`).
     pub awareness: Vec<super::buyin::AwarenessNote>,
     /// One charter per group (see `charter`); a group without one has not started it.

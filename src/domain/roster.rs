@@ -129,6 +129,30 @@ pub struct Participant {
     pub groups: Vec<Id>,
     pub opt_in: Option<OptIn>,
     pub quote_approval: Option<QuoteApproval>,
+    /// Other names they go by (nicknames, other spellings, a name in another script), as
+    /// typed: one a line or separated by commas. Never exported; anything shared is checked
+    /// for these names too.
+    pub also_known_as: String,
+}
+
+/// Someone taken off the roster. Their names are kept so that anything shared from this
+/// device is still checked for them; nothing else about them is kept.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RemovedPerson {
+    pub id: Id,
+    pub display_name: String,
+    pub also_known_as: String,
+}
+
+/// The names in an "Also known as" text: split at line breaks, commas and semicolons, trimmed,
+/// empty ones left out.
+pub fn aliases(text: &str) -> Vec<String> {
+    text.split(['\n', ',', ';', '\u{3001}', '\u{FF0C}', '\u{60C}'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 impl Participant {
@@ -199,6 +223,13 @@ impl super::programme::Programme {
     pub fn set_contact_note(&mut self, person: Id, text: &str) -> Result<(), DomainError> {
         check_length(text)?;
         self.participant_mut(person)?.contact_note = text.to_string();
+        Ok(())
+    }
+
+    /// Saves the "Also known as" text as typed, so nothing typed is lost; [`aliases`] reads it.
+    pub fn set_also_known_as(&mut self, person: Id, text: &str) -> Result<(), DomainError> {
+        check_length(text)?;
+        self.participant_mut(person)?.also_known_as = text.to_string();
         Ok(())
     }
 
@@ -308,21 +339,45 @@ impl super::programme::Programme {
         Ok(())
     }
 
-    /// Removes a person and hands them back with their place, for "Undo".
+    /// Removes a person and hands them back with their place, for "Undo". Their names stay
+    /// behind in [`Programme::removed_people`], so shared files are still checked for them.
     pub fn remove_participant(&mut self, person: Id) -> Result<(usize, Participant), DomainError> {
         let at = self
             .participants
             .iter()
             .position(|p| p.id == person)
             .ok_or(DomainError::NotFound("person"))?;
-        Ok((at, self.participants.remove(at)))
+        let removed = self.participants.remove(at);
+        let named =
+            !removed.display_name.trim().is_empty() || !aliases(&removed.also_known_as).is_empty();
+        if named {
+            self.removed_people.retain(|r| r.id != removed.id);
+            self.removed_people.push(RemovedPerson {
+                id: removed.id,
+                display_name: removed.display_name.clone(),
+                also_known_as: removed.also_known_as.clone(),
+            });
+        }
+        Ok((at, removed))
     }
 
     pub fn restore_participant(&mut self, at: usize, person: Participant) {
         if self.participant(person.id).is_none() {
+            self.removed_people.retain(|r| r.id != person.id);
             let at = at.min(self.participants.len());
             self.participants.insert(at, person);
         }
+    }
+
+    /// Stops checking shared files for a removed person's names (when the facilitator is sure
+    /// they can never appear, or the person asked to be forgotten).
+    pub fn forget_removed_person(&mut self, id: Id) -> Result<RemovedPerson, DomainError> {
+        let at = self
+            .removed_people
+            .iter()
+            .position(|r| r.id == id)
+            .ok_or(DomainError::NotFound("person"))?;
+        Ok(self.removed_people.remove(at))
     }
 }
 

@@ -37,15 +37,8 @@ impl Material {
                 members: u32::try_from(p.members_of(g.id).len()).unwrap_or(u32::MAX),
             })
             .collect();
-        let roster = p
-            .participants
-            .iter()
-            .map(|x| RosterName {
-                id: x.id,
-                display_name: x.display_name.clone(),
-                nicknames: Vec::new(),
-            })
-            .collect();
+        // Every name this device knows, not only this programme's roster.
+        let roster = crate::share::names::device_names(ws);
         let sessions: Vec<Session> = ws
             .sessions
             .iter()

@@ -1,25 +1,39 @@
-//! Name scrub: finds roster names in free text that is about to leave the device, so the gate
-//! can block the export until each hit is redacted, rewritten or accepted. Matching is whole-word,
-//! case-, accent- and possessive-insensitive; every offset refers to the caller's original text.
+//! Name scrub: finds names this device knows in free text that is about to leave it, so the
+//! gate can block the export until each hit is redacted, rewritten or accepted. Matching is by
+//! whole word, forgiving case, accents, width, possessives, invisible characters, look-alike
+//! letters, other scripts, and names glued into handles, hashtags or spelled out letter by
+//! letter. Every offset refers to the caller's original text.
+
+mod compile;
+mod joined;
+mod letters;
+mod tokens;
+mod translit;
+mod words;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::fold::decompose_compatible;
+use compile::Pattern;
+
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::is_combining_mark;
+use tokens::{fold, tok_str, tokenize, tokens_of, Folded, Tok};
+use translit::Foreign;
+
+pub use tokens::normalize;
 
 /// One participant as the scrub sees them: only what is needed to recognise their name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RosterName {
     pub id: u64,
     pub display_name: String,
+    /// Other names they go by: nicknames and other spellings ("Also known as" on the roster).
     #[serde(default)]
     pub nicknames: Vec<String>,
 }
 
 /// A facilitator's decision that a word which is also a roster name ("Hope", "Will", "Bill")
-/// is an ordinary word in this programme's texts. It silences hits on that word alone; a full
-/// name containing it ("Hope Adams") is still found.
+/// is an ordinary word. It silences hits on that word alone; a full name containing it ("Hope
+/// Adams") is still found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NotANameHere {
     /// Stored normalised (see [`normalize`]) so "Hope", "HOPE" and "hope" are one decision.
@@ -42,6 +56,10 @@ pub struct NameHit {
     pub end: usize,
     /// The roster spelling that matched: a full name, one part of it, or a nickname.
     pub name_part: String,
+    /// The name is also an ordinary English word ("Will", "Hope", "Grace") written plainly, so
+    /// the hit may well be the word: the facilitator decides for this place.
+    #[serde(default)]
+    pub common_word: bool,
 }
 
 /// A single hit the facilitator accepted (for example an approved, attributed quote). It is
@@ -56,254 +74,77 @@ pub struct AcceptedHit {
 /// What replaces a redacted name.
 pub const PLACEHOLDER: &str = "[name]";
 
-/// Lower-case particles that are not searched on their own when written in lower case inside a
-/// name ("de" in "Ana de la Cruz"): alone they would flag half the words of a Spanish text. The
-/// full name, which contains them, is still searched.
-const PARTICLES: &[&str] = &[
-    "al", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
-    "el", "ibn", "la", "le", "les", "st", "ten", "ter", "van", "von", "y", "e", "zu",
-];
-
-/// Folds text the way names are compared: Unicode lower case, compatibility decomposition with
-/// combining marks dropped (so "José", "JOSÉ" and "Jose" agree, and full-width letters match),
-/// a few letters that do not decompose folded by hand, all apostrophes to `'`, all hyphens to
-/// `-`, and invisible format characters removed.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut |n| out.push(n));
-    }
-    out
-}
-
-fn fold_char(c: char, push: &mut dyn FnMut(char)) {
-    // Invisible characters that copy-paste and RTL editing leave inside words; dropping them
-    // keeps "Ma\u{200D}ria" and bidi-wrapped names matchable. Tatweel only stretches Arabic.
-    if matches!(c, '\u{AD}' | '\u{61C}' | '\u{640}' | '\u{180E}' | '\u{200C}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
-        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E01EF}')
-    {
-        return;
-    }
-    decompose_compatible(c, |d| {
-        for l in d.to_lowercase() {
-            if is_combining_mark(l) {
-                continue;
-            }
-            match l {
-                'ß' => {
-                    push('s');
-                    push('s');
-                }
-                'æ' => {
-                    push('a');
-                    push('e');
-                }
-                'œ' => {
-                    push('o');
-                    push('e');
-                }
-                'þ' => {
-                    push('t');
-                    push('h');
-                }
-                'ø' => push('o'),
-                'đ' | 'ð' => push('d'),
-                'ł' => push('l'),
-                'ı' => push('i'),
-                'ħ' => push('h'),
-                'ŧ' => push('t'),
-                'ς' => push('σ'),
-                '\u{2BC}' | '\u{2BB}' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}'
-                | '\u{B4}' | '`' => push('\''),
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => push('-'),
-                // A zero-width space separates words (Thai, Khmer, pasted web text).
-                '\u{200B}' => push(' '),
-                other => push(other),
-            }
-        }
-    });
-}
-
-/// One folded char and the original char it came from.
-#[derive(Clone, Copy)]
-struct Unit {
-    byte: usize,
-    ch: char,
-    start: usize,
-    end: usize,
-}
-
-struct Folded {
-    text: String,
-    units: Vec<Unit>,
-}
-
-fn fold(text: &str) -> Folded {
-    let mut folded = String::with_capacity(text.len());
-    let mut units: Vec<Unit> = Vec::with_capacity(text.len());
-    for (start, c) in text.char_indices() {
-        let end = start + c.len_utf8();
-        let before = units.len();
-        fold_char(c, &mut |ch| {
-            units.push(Unit {
-                byte: folded.len(),
-                ch,
-                start,
-                end,
-            });
-            folded.push(ch);
-        });
-        // A dropped mark or invisible char belongs to the char before it, so a hit on "Jose"
-        // written with a separate combining accent covers the accent too.
-        if units.len() == before {
-            if let Some(last) = units.last_mut() {
-                last.end = end;
-            }
-        }
-    }
-    Folded {
-        text: folded,
-        units,
-    }
-}
-
-/// Scripts written without spaces between words: each ideograph or kana is its own token, so a
-/// name written in them is found inside running text.
-fn is_solo(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
-}
-
-/// A run of word chars, as a half-open range of unit indices.
-#[derive(Clone, Copy)]
-struct Tok {
-    a: usize,
-    b: usize,
-}
-
-fn tokenize(units: &[Unit]) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, u) in units.iter().enumerate() {
-        let word = u.ch.is_alphanumeric();
-        if let Some(a) = open {
-            if !word || is_solo(u.ch) || is_solo(units[i - 1].ch) {
-                toks.push(Tok { a, b: i });
-                open = None;
-            }
-        }
-        if word && open.is_none() {
-            open = Some(i);
-        }
-    }
-    if let Some(a) = open {
-        toks.push(Tok { a, b: units.len() });
-    }
-    toks
-}
-
-fn tok_str(f: &Folded, t: Tok) -> &str {
-    let from = f.units.get(t.a).map_or(0, |u| u.byte);
-    let to = f.units.get(t.b).map_or(f.text.len(), |u| u.byte);
-    f.text.get(from..to).unwrap_or("")
-}
-
-fn tokens_of(text: &str) -> Vec<String> {
-    let f = fold(text);
-    tokenize(&f.units)
-        .into_iter()
-        .map(|t| tok_str(&f, t).to_string())
-        .collect()
-}
-
 /// The comparison key of a word or name: its folded tokens joined by single spaces.
 fn key_of(text: &str) -> String {
     tokens_of(text).join(" ")
 }
 
-struct Pattern {
-    tokens: Vec<String>,
-    participant: u64,
-    part: String,
+/// One word of the text with the other keys it may be compared by.
+struct Word<'a> {
+    text: &'a str,
+    /// Look-alike letters read as Latin ones.
+    skel: Option<String>,
+    /// The loose Latin key (see `translit::loose`).
+    loose: Option<String>,
+    /// The consonant outline (see `translit::consonants_of_latin`).
+    cons: Option<String>,
+    script: Option<Foreign>,
 }
 
-/// The spellings of one name that are searched: the whole name, each space-separated word
-/// (minus lower-case particles after the first), its hyphen-separated pieces and their
-/// apostrophe-separated pieces ("Anne-Marie" → "Anne", "Marie"; "O'Brien-Smith" → "O'Brien",
-/// "Brien", "Smith").
-fn name_parts(name: &str) -> Vec<&str> {
-    const HYPHENS: &[char] = &['-', '\u{2010}', '\u{2011}'];
-    const APOSTROPHES: &[char] = &['\'', '\u{2019}', '\u{2018}', '\u{2BC}', '\u{B4}', '`'];
-    let full = name.trim();
-    let mut parts = vec![full];
-    let is_particle = |w: &str| !w.chars().any(char::is_uppercase) && PARTICLES.contains(&w);
-    for (i, word) in full.split_whitespace().enumerate() {
-        if i > 0 && is_particle(word) {
-            continue;
-        }
-        parts.push(word);
-        // "al-Hassan", "d'Angelo": a glued lower-case particle is no name on its own.
-        for piece in word
-            .split(HYPHENS)
-            .filter(|p| *p != word && !is_particle(p))
-        {
-            parts.push(piece);
-        }
-        for piece in word.split(HYPHENS) {
-            let subs = piece
-                .split(APOSTROPHES)
-                .filter(|p| *p != piece && !is_particle(p));
-            parts.extend(subs);
-        }
-    }
-    parts
+/// A possible hit: units `ua..ub`, found by pattern `p` covering `ntok` of its words; `plain`
+/// when the name was written as itself (not disguised), so a word-name keeps its note.
+struct Cand {
+    ua: usize,
+    ub: usize,
+    ntok: usize,
+    p: usize,
+    plain: bool,
 }
 
 /// A roster compiled for repeated checks: build once per export, check every text with it.
 pub struct Scanner {
     patterns: Vec<Pattern>,
     by_first: HashMap<String, Vec<usize>>,
+    by_loose: HashMap<String, Vec<usize>>,
+    by_cons: HashMap<String, Vec<usize>>,
+    /// Each pattern's words run together ("marialopez"), for glued and spelled-out names.
+    by_joined: HashMap<String, Vec<usize>>,
+    longest_joined: usize,
+    any_spelled: bool,
+    any_consonants: bool,
 }
 
 impl Scanner {
     pub fn new(roster: &[RosterName], allow: &[NotANameHere]) -> Self {
-        let allowed: HashSet<String> = allow.iter().map(|a| key_of(&a.word)).collect();
-        let mut patterns = Vec::new();
-        let mut seen = HashSet::new();
-        for person in roster {
-            let names = std::iter::once(&person.display_name).chain(person.nicknames.iter());
-            for part in names.flat_map(|n| name_parts(n)) {
-                let tokens = tokens_of(part);
-                let single_char = tokens.len() == 1 && tokens[0].chars().count() < 2;
-                if tokens.is_empty() || single_char || allowed.contains(&tokens.join(" ")) {
-                    continue;
-                }
-                // "O'Brien" is also written "OBrien"; "Anne-Marie" also "AnneMarie".
-                let mut variants = vec![tokens_of(&normalize(part).replace('\'', ""))];
-                if tokens.len() > 1 && !part.contains(char::is_whitespace) {
-                    variants.push(vec![tokens.concat()]);
-                }
-                variants.push(tokens);
-                for tokens in variants {
-                    if seen.insert((person.id, tokens.clone())) {
-                        let participant = person.id;
-                        patterns.push(Pattern {
-                            tokens,
-                            participant,
-                            part: part.to_string(),
-                        });
-                    }
-                }
+        compile::compile(roster, allow)
+    }
+
+    fn word<'a>(&self, f: &'a Folded, t: Tok) -> Word<'a> {
+        let text = tok_str(f, t);
+        let script = translit::foreign_script(text);
+        let latin = script.is_none() && text.is_ascii();
+        let loose = match script {
+            Some(Foreign::Spelled) => Some(translit::loose(&translit::spell(text))),
+            None if latin && self.any_spelled => Some(translit::loose(text)),
+            _ => None,
+        };
+        // A Latin word is compared with an Arabic or Hebrew name's consonants only when it is
+        // capitalised, as a name would be: "cream" must not be "Karim".
+        let capital = f.units.get(t.a).is_some_and(|u| u.upper);
+        let cons = match script {
+            Some(Foreign::Consonants) => Some(translit::consonants_of_semitic(text)),
+            None if latin && capital && self.any_consonants => {
+                Some(translit::consonants_of_latin(text))
             }
+            _ => None,
+        };
+        Word {
+            text,
+            skel: tokens::skeleton(f, t),
+            loose,
+            cons: cons.filter(|c| c.len() >= 3),
+            script,
         }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in patterns.iter().enumerate() {
-            if let Some(first) = p.tokens.first() {
-                by_first.entry(first.clone()).or_default().push(i);
-            }
-        }
-        Self { patterns, by_first }
     }
 
     /// Every roster name in `text`, sorted by position, never overlapping; where two matches
@@ -311,40 +152,76 @@ impl Scanner {
     pub fn check(&self, text: &str) -> Vec<NameHit> {
         let f = fold(text);
         let toks = tokenize(&f.units);
-        // (first token, last token, pattern)
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for i in 0..toks.len() {
-            let t = tok_str(&f, toks[i]);
-            let exact = self.by_first.get(t).into_iter().flatten();
-            // "Marias": try the token without its final s as well.
-            let plural = t
-                .strip_suffix('s')
-                .and_then(|stem| self.by_first.get(stem))
-                .into_iter()
-                .flatten();
-            for &p in exact.chain(plural) {
-                if let Some(last) = self.match_at(&f, &toks, i, &self.patterns[p]) {
-                    found.push((i, last, p));
+        let words: Vec<Word> = toks.iter().map(|&t| self.word(&f, t)).collect();
+        let mut found: Vec<Cand> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let keys = [Some(w.text), w.skel.as_deref()];
+            for key in keys.into_iter().flatten() {
+                // "Marias": try the word without its final s as well.
+                let exact = self.by_first.get(key).into_iter().flatten();
+                let plural = key
+                    .strip_suffix('s')
+                    .and_then(|stem| self.by_first.get(stem));
+                for &p in exact.chain(plural.into_iter().flatten()) {
+                    if let Some(last) = self.match_at(&f, &toks, &words, i, p) {
+                        let ntok = self.patterns[p].tokens.len();
+                        let (ua, ub) = (toks[i].a, toks[last].b);
+                        let plain = w.skel.is_none();
+                        found.push(Cand {
+                            ua,
+                            ub,
+                            ntok,
+                            p,
+                            plain,
+                        });
+                    }
                 }
             }
+            // Another script on either side: compare loose spellings or consonants.
+            let other = |p: &usize, kind: Foreign| {
+                w.script == Some(kind) || self.patterns[*p].script == Some(kind)
+            };
+            let single = |p: usize| Cand {
+                ua: toks[i].a,
+                ub: toks[i].b,
+                ntok: 1,
+                p,
+                plain: false,
+            };
+            if let Some(ps) = w.loose.as_ref().and_then(|l| self.by_loose.get(l)) {
+                let ps = ps.iter().filter(|p| other(p, Foreign::Spelled));
+                found.extend(ps.map(|&p| single(p)));
+            }
+            if let Some(ps) = w.cons.as_ref().and_then(|c| self.by_cons.get(c)) {
+                let ps = ps.iter().filter(|p| other(p, Foreign::Consonants));
+                found.extend(ps.map(|&p| single(p)));
+            }
         }
-        found.sort_by_key(|&(a, b, p)| {
-            let bytes = f.units[toks[b].b - 1].end - f.units[toks[a].a].start;
+        joined::glued(self, &f, &toks, &words, &mut found);
+        joined::spelled_out(self, &f, &toks, &mut found);
+        self.resolve(text, &f, found)
+    }
+
+    /// Picks non-overlapping hits, longest first, and turns them into spans of `text`.
+    fn resolve(&self, text: &str, f: &Folded, mut found: Vec<Cand>) -> Vec<NameHit> {
+        let span = |c: &Cand| (f.units[c.ua].start, f.units[c.ub - 1].end);
+        found.sort_by_key(|c| {
+            let (start, end) = span(c);
             (
-                std::cmp::Reverse(b - a),
-                std::cmp::Reverse(bytes),
-                a,
-                self.patterns[p].participant,
+                std::cmp::Reverse(c.ntok),
+                std::cmp::Reverse(end - start),
+                start,
+                self.patterns[c.p].participant,
+                !c.plain,
             )
         });
-        let mut taken = vec![false; toks.len()];
+        let mut taken = vec![false; f.units.len()];
         let mut hits = Vec::new();
-        for (a, b, p) in found {
-            if taken[a..=b].iter().any(|&x| x) {
+        for c in found {
+            if c.ua >= c.ub || taken[c.ua..c.ub].iter().any(|&x| x) {
                 continue;
             }
-            let start = f.units[toks[a].a].start;
-            let end = f.units[toks[b].b - 1].end;
+            let (start, end) = span(&c);
             let Some(matched) = text.get(start..end) else {
                 continue;
             };
@@ -353,39 +230,52 @@ impl Scanner {
             if matched == "name" && bracketed {
                 continue; // our own placeholder, even if someone is called Name
             }
-            taken[a..=b].iter_mut().for_each(|x| *x = true);
-            let pat = &self.patterns[p];
+            taken[c.ua..c.ub].iter_mut().for_each(|x| *x = true);
+            let pat = &self.patterns[c.p];
             hits.push(NameHit {
                 participant: pat.participant,
                 matched: matched.to_string(),
                 start,
                 end,
                 name_part: pat.part.clone(),
+                common_word: pat.common && c.plain,
             });
         }
         hits.sort_by_key(|h| h.start);
         hits
     }
 
-    /// Index of the last token covered if `pat` matches starting at token `i`.
-    fn match_at(&self, f: &Folded, toks: &[Tok], i: usize, pat: &Pattern) -> Option<usize> {
+    /// Index of the last word covered if pattern `p` matches starting at word `i`.
+    fn match_at(
+        &self,
+        f: &Folded,
+        toks: &[Tok],
+        words: &[Word],
+        i: usize,
+        p: usize,
+    ) -> Option<usize> {
+        let pat = &self.patterns[p];
         let n = pat.tokens.len();
         let mut plural = false;
         for (k, want) in pat.tokens.iter().enumerate() {
             let j = i + k;
-            let got = tok_str(f, *toks.get(j)?);
+            let w = words.get(j)?;
             if k > 0 && !name_gap(f, toks[j - 1], toks[j]) {
                 return None;
             }
-            if got != want {
-                // Plural/genitive without apostrophe, only on the last word and only for
-                // stems of 3+ letters: "Marias" yes, "Als"/"Eds" no.
-                let stem_ok = k == n - 1 && want.chars().count() >= 3;
-                if !(stem_ok && got.strip_suffix('s') == Some(want.as_str())) {
-                    return None;
-                }
-                plural = true;
+            let mut spellings = [Some(w.text), w.skel.as_deref()].into_iter().flatten();
+            if spellings.clone().any(|g| g == want) {
+                continue;
             }
+            // Plural or genitive without apostrophe, only on the last word, and only where
+            // "name + s" is not an ordinary word: "Marias" yes; "hopes", "this" (Thị) no.
+            let bare = |g: &str| {
+                g.strip_suffix('s') == Some(want.as_str()) && words::plural_may_be_name(want, g)
+            };
+            if !(k == n - 1 && spellings.any(bare)) {
+                return None;
+            }
+            plural = true;
         }
         let last = i + n - 1;
         if plural {
@@ -411,23 +301,26 @@ impl Scanner {
         };
         let letters = f.units[next.a..next.b]
             .iter()
-            .all(|u| u.ch.is_alphabetic() && !is_solo(u.ch));
+            .all(|u| u.ch.is_alphabetic() && !letters::is_solo(u.ch));
         let s = tok_str(f, next);
         (len <= max && letters && !self.by_first.contains_key(s)).then_some(last + 1)
     }
 }
 
-/// Between the words of a multi-word name: up to three spaces, hyphens, apostrophes or dots
-/// ("Maria  Lopez", "Anne - Marie", "J. R."), or nothing between ideographs.
+/// Between the words of a multi-word name: up to three spaces, hyphens, apostrophes, dots or
+/// underscores ("Maria  Lopez", "Anne - Marie", "J. R.", "maria_lopez"), or nothing where the
+/// words are glued ("MariaLopez") or ideographs.
 fn name_gap(f: &Folded, left: Tok, right: Tok) -> bool {
     let gap = &f.units[left.b..right.a];
     if gap.is_empty() {
-        return is_solo(f.units[left.b - 1].ch) || is_solo(f.units[right.a].ch);
+        return right.soft
+            || letters::is_solo(f.units[left.b - 1].ch)
+            || letters::is_solo(f.units[right.a].ch);
     }
     gap.len() <= 3
         && gap
             .iter()
-            .all(|u| u.ch.is_whitespace() || matches!(u.ch, '-' | '\'' | '.'))
+            .all(|u| u.ch.is_whitespace() || matches!(u.ch, '-' | '\'' | '.' | '_'))
 }
 
 /// The gate's entry point for one text. For many texts, build a [`Scanner`] once.

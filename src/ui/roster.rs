@@ -2,6 +2,7 @@
 //! Only one page of rows is drawn at a time, so thousands of people stay quick.
 
 mod person;
+mod removed;
 
 use crate::domain::programme::display_or;
 use crate::domain::roster::Role;
@@ -218,6 +219,7 @@ fn People(programme: Id) -> impl IntoView {
                         on:click=move |_| page.set(current.get_untracked() + 1)>"Next page"</button>
                 </nav>
             </Show>
+            <removed::RemovedNames programme=programme />
         </section>
     }
 }

@@ -154,3 +154,79 @@ fn a_record_without_the_new_fields_reads_as_not_opted_in() {
     assert_eq!(p.quote_approval, None);
     assert_eq!(p.contact_note, "");
 }
+
+#[test]
+fn also_known_as_is_kept_as_typed_and_read_as_a_list() {
+    let mut p = Programme::new(1, "P").unwrap();
+    p.add_participant(3, "Robert Jones", Role::Peer).unwrap();
+    p.set_also_known_as(3, "Bobby, Rob\n  Роберт ;\n\n")
+        .unwrap();
+    let x = p.participant(3).unwrap();
+    assert_eq!(
+        x.also_known_as, "Bobby, Rob\n  Роберт ;\n\n",
+        "kept exactly as typed"
+    );
+    assert_eq!(aliases(&x.also_known_as), ["Bobby", "Rob", "Роберт"]);
+    assert!(aliases(" , \n ;").is_empty());
+    assert!(matches!(
+        p.set_also_known_as(3, &"x".repeat(crate::domain::MAX_TEXT + 1)),
+        Err(DomainError::TooLong { .. })
+    ));
+    assert_eq!(
+        p.set_also_known_as(99, "Bob"),
+        Err(DomainError::NotFound("person"))
+    );
+}
+
+#[test]
+fn a_removed_person_leaves_their_names_behind_until_undone_or_forgotten() {
+    let mut p = Programme::new(1, "P").unwrap();
+    p.add_participant(3, "Robert Jones", Role::Peer).unwrap();
+    p.add_participant(4, "Sam", Role::Peer).unwrap();
+    p.set_also_known_as(3, "Bobby").unwrap();
+    let (at, removed) = p.remove_participant(3).unwrap();
+    assert_eq!(
+        p.removed_people,
+        [RemovedPerson {
+            id: 3,
+            display_name: "Robert Jones".into(),
+            also_known_as: "Bobby".into(),
+        }]
+    );
+    p.restore_participant(at, removed);
+    assert!(
+        p.removed_people.is_empty(),
+        "undo puts them back on the roster"
+    );
+    p.remove_participant(3).unwrap();
+    p.remove_participant(4).unwrap();
+    assert_eq!(p.removed_people.len(), 2);
+    assert_eq!(
+        p.forget_removed_person(3).unwrap().display_name,
+        "Robert Jones"
+    );
+    assert_eq!(p.removed_people.len(), 1);
+    assert_eq!(
+        p.forget_removed_person(3),
+        Err(DomainError::NotFound("person"))
+    );
+}
+
+#[test]
+fn an_unnamed_person_leaves_nothing_behind() {
+    let mut p = Programme::new(1, "P").unwrap();
+    p.add_participant(3, "x", Role::Peer).unwrap();
+    p.rename_participant(3, "  ").unwrap();
+    p.remove_participant(3).unwrap();
+    assert!(p.removed_people.is_empty());
+}
+
+#[test]
+fn records_without_the_new_fields_still_read() {
+    let p: Programme = serde_json::from_str(
+        r#"{"id":1,"name":"P","participants":[{"id":3,"display_name":"Al"}]}"#,
+    )
+    .unwrap();
+    assert!(p.removed_people.is_empty());
+    assert_eq!(p.participants[0].also_known_as, "");
+}

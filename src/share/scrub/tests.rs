@@ -1,3 +1,4 @@
+use super::compile::name_parts;
 use super::*;
 
 fn person(id: u64, name: &str, nicks: &[&str]) -> RosterName {
@@ -17,6 +18,7 @@ fn found(text: &str, roster: &[RosterName]) -> Vec<String> {
 
 #[test]
 fn normalize_folds_case_accents_and_apostrophes() {
+    assert_eq!(normalize("Ma\u{3164}ri\u{2800}a\u{FE0F}"), "maria");
     assert_eq!(normalize("JOSÉ"), "jose");
     assert_eq!(normalize("Jose\u{301}"), "jose");
     assert_eq!(normalize("Maria’s"), "maria's");
@@ -163,6 +165,7 @@ fn redact_ignores_bogus_hits() {
         start,
         end,
         name_part: String::new(),
+        common_word: false,
     };
     let text = "héllo";
     assert_eq!(
@@ -193,4 +196,173 @@ fn reasons_are_plain_and_deduplicated() {
 fn ideographic_names_inside_running_text() {
     let roster = [person(1, "王伟", &[])];
     assert_eq!(found("我和王伟一起学习", &roster), ["王伟"]);
+}
+
+fn hits(text: &str, roster: &[RosterName]) -> Vec<(String, u64, bool)> {
+    check(text, roster, &[])
+        .into_iter()
+        .map(|h| (h.matched, h.participant, h.common_word))
+        .collect()
+}
+
+#[test]
+fn invisible_and_filler_characters_inside_a_name() {
+    let roster = [person(1, "Maria", &[])];
+    for text in [
+        "Ma\u{200B}ria",
+        "Ma\u{200C}ri\u{200D}a",
+        "M\u{AD}aria",
+        "Mar\u{2060}ia",
+        "Ma\u{3164}ria",
+        "Ma\u{115F}ri\u{1160}a",
+        "Mari\u{FFA0}a",
+        "Ma\u{2800}ria",
+        "M\u{FE0F}aria",
+        "Ma\u{E0041}ria",
+        "\u{202E}Maria\u{202C}",
+    ] {
+        let got = found(text, &roster);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!(got[0].trim_start_matches('\u{202E}'), got[0]);
+    }
+    // A zero-width space between Thai words still separates them.
+    assert_eq!(normalize("ก\u{200B}ข"), "ก ข");
+}
+
+#[test]
+fn look_alike_letters_from_other_scripts() {
+    let roster = [person(1, "Maria Lopez", &[]), person(2, "Hope", &[])];
+    // Cyrillic а and о, Greek Ο, Armenian օ, Cherokee and Lisu capitals, small capitals,
+    // mathematical and full-width letters.
+    for (text, want) in [
+        ("M\u{430}ria", 1),
+        ("Maria L\u{43E}pez", 1),
+        ("MARIA L\u{39F}PEZ", 1),
+        ("L\u{585}pez", 1),
+        ("\u{13B7}aria", 1),
+        ("\u{A4DF}aria", 1),
+        ("\u{1D0D}\u{1D00}\u{280}\u{26A}\u{1D00}", 1),
+        ("\u{1D40C}\u{1D41A}\u{1D42B}\u{1D422}\u{1D41A}", 1),
+        ("\u{41D}\u{43E}\u{440}\u{435}", 2),
+        ("\u{397}\u{39F}\u{3A1}\u{395}", 2),
+    ] {
+        let got = hits(text, &roster);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!(got[0].1, want, "{text:?}");
+        assert!(!got[0].2, "a disguise is not an ordinary word: {text:?}");
+    }
+    // Real Cyrillic and Greek words are not read as Latin look-alikes.
+    assert!(found("Нора сказала, что рос ОК", &roster).is_empty());
+}
+
+#[test]
+fn names_spelled_out_letter_by_letter() {
+    let roster = [person(1, "Maria Lopez", &[]), person(2, "Ann", &[])];
+    for text in [
+        "M.a.r.i.a",
+        "M a r i a",
+        "M-a-r-i-a",
+        "M_a_r_i_a",
+        "M. A. R. I. A.",
+        "m•a•r•i•a",
+    ] {
+        assert_eq!(found(text, &roster).len(), 1, "{text:?}");
+    }
+    assert_eq!(
+        found("M a r i a L o p e z", &roster),
+        ["M a r i a L o p e z"]
+    );
+    assert_eq!(found("A n n", &roster), ["A n n"]);
+    // A short name inside a longer run, and lists, are not names.
+    assert!(found("p l a n n i n g", &roster).is_empty());
+    assert!(found("options a, n, n", &roster).is_empty());
+}
+
+#[test]
+fn names_glued_into_handles_hashtags_addresses_and_camel_case() {
+    let roster = [person(1, "Maria Lopez", &[]), person(2, "Will Turner", &[])];
+    for (text, want) in [
+        ("#MariaLopez", "MariaLopez"),
+        ("#marialopez", "marialopez"),
+        ("#maria", "maria"),
+        ("#teammaria", "maria"),
+        ("write to maria.lopez@example.org", "maria.lopez"),
+        ("mlopez@example.org", "lopez"),
+        ("@maria_l said", "maria"),
+        ("MariaLopez", "MariaLopez"),
+        ("marialopez", "marialopez"),
+        ("thanks MARIALopez", "MARIALopez"),
+        ("maria1990", "maria"),
+        ("MaRiA", "MaRiA"),
+        ("#turnerfamily", "turner"),
+    ] {
+        let got = found(text, &roster);
+        assert!(got.contains(&want.to_string()), "{text:?}: {got:?}");
+    }
+    // Ordinary words that hold a name stay quiet, even in hashtags.
+    for text in [
+        "willing",
+        "Willingly, the planning team met",
+        "#willing",
+        "#hopeful",
+        "marketing",
+        "Turnerish",
+    ] {
+        assert!(found(text, &roster).is_empty(), "{text:?}");
+    }
+}
+
+#[test]
+fn other_scripts_both_ways() {
+    let latin = [
+        person(1, "Maria", &[]),
+        person(2, "Dmitry", &[]),
+        person(3, "Mohammed", &[]),
+    ];
+    assert_eq!(found("Мария пришла", &latin), ["Мария"]);
+    assert_eq!(found("Дмитрий", &latin), ["Дмитрий"]);
+    assert_eq!(found("قال محمد", &latin), ["محمد"]);
+    let other = [
+        person(4, "Юлия", &[]),
+        person(5, "Γιώργος Νίκου", &[]),
+        person(6, "محمد", &[]),
+    ];
+    assert_eq!(found("Yulia came, then Julia", &other), ["Yulia", "Julia"]);
+    assert_eq!(found("Thanks Nikou", &other), ["Nikou"]);
+    assert_eq!(found("Muhammad said", &other), ["Muhammad"]);
+    // A Latin word is compared with Arabic consonants only when capitalised like a name.
+    assert!(found("we made it", &other).is_empty());
+    // The loose key is only for words from another script: Latin roster, Latin text.
+    assert!(found("Mary and Marie", &latin).is_empty());
+}
+
+#[test]
+fn word_names_are_flagged_and_plurals_are_not_stretched() {
+    let roster = [
+        person(1, "Will", &[]),
+        person(2, "Thị", &[]),
+        person(3, "Hope Adams", &[]),
+        person(4, "Maria", &[]),
+    ];
+    assert_eq!(
+        hits(
+            "Will said he will. Hope Adams, Hope, this, Thi's, Marias",
+            &roster
+        ),
+        [
+            ("Will".into(), 1, true),
+            ("will".into(), 1, true),
+            ("Hope Adams".into(), 3, false),
+            ("Hope".into(), 3, true),
+            ("Thi's".into(), 2, false),
+            ("Marias".into(), 4, false),
+        ]
+    );
+    assert!(found("hopes wills", &roster).is_empty());
+}
+
+#[test]
+fn also_known_as_names_are_found() {
+    let roster = [person(1, "Robert Jones", &["Bobby", "Roberto"])];
+    assert_eq!(found("Bobby and Roberto", &roster), ["Bobby", "Roberto"]);
 }

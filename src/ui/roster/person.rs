@@ -148,6 +148,9 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
                     hint="How to reach them. Never exported or shared."
                     value=read(|x| x.contact_note.clone()) on_edit=edit(|pr, id, t| pr.set_contact_note(id, t)) />
             </div>
+            <TextField id=format!("person-aka-{p}") label="Also known as" multiline=true
+                hint="Nicknames and other ways of writing their name, one on each line or separated by commas. Anything you share is checked for these names too. Never shared."
+                value=read(|x| x.also_known_as.clone()) on_edit=edit(|pr, id, t| pr.set_also_known_as(id, t)) />
             <fieldset class="choices">
                 <legend>"Roles"</legend>
                 {Role::ALL.into_iter().map(|role| view! {
