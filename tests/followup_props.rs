@@ -81,6 +81,7 @@ fn workspace(secret: &str, scores: &[(u8, u8)], people: u8) -> Workspace {
             equity: Score::new(*equity).unwrap(),
             improve: secret.to_string(),
             by: EnteredBy::Partner,
+            concern: false,
         })
         .unwrap();
     }

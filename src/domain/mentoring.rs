@@ -4,15 +4,22 @@
 //! The pairing engine itself lives in [`super::pairing`]; this module is what is stored.
 //! Follow-up plans and check-ins (see `followup`) refer to a confirmed pair by its id.
 
+pub mod closure;
 pub mod contract;
 pub mod import;
 pub mod inventory;
+#[cfg(test)]
+mod life_tests;
+pub mod relationship;
 pub mod review;
 #[cfg(test)]
 mod tests;
 
+pub use closure::Waiting;
+pub use closure::{ClosingTopic, Closure, ClosureReason, Ending, Rematch, REMATCH_AFTER_DAYS};
 pub use contract::ContractField;
 pub use inventory::Direction;
+pub use relationship::{Life, LifeRules, NextStep, Stage};
 pub use review::{Draft, DraftPair};
 
 use super::pairing::{Objective, ProgrammeKind, Side, Skill, SkillLevel, Weights};
@@ -63,8 +70,12 @@ pub struct MentoringPair {
     pub score: i64,
     pub explanation: String,
     pub contract: Contract,
-    /// Set when the pair stops meeting; ended pairs are kept for the record.
+    /// Set when the pair stops meeting (closed or declined); ended pairs are kept for the
+    /// record.
     pub ended: Option<Date>,
+    /// Its life from agreeing to closing. Pairs stored before this existed read as active.
+    #[serde(default = "Life::legacy")]
+    pub life: Life,
 }
 
 /// Everything about one-to-one mentoring in one programme. Added after format 1 with a
@@ -84,6 +95,7 @@ pub struct Mentoring {
     pub pairs: Vec<MentoringPair>,
     /// The proposal under review, kept across reloads until confirmed or discarded.
     pub draft: Option<Draft>,
+    pub life_rules: LifeRules,
 }
 
 /// Most members a pair can have (a trio, when numbers are odd).

@@ -12,6 +12,7 @@ pub mod followup;
 pub mod kiosk;
 pub mod mentoring;
 pub mod pairing;
+pub mod private;
 pub mod programme;
 pub mod questions;
 pub mod roster;

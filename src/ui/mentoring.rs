@@ -2,7 +2,11 @@
 //! contract. Every decision is in `domain::mentoring` and `domain::pairing`.
 
 mod contract;
+mod ending;
 mod import;
+mod life;
+
+pub use life::next_words;
 mod pairing;
 mod skills;
 
@@ -21,9 +25,8 @@ pub fn title(app: AppState, route: Route) -> String {
         match route {
             Route::Skills(_) => format!("Skills inventory · {}", p.display_name()),
             Route::Pairing(_) => format!("Pairing · {}", p.display_name()),
-            Route::Pair(_, x) | Route::PairPrint(_, x) => {
-                format!("Contract: {}", pair_names(p, x))
-            }
+            Route::Pair(_, x) => pair_names(p, x),
+            Route::PairPrint(_, x) => format!("Contract: {}", pair_names(p, x)),
             _ => p.display_name().to_string(),
         }
     })
@@ -132,6 +135,7 @@ pub fn MentoringLinks(programme: Id) -> impl IntoView {
             (m.skills.len(), m.active_pairs().count(), m.draft.is_some())
         })
     });
+    let stages = Memo::new(move |_| with_mentoring(programme, |p, _| life::stage_counts(p)));
     view! {
         <section class="panel" aria-labelledby="mentoring-title">
             <h2 id="mentoring-title">"Skills and pairing"</h2>
@@ -148,6 +152,9 @@ pub fn MentoringLinks(programme: Id) -> impl IntoView {
                         let confirmed = match pairs { 0 => "No confirmed pairs".to_string(), 1 => "1 confirmed pair".to_string(), n => format!("{n} confirmed pairs") };
                         if draft { format!("{confirmed}; a proposal is waiting for review") } else { confirmed }
                     }}</p>
+                    <Show when=move || stages.with(|s| !s.is_empty())>
+                        <p class="meta stage-counts">{move || stages.get()}</p>
+                    </Show>
                 </li>
             </ul>
         </section>

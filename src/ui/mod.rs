@@ -17,6 +17,7 @@ mod programmes;
 mod questions;
 mod roster;
 mod safety;
+mod safety_plan;
 mod session;
 mod settings;
 mod share;

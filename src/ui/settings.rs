@@ -19,6 +19,7 @@ pub fn SettingsPage() -> impl IntoView {
         <super::safety::BackupPanel />
         <super::safety::RestorePanel />
         <super::safety::LockPanel />
+        <super::safety_plan::SafetyPlanPanel />
         <crate::ui::kiosk::settings::KioskSettingsPanel />
         <SetAsidePanel />
         <super::safety::WipePanel />

@@ -229,7 +229,7 @@ test("skills inventory, pairing review, contract and its print view are axe-clea
     await page.getByRole("button", { name: /^Lock / }).first().click();
     await check("pairing review");
     await page.getByRole("button", { name: "Confirm these pairs" }).click();
-    await page.getByRole("link", { name: /^Contract: / }).first().click();
+    await page.getByRole("region", { name: "Confirmed pairs" }).getByRole("link").first().click();
     await page.getByLabel("Review date").fill("1999-01-01");
     await page.getByRole("alert").waitFor();
     await check("contract with a refused date");

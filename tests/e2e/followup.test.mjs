@@ -102,18 +102,18 @@ test("a plan from a meeting: prompts from shared items only, steps tick off, ove
   await page.getByLabel("Step", { exact: true }).fill("Read the falls guideline");
   await page.getByLabel("Due date").fill(day(10));
   await page.getByRole("button", { name: "Add step" }).click();
-  await page.getByRole("checkbox", { name: "Done: Read the falls guideline" }).waitFor();
+  await page.getByRole("group", { name: "Read the falls guideline" }).getByRole("radio", { name: "Done" }).waitFor();
   // Hostile text shows as text.
   assert.equal(await page.locator("main b").count(), 0);
   await page.getByText("1 step is overdue").waitFor();
-  await page.getByRole("checkbox", { name: "Done: Read the falls guideline" }).check();
+  await page.getByRole("group", { name: "Read the falls guideline" }).getByRole("radio", { name: "Done" }).check();
   await saved(page);
 
   // Reload: all kept; the overdue step shows on the follow-up page and on This week.
   await page.reload();
   await ready(page);
-  assert.equal(await page.getByRole("checkbox", { name: "Done: Read the falls guideline" }).isChecked(), true);
-  assert.equal(await page.getByRole("checkbox", { name: "Done: Shadow a senior nurse <b>twice</b>" }).isChecked(), false);
+  assert.equal(await page.getByRole("group", { name: "Read the falls guideline" }).getByRole("radio", { name: "Done" }).isChecked(), true);
+  assert.equal(await page.getByRole("group", { name: "Shadow a senior nurse <b>twice</b>" }).getByRole("radio", { name: "Done" }).isChecked(), false);
   assert.equal(await page.getByLabel("Longer-term goals", { exact: true }).inputValue(), "Lead a ward round by spring");
   assert.equal(await page.getByLabel("When to apply: Ask for help early").inputValue(), "later");
   await page.getByRole("link", { name: "Back to after the meetings" }).click();
@@ -125,7 +125,7 @@ test("a plan from a meeting: prompts from shared items only, steps tick off, ove
   await page.getByRole("link", { name: "Peercircle" }).click();
   await page.getByRole("region", { name: "This week" }).getByRole("link", { name: /step overdue since .*Shadow a senior nurse/ }).click();
   // Ticking it off clears it everywhere.
-  await page.getByRole("checkbox", { name: "Done: Shadow a senior nurse <b>twice</b>" }).check();
+  await page.getByRole("group", { name: "Shadow a senior nurse <b>twice</b>" }).getByRole("radio", { name: "Done" }).check();
   await page.getByText("1 step is overdue").waitFor({ state: "detached" });
   await saved(page);
   assert.deepEqual(seen.errors, []);

@@ -68,6 +68,8 @@ pub struct CheckIn {
     /// "What could improve?" Confidential to the pair and the person who typed it.
     pub improve: String,
     pub by: EnteredBy,
+    /// A concern about safety or wellbeing was raised (see `safety`).
+    pub concern: bool,
 }
 
 impl CheckIn {

@@ -2,15 +2,20 @@
 //! sees "a low rating" or "check-in missed", never what anyone wrote, so they can step in on a
 //! mismatch without breaking a confidence (Ensher and Murphy). Interventions are recorded here.
 
-use super::super::mentoring::MentoringPair;
+use super::super::mentoring::{Mentoring, MentoringPair, NextStep, Stage};
 use super::super::{Date, Id};
 use super::checkin::{next_checkin, CheckInDue};
+use super::contact::{contacts_due, ContactDue};
 use super::FollowUp;
 use serde::{Deserialize, Serialize};
 
 /// Why a pair is flagged. Categories only: no field can hold a note or a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FlagReason {
+    /// A concern about safety or wellbeing was raised and nothing is recorded about it yet.
+    Safety,
+    /// A coordinator's contact with someone in the pair is overdue.
+    ContactOverdue,
     /// The latest check-in rated either question 2 or lower.
     LowScore,
     /// A rating fell by 2 or more since the check-in before.
@@ -24,6 +29,8 @@ pub enum FlagReason {
 impl FlagReason {
     pub fn words(self) -> &'static str {
         match self {
+            FlagReason::Safety => "Needs attention: safety",
+            FlagReason::ContactOverdue => "Contact overdue",
             FlagReason::LowScore => "Low rating at the last check-in",
             FlagReason::Drop => "Ratings dropped since the check-in before",
             FlagReason::MissedCheckIn => "Check-in missed",
@@ -42,12 +49,21 @@ pub struct Intervention {
     pub what: String,
     #[serde(default)]
     pub resolved: Option<Date>,
+    /// What was done about a safety concern (settles the "needs attention: safety" flag).
+    #[serde(default)]
+    pub safety: bool,
 }
 
 /// One pair's state on the health view. Holds no text at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PairHealth {
     pub pair: Id,
+    pub stage: Stage,
+    pub next_step: Option<NextStep>,
+    /// The next contact due with each person (empty before the first meeting).
+    pub contacts: Vec<ContactDue>,
+    /// When the open safety concern was raised.
+    pub safety_since: Option<Date>,
     pub reasons: Vec<FlagReason>,
     pub next: CheckInDue,
     pub checkins: usize,
@@ -68,17 +84,25 @@ pub const DROP: u8 = 2;
 
 /// Health of every active pair, flagged ones first. A rating-based flag (low, drop) is cleared
 /// by an intervention marked resolved on or after that check-in, until the next check-in.
-pub fn health(followup: &FollowUp, pairs: &[MentoringPair], today: Date) -> Vec<PairHealth> {
-    let mut list: Vec<PairHealth> = pairs
-        .iter()
-        .filter(|p| p.ended.is_none())
-        .map(|p| pair_health(followup, p, today))
+/// A safety concern comes first of all.
+pub fn health(followup: &FollowUp, mentoring: &Mentoring, today: Date) -> Vec<PairHealth> {
+    let mut list: Vec<PairHealth> = mentoring
+        .active_pairs()
+        .map(|p| pair_health(followup, mentoring, p, today))
         .collect();
-    list.sort_by_key(|h| (!h.needs_attention(), h.pair));
+    list.sort_by_key(|h| (h.safety_since.is_none(), !h.needs_attention(), h.pair));
     list
 }
 
-fn pair_health(followup: &FollowUp, pair: &MentoringPair, today: Date) -> PairHealth {
+fn pair_health(
+    followup: &FollowUp,
+    mentoring: &Mentoring,
+    pair: &MentoringPair,
+    today: Date,
+) -> PairHealth {
+    let rules = mentoring.life_rules;
+    let contacts = contacts_due(pair, rules, followup.contact_cadence, &followup.contacts);
+    let safety_since = followup.safety_open(pair.id);
     let checkins = followup.checkins_of(pair.id);
     let latest = checkins.last();
     let next = next_checkin(
@@ -91,6 +115,12 @@ fn pair_health(followup: &FollowUp, pair: &MentoringPair, today: Date) -> PairHe
     let interventions = followup.interventions_of(pair.id);
     let last_resolved = interventions.iter().filter_map(|i| i.resolved).max();
     let mut reasons = Vec::new();
+    if safety_since.is_some() {
+        reasons.push(FlagReason::Safety);
+    }
+    if contacts.iter().any(|c| c.overdue(today)) {
+        reasons.push(FlagReason::ContactOverdue);
+    }
     if let Some(last) = latest {
         let handled = last_resolved.is_some_and(|r| last.date.is_some_and(|d| d <= r));
         if !handled {
@@ -116,6 +146,10 @@ fn pair_health(followup: &FollowUp, pair: &MentoringPair, today: Date) -> PairHe
     }
     PairHealth {
         pair: pair.id,
+        stage: pair.stage(rules),
+        next_step: pair.next_step(rules),
+        contacts,
+        safety_since,
         reasons,
         next,
         checkins: checkins.len(),

@@ -3,17 +3,26 @@
 //! programme (`Programme::followup`), refering to pairs by `MentoringPair::id`.
 
 mod checkin;
+mod contact;
 mod health;
 mod plan;
+mod safety;
 mod survey;
 mod week;
 
 #[cfg(test)]
+mod contact_tests;
+#[cfg(test)]
 mod tests;
 
 pub use checkin::{next_checkin, CheckIn, CheckInDue, DueState, EnteredBy, Score, GRACE_DAYS};
+pub use contact::{
+    contacts_due, next_contact, Asked, Contact, ContactCadence, ContactDue, ContactWay,
+    FIRST_MONTH, LONGEST_GAP,
+};
 pub use health::{health, FlagReason, Intervention, PairHealth};
 pub use plan::{meeting_prompts, Apply, Learning, Plan, PlanField, PlanSource, Step, StepStatus};
+pub use safety::{safety_card, SAFETY_STARTER};
 pub use survey::{
     mean_score, Measure, MeasureResult, PointResult, Survey, SurveyAnswers, SurveyPoint, Tally,
 };
@@ -33,6 +42,11 @@ pub struct FollowUp {
     pub checkins: Vec<CheckIn>,
     pub interventions: Vec<Intervention>,
     pub survey: Survey,
+    /// The coordinator's contacts with each person of a pair.
+    pub contacts: Vec<Contact>,
+    pub contact_cadence: ContactCadence,
+    /// "What to do and who to tell": the programme's own safety card.
+    pub safety_card: super::private::PrivateText,
 }
 
 impl Default for FollowUp {
@@ -43,6 +57,9 @@ impl Default for FollowUp {
             checkins: Vec::new(),
             interventions: Vec::new(),
             survey: Survey::default(),
+            contacts: Vec::new(),
+            contact_cadence: ContactCadence::STANDARD,
+            safety_card: Default::default(),
         }
     }
 }
@@ -61,6 +78,7 @@ impl FollowUp {
             .chain(self.checkins.iter().map(|c| c.id))
             .chain(self.interventions.iter().map(|i| i.id))
             .chain(self.survey.points.iter().map(|p| p.id))
+            .chain(self.contacts.iter().map(|c| c.id))
     }
 
     pub fn set_cadence(&mut self, weeks: u32) -> Result<(), DomainError> {
@@ -123,6 +141,7 @@ impl FollowUp {
             date,
             what,
             resolved: None,
+            safety: false,
         });
         Ok(())
     }
@@ -165,6 +184,7 @@ impl FollowUp {
         for c in &self.checkins {
             c.validate().map_err(|e| e.to_string())?;
         }
+        self.contact_cadence.validate().map_err(|e| e.to_string())?;
         self.survey.validate()
     }
 }

@@ -231,6 +231,23 @@ impl Plan {
             .ok_or(DomainError::NotFound("step"))
     }
 
+    /// Renames, re-dates or changes the resources of a step; its status stays.
+    pub fn edit_step(
+        &mut self,
+        id: Id,
+        what: &str,
+        due: Option<Date>,
+        resources: &str,
+    ) -> Result<(), DomainError> {
+        let what = clean_name(what, "the step")?;
+        check_length(resources)?;
+        let step = self.step_mut(id)?;
+        step.what = what;
+        step.due = due;
+        step.resources = resources.trim().to_string();
+        Ok(())
+    }
+
     pub fn set_status(&mut self, step: Id, status: StepStatus) -> Result<(), DomainError> {
         self.step_mut(step)?.status = status;
         Ok(())

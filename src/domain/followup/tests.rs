@@ -12,6 +12,7 @@ fn pair(id: Id, confirmed: &str) -> MentoringPair {
         id,
         members: vec![100 + id, 200 + id],
         confirmed: Some(d(confirmed)),
+        life: crate::domain::mentoring::Life::legacy(),
         ..MentoringPair::default()
     }
 }
@@ -25,6 +26,7 @@ fn checkin(id: Id, pair: Id, date: &str, going: u8, equity: u8) -> CheckIn {
         equity: Score::new(equity).unwrap(),
         improve: "Meet somewhere quieter".into(),
         by: EnteredBy::Facilitator,
+        concern: false,
     }
 }
 
@@ -129,8 +131,15 @@ fn scores_outside_one_to_five_are_refused_even_from_a_file() {
     assert_eq!(c.going.get(), 4);
 }
 
+fn with_pairs(pairs: &[MentoringPair]) -> Mentoring {
+    Mentoring {
+        pairs: pairs.to_vec(),
+        ..Mentoring::default()
+    }
+}
+
 fn reasons(f: &FollowUp, pairs: &[MentoringPair], today: &str) -> Vec<FlagReason> {
-    health(f, pairs, d(today))
+    health(f, &with_pairs(pairs), d(today))
         .into_iter()
         .find(|h| h.pair == pairs[0].id)
         .unwrap()
@@ -210,7 +219,7 @@ fn ended_pairs_are_not_on_the_health_view_and_flagged_pairs_come_first() {
     let mut f = FollowUp::default();
     f.add_checkin(checkin(10, 1, "2026-10-01", 5, 5)).unwrap();
     f.add_checkin(checkin(11, 3, "2026-10-01", 1, 5)).unwrap();
-    let h = health(&f, &pairs, d("2026-10-02"));
+    let h = health(&f, &with_pairs(&pairs), d("2026-10-02"));
     assert_eq!(h.iter().map(|h| h.pair).collect::<Vec<_>>(), [3, 1]);
 }
 

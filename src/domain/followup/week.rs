@@ -1,13 +1,29 @@
 //! "This week": what needs doing soon in one programme, worked out when the app opens, so no
 //! notification or network is needed. Items carry ids only; the screen looks up the words.
 
-use super::super::mentoring::Mentoring;
+use super::super::mentoring::{Mentoring, NextStep};
 use super::super::{Date, Id};
 use super::checkin::{next_checkin, DueState, GRACE_DAYS};
+use super::contact::contacts_due;
 use super::FollowUp;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WeekItem {
+    /// A safety concern raised on this date with nothing recorded about it yet.
+    Safety { pair: Id, since: Date },
+    /// A coordinator's contact with one person is due this week, or overdue.
+    Contact {
+        pair: Id,
+        person: Id,
+        due: Date,
+        overdue: bool,
+    },
+    /// A pair waits for its next step (an agreement, the first meeting, signing, closing).
+    Step {
+        pair: Id,
+        next: NextStep,
+        since: Date,
+    },
     /// A pair's check-in is due this week (or was missed).
     CheckIn { pair: Id, due: Date, missed: bool },
     /// A plan step is past its due date.
@@ -21,14 +37,50 @@ impl WeekItem {
         match *self {
             WeekItem::CheckIn { due, .. } | WeekItem::OverdueStep { due, .. } => due,
             WeekItem::SurveyPoint { planned, .. } => planned,
+            WeekItem::Safety { since, .. } => since,
+            WeekItem::Contact { due, .. } => due,
+            WeekItem::Step { since, .. } => since,
         }
     }
 }
 
-/// Everything due in the coming week or already late, earliest first.
+/// Everything due in the coming week or already late: safety concerns first, then earliest
+/// first.
 pub fn this_week(followup: &FollowUp, mentoring: &Mentoring, today: Date) -> Vec<WeekItem> {
     let mut items = Vec::new();
+    let rules = mentoring.life_rules;
     for pair in mentoring.active_pairs() {
+        if let Some(since) = followup.safety_open(pair.id) {
+            items.push(WeekItem::Safety {
+                pair: pair.id,
+                since,
+            });
+        }
+        if let Some(next) = pair.next_step(rules) {
+            let l = &pair.life;
+            let since = [l.closing, l.first_meeting]
+                .into_iter()
+                .flatten()
+                .chain(l.agreed.iter().map(|(_, d)| *d))
+                .chain(pair.confirmed)
+                .max()
+                .unwrap_or(today);
+            items.push(WeekItem::Step {
+                pair: pair.id,
+                next,
+                since,
+            });
+        }
+        for due in contacts_due(pair, rules, followup.contact_cadence, &followup.contacts) {
+            if due.soon(today) {
+                items.push(WeekItem::Contact {
+                    pair: pair.id,
+                    person: due.person,
+                    due: due.due,
+                    overdue: due.overdue(today),
+                });
+            }
+        }
         let last = followup.checkins_of(pair.id).last().and_then(|c| c.date);
         let next = next_checkin(pair.id, pair.confirmed, last, followup.cadence_weeks, today);
         if next.state != DueState::Later {
@@ -61,6 +113,7 @@ pub fn this_week(followup: &FollowUp, mentoring: &Mentoring, today: Date) -> Vec
             }
         }
     }
-    items.sort_by_key(WeekItem::when);
+    // Safety concerns first, whatever their date; then the earliest.
+    items.sort_by_key(|i| (!matches!(i, WeekItem::Safety { .. }), i.when()));
     items
 }

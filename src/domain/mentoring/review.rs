@@ -89,12 +89,17 @@ impl Mentoring {
         }
     }
 
-    /// The pairing problem: everyone on the roster not yet in an active pair, with the
-    /// programme's settings, its never-pair rules, and the draft's locked and broken pairs.
-    pub fn problem(&self, roster: &[Participant]) -> pairing::Problem {
+    /// The pairing problem: everyone on the roster in the pool today (not in an open pair,
+    /// not waiting for their new-partner date), with the programme's settings, its never-pair
+    /// rules, and the draft's locked and broken pairs.
+    pub fn problem(&self, roster: &[Participant], today: Date) -> pairing::Problem {
+        self.problem_of(roster, |id| self.in_pool(id, today))
+    }
+
+    fn problem_of(&self, roster: &[Participant], keep: impl Fn(Id) -> bool) -> pairing::Problem {
         let people: Vec<Person> = roster
             .iter()
-            .filter(|p| !self.in_active_pair(p.id))
+            .filter(|p| keep(p.id))
             .map(|p| self.person(p))
             .collect();
         let here = |id: &Id| people.iter().any(|p| p.id == *id);
@@ -131,9 +136,9 @@ impl Mentoring {
         }
     }
 
-    /// Proposes pairs for everyone not in an active pair, keeping the draft's locked pairs.
-    pub fn propose(&mut self, roster: &[Participant]) -> Result<(), PairingError> {
-        let proposal = pairing::propose(&self.problem(roster))?;
+    /// Proposes pairs for everyone in the pool today, keeping the draft's locked pairs.
+    pub fn propose(&mut self, roster: &[Participant], today: Date) -> Result<(), PairingError> {
+        let proposal = pairing::propose(&self.problem(roster, today))?;
         let broken = self.draft.take().map(|d| d.broken).unwrap_or_default();
         self.draft = Some(Draft {
             pairs: proposal
@@ -251,7 +256,8 @@ impl Mentoring {
                 }
             }
         }
-        let problem = self.problem(roster);
+        // Everyone who may be in the draft: the swap checks rules, not the pool's dates.
+        let problem = self.problem_of(roster, |id| !self.in_active_pair(id));
         let people = &problem.people;
         for i in [pa, pb].into_iter().flatten() {
             let pair = &mut draft.pairs[i];
@@ -385,6 +391,7 @@ impl Workspace {
                     ..Default::default()
                 },
                 ended: None,
+                life: super::Life::default(),
             });
         }
         let count = confirmed.len();

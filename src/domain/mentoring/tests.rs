@@ -180,7 +180,7 @@ fn propose_lock_break_and_propose_again() {
     let (mut ws, p, ids) = eight();
     let r = roster(&ws, p);
     let mm = m(&mut ws, p);
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     let first = pairs_of(mm);
     assert_eq!(first.len(), 4);
     assert!(first.contains(&vec![ids[0], ids[1]]));
@@ -207,7 +207,7 @@ fn propose_lock_break_and_propose_again() {
     mm.set_locked(&[ids[2], ids[1]], false).unwrap();
     assert!(mm.swap(&r, ids[0], ids[3]).is_err(), "already together");
     mm.set_locked(&[ids[0], ids[3]], true).unwrap();
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     let again = pairs_of(mm);
     assert!(
         again.contains(&vec![ids[0], ids[3]]),
@@ -226,7 +226,7 @@ fn propose_lock_break_and_propose_again() {
     mm.set_locked(&[ids[0], ids[3]], false).unwrap();
     mm.break_pair(&[ids[4], ids[5]]).unwrap();
     assert!(mm.draft.as_ref().unwrap().unpaired.contains(&ids[4]));
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     assert!(!pairs_of(mm).contains(&vec![ids[4], ids[5]]));
     assert!(
         pairs_of(mm).contains(&vec![ids[0], ids[1]]),
@@ -240,7 +240,7 @@ fn swaps_that_break_rules_are_refused() {
     let r = roster(&ws, p);
     let mm = m(&mut ws, p);
     mm.never.push((ids[0], ids[3]));
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     let before = mm.draft.clone();
     assert!(
         mm.swap(&r, ids[1], ids[3]).is_err(),
@@ -270,7 +270,7 @@ fn mentor_protege_sides_come_from_roles_and_swaps_keep_the_shape() {
     mm.set_level(ids[3], Direction::Wants, s, 3).unwrap();
     assert_eq!(mm.side_of(&r[0]), Side::Mentor);
     assert_eq!(mm.side_of(&r[2]), Side::Protege);
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     assert!(pairs_of(mm).contains(&vec![ids[0], ids[3]]), "mentor first");
     assert!(
         mm.swap(&r, ids[0], ids[2]).is_err(),
@@ -283,7 +283,7 @@ fn mentor_protege_sides_come_from_roles_and_swaps_keep_the_shape() {
     // A mentor with two proteges: lock and break act on one pair, a swap of the mentor is refused.
     mm.kind = ProgrammeKind::MentorProtege { capacity: 2 };
     mm.set_level(ids[2], Direction::Wants, s, 2).unwrap();
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     let with_mo = pairs_of(mm);
     assert!(
         with_mo.contains(&vec![ids[0], ids[2]]) && with_mo.contains(&vec![ids[0], ids[3]]),
@@ -315,7 +315,7 @@ fn mentor_protege_sides_come_from_roles_and_swaps_keep_the_shape() {
 fn confirming_stores_dated_pairs_and_leaves_them_out_of_the_next_proposal() {
     let (mut ws, p, ids) = eight();
     let r = roster(&ws, p);
-    m(&mut ws, p).propose(&r).unwrap();
+    m(&mut ws, p).propose(&r, d("2026-12-01")).unwrap();
     assert_eq!(ws.confirm_pairs(p, d("2026-03-02")), Ok(4));
     let mm = &ws.programme(p).unwrap().mentoring;
     assert!(mm.draft.is_none());
@@ -336,7 +336,7 @@ fn confirming_stores_dated_pairs_and_leaves_them_out_of_the_next_proposal() {
     );
     // Everyone is paired now, so a new proposal has nobody to pair.
     let mm = m(&mut ws, p);
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     assert!(mm.draft.as_ref().unwrap().pairs.is_empty());
     assert!(
         ws.confirm_pairs(p, d("2026-03-02")).is_err(),
@@ -348,7 +348,7 @@ fn confirming_stores_dated_pairs_and_leaves_them_out_of_the_next_proposal() {
 fn a_removed_participant_breaks_nothing() {
     let (mut ws, p, ids) = eight();
     let r = roster(&ws, p);
-    m(&mut ws, p).propose(&r).unwrap();
+    m(&mut ws, p).propose(&r, d("2026-12-01")).unwrap();
     ws.programme_mut(p)
         .unwrap()
         .remove_participant(ids[0])
@@ -359,8 +359,8 @@ fn a_removed_participant_breaks_nothing() {
     );
     let r = roster(&ws, p);
     let mm = m(&mut ws, p);
-    assert_eq!(mm.problem(&r).people.len(), 7);
-    mm.propose(&r).unwrap();
+    assert_eq!(mm.problem(&r, d("2026-12-01")).people.len(), 7);
+    mm.propose(&r, d("2026-12-01")).unwrap();
     assert_eq!(mm.draft.as_ref().unwrap().unpaired.len(), 1);
     ws.confirm_pairs(p, d("2026-03-02")).unwrap();
     // Removing someone in a confirmed pair keeps the pair on record.
@@ -372,7 +372,7 @@ fn a_removed_participant_breaks_nothing() {
     let r = roster(&ws, p);
     assert_eq!(ws.programme(p).unwrap().mentoring.pairs.len(), 3);
     assert!(m(&mut ws, p)
-        .problem(&r)
+        .problem(&r, d("2026-12-01"))
         .people
         .iter()
         .all(|x| x.id != member));
@@ -384,7 +384,7 @@ fn odd_numbers_can_make_a_trio_which_cannot_be_locked() {
     let r = roster(&ws, p);
     let mm = m(&mut ws, p);
     mm.kind = ProgrammeKind::Peer { odd: OddMode::Trio };
-    mm.propose(&r).unwrap();
+    mm.propose(&r, d("2026-12-01")).unwrap();
     let draft = mm.draft.clone().unwrap();
     assert_eq!(draft.pairs.len(), 1);
     assert_eq!(draft.pairs[0].members.len(), 3);
@@ -400,7 +400,7 @@ fn odd_numbers_can_make_a_trio_which_cannot_be_locked() {
 fn contracts_are_written_checked_and_dated() {
     let (mut ws, p, _) = eight();
     let r = roster(&ws, p);
-    m(&mut ws, p).propose(&r).unwrap();
+    m(&mut ws, p).propose(&r, d("2026-12-01")).unwrap();
     ws.confirm_pairs(p, d("2026-03-02")).unwrap();
     let mm = m(&mut ws, p);
     let pair = mm.pairs[0].id;
@@ -441,7 +441,7 @@ fn contracts_are_written_checked_and_dated() {
 fn a_draft_survives_a_round_trip_and_old_records_load() {
     let (mut ws, p, _) = eight();
     let r = roster(&ws, p);
-    m(&mut ws, p).propose(&r).unwrap();
+    m(&mut ws, p).propose(&r, d("2026-12-01")).unwrap();
     let mm = ws.programme(p).unwrap().mentoring.clone();
     let text = serde_json::to_string(&mm).unwrap();
     assert_eq!(serde_json::from_str::<Mentoring>(&text).unwrap(), mm);

@@ -19,6 +19,7 @@ pub struct CheckInDraft {
     pub equity: u8,
     pub improve: String,
     pub by: EnteredBy,
+    pub concern: bool,
 }
 
 impl CheckInDraft {
@@ -36,6 +37,7 @@ impl CheckInDraft {
             equity: pick(self.equity, "Are contributions equal and equitable?")?,
             improve: self.improve.trim().to_string(),
             by: self.by,
+            concern: self.concern,
         })
     }
 }
@@ -50,13 +52,16 @@ pub fn CheckInPage(programme: Id, pair: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let raised = RwSignal::new(false);
     let save = Callback::new(move |draft: CheckInDraft| {
+        let concern = draft.concern;
         create(programme, |f, id| {
             let checkin = draft
                 .into_checkin(id, pair)
                 .map_err(crate::domain::DomainError::Invalid)?;
             f.add_checkin(checkin)
         })
+        .inspect(|_| raised.set(concern))
     });
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
@@ -64,7 +69,11 @@ pub fn CheckInPage(programme: Id, pair: Id) -> impl IntoView {
         </nav>
         <h1 tabindex="-1">{move || format!("Check-in: {}", label.get())}</h1>
         <p class="lead">"Each partner can fill this in on their own, one after the other. The notes stay private: the programme view shows only whether a pair may need help."</p>
+        <Show when=move || raised.get()>
+            <super::safety::SafetyNotice programme=programme pair=pair />
+        </Show>
         <CheckInForm on_submit=save />
+        <super::checkins::PastCheckIns programme=programme pair=pair />
     }
 }
 
@@ -127,6 +136,12 @@ pub fn CheckInForm(
                     prop:value=move || draft.with(|d| d.improve.clone())
                     on:input=move |ev| draft.update(|d| d.improve = event_target_value(&ev))></textarea>
             </div>
+            <label class="check concern">
+                <input type="checkbox" prop:checked=move || draft.with(|d| d.concern)
+                    on:change=move |ev| draft.update(|d| d.concern = event_target_checked(&ev)) />
+                <span>"There is a concern about safety or wellbeing"</span>
+            </label>
+            <p class="hint">"Tick this and the coordinator follows it up; what you write stays private."</p>
             <fieldset class="choices" hidden=partner_only>
                 <legend>"Who is filling this in?"</legend>
                 <label class="check">

@@ -17,6 +17,12 @@ struct PairRow {
     due: Date,
     state: DueState,
     checkins: usize,
+    /// Where the relationship is, and what is next.
+    stage: String,
+    next: Option<String>,
+    /// Contacts due: sentence, overdue.
+    contacts: Vec<(String, bool)>,
+    safety: bool,
     /// Interventions: id, date, what was done, resolved on.
     interventions: Vec<(Id, Date, String, Option<Date>)>,
 }
@@ -30,7 +36,7 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
             let Some(p) = ws.programme(programme) else {
                 return Vec::new();
             };
-            health(&p.followup, &p.mentoring.pairs, now)
+            health(&p.followup, &p.mentoring, now)
                 .into_iter()
                 .filter_map(|h| {
                     let pair = p.mentoring.pairs.iter().find(|x| x.id == h.pair)?;
@@ -41,6 +47,24 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
                         due: h.next.due,
                         state: h.next.state,
                         checkins: h.checkins,
+                        stage: h.stage.words().to_string(),
+                        next: h.next_step.map(|n| crate::ui::mentoring::next_words(p, n)),
+                        contacts: h
+                            .contacts
+                            .iter()
+                            .map(|c| {
+                                let who = crate::ui::forming::name_of(p, c.person);
+                                if c.overdue(now) {
+                                    (
+                                        format!("Contact with {who} overdue: due on {}.", c.due),
+                                        true,
+                                    )
+                                } else {
+                                    (format!("Next contact with {who} on {}.", c.due), false)
+                                }
+                            })
+                            .collect(),
+                        safety: h.safety_since.is_some(),
                         interventions: p
                             .followup
                             .interventions_of(h.pair)
@@ -57,6 +81,7 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
         <section class="panel" aria-labelledby="health-title">
             <h2 id="health-title">"Pairs and check-ins"</h2>
             <Cadence programme=programme />
+            <super::rules::RelationshipRules programme=programme />
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=|| view! {
@@ -117,6 +142,10 @@ fn PairCard(programme: Id, row: PairRow) -> impl IntoView {
         due,
         state,
         checkins,
+        stage,
+        next,
+        contacts,
+        safety,
         interventions,
     } = row;
     let attention = !reasons.is_empty();
@@ -129,7 +158,8 @@ fn PairCard(programme: Id, row: PairRow) -> impl IntoView {
     view! {
         <li class="card" class:attention=attention>
             <article aria-labelledby=heading_id.clone()>
-                <h3 id=heading_id.clone()>{label.clone()}</h3>
+                <h3 id=heading_id.clone()><a href=Route::Pair(programme, id).href()>{label.clone()}</a></h3>
+                <p class="meta stage-line">{format!("Status: {stage}.")}{next.map(|n| format!(" Next: {n}"))}</p>
                 {if attention {
                     view! {
                         <p class="tag attention-tag">"Needs attention"</p>
@@ -140,6 +170,12 @@ fn PairCard(programme: Id, row: PairRow) -> impl IntoView {
                 } else {
                     view! { <p class="tag ok-tag">"On track"</p> }.into_any()
                 }}
+                {(!contacts.is_empty()).then(|| view! {
+                    <ul class="due-list">
+                        {contacts.into_iter().map(|(text, late)| view! { <li class:late=late>{text}</li> }).collect_view()}
+                    </ul>
+                })}
+                {safety.then(|| view! { <crate::ui::followup::safety::SafetyNotice programme=programme pair=id /> })}
                 <p class="meta">
                     {due_words}" "
                     {match checkins { 0 => "No check-ins yet.".to_string(), 1 => "1 check-in so far.".to_string(), n => format!("{n} check-ins so far.") }}

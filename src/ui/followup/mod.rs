@@ -2,9 +2,14 @@
 //! check-in form and the survey form. Views only; every rule is in `domain::followup`.
 
 pub mod checkin;
+mod checkins;
+pub mod contacts;
 mod health;
 mod plan;
 mod plans;
+mod rules;
+pub mod safety;
+mod step;
 pub(crate) mod survey;
 pub mod week;
 

@@ -290,38 +290,11 @@ fn Steps(programme: Id, plan: Id) -> impl IntoView {
                         <p class="tag attention-tag">{if overdue == 1 { "1 step is overdue".to_string() } else { format!("{overdue} steps are overdue") }}</p>
                     })}
                     <ul class="steps" role="list">
-                        {items.into_iter().map(|s| {
-                            let id = s.id;
-                            let done = s.status == StepStatus::Done;
-                            let status_id = format!("step-status-{id}");
-                            view! {
-                                <li class="step" class:overdue=s.overdue class:done=done>
-                                    <label class="check">
-                                        <input type="checkbox" prop:checked=done
-                                            on:change=move |ev| set_status(id, if event_target_checked(&ev) { StepStatus::Done } else { StepStatus::NotStarted }) />
-                                        <span>{format!("Done: {}", s.what)}</span>
-                                    </label>
-                                    <p class="meta">
-                                        {s.due.map(|d| format!("Due {d}")).unwrap_or_else(|| "No due date".to_string())}
-                                        {(!s.resources.is_empty()).then(|| format!(" · Needs: {}", s.resources))}
-                                        " · "{s.status.words()}
-                                    </p>
-                                    {s.overdue.then(|| view! { <p class="tag attention-tag">"Overdue"</p> })}
-                                    <div class="actions no-print">
-                                        <label class="small-label" for=status_id.clone()>"Status"<span class="visually-hidden">{format!(" of {}", s.what)}</span></label>
-                                        <select id=status_id on:change=move |ev| {
-                                            if let Some(st) = StepStatus::from_key(&event_target_value(&ev)) { set_status(id, st) }
-                                        }>
-                                            {StepStatus::ALL.into_iter().map(|st| view! {
-                                                <option value=st.key() selected=st == s.status>{st.words()}</option>
-                                            }).collect_view()}
-                                        </select>
-                                        <button type="button" class="button" on:click=move |_| remove(id)>
-                                            {format!("Remove step: {}", s.what)}
-                                        </button>
-                                    </div>
-                                </li>
-                            }
+                        {items.into_iter().map(|s| view! {
+                            <super::step::StepItem programme=programme plan=plan id=s.id what=s.what due=s.due
+                                resources=s.resources status=s.status overdue=s.overdue
+                                set_status=Callback::new(move |(id, st)| set_status(id, st))
+                                remove=Callback::new(remove) />
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -4,6 +4,7 @@
 use super::pair_name;
 use crate::domain::followup::{this_week, WeekItem};
 use crate::state::{use_app, Route};
+use crate::ui::forming::name_of;
 use crate::ui::forming::today;
 use leptos::prelude::*;
 
@@ -25,6 +26,45 @@ pub fn ThisWeek() -> impl IntoView {
                 let name = p.display_name();
                 for item in this_week(&p.followup, &p.mentoring, now) {
                     let line = match item {
+                        WeekItem::Safety { pair, since } => Line {
+                            text: format!(
+                                "{name}: needs attention: safety, {} (concern raised {since})",
+                                pair_name(p, pair)
+                            ),
+                            href: Route::Pair(p.id, pair).href(),
+                            late: true,
+                        },
+                        WeekItem::Contact {
+                            pair,
+                            person,
+                            due,
+                            overdue,
+                        } => Line {
+                            text: if overdue {
+                                format!(
+                                    "{name}: contact with {} overdue since {due} ({})",
+                                    name_of(p, person),
+                                    pair_name(p, pair)
+                                )
+                            } else {
+                                format!(
+                                    "{name}: contact with {} due on {due} ({})",
+                                    name_of(p, person),
+                                    pair_name(p, pair)
+                                )
+                            },
+                            href: Route::Pair(p.id, pair).href(),
+                            late: overdue,
+                        },
+                        WeekItem::Step { pair, next, .. } => Line {
+                            text: format!(
+                                "{name}: {}: {}",
+                                pair_name(p, pair),
+                                crate::ui::mentoring::next_words(p, next)
+                            ),
+                            href: Route::Pair(p.id, pair).href(),
+                            late: false,
+                        },
                         WeekItem::CheckIn { pair, due, missed } => Line {
                             text: if missed {
                                 format!(

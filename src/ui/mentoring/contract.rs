@@ -106,9 +106,11 @@ pub fn ContractPage(programme: Id, pair: Id) -> impl IntoView {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             <a href=Route::Pairing(programme).href()>"Back to pairing"</a>
         </nav>
-        <h1 tabindex="-1" dir="auto">{move || format!("Contract: {}", s.get().names)}</h1>
+        <h1 tabindex="-1" dir="auto">{move || s.get().names}</h1>
         <p class="meta">{move || format!("Confirmed {}", s.get().confirmed)}</p>
         <p class="lead" dir="auto">{move || s.get().explanation}</p>
+        <super::life::LifePanel programme=programme pair=pair />
+        <crate::ui::followup::contacts::ContactLog programme=programme pair=pair />
         <section class="panel" aria-labelledby="contract-title">
             <h2 id="contract-title">"Peer mentoring contract"</h2>
             <p class="hint">"Write it together. Changes are saved as you type."</p>
@@ -128,6 +130,7 @@ pub fn ContractPage(programme: Id, pair: Id) -> impl IntoView {
             <ErrorLine error=review_error />
             <p><a class="button" href=Route::PairPrint(programme, pair).href()>"Print the contract"</a></p>
         </section>
+        <super::ending::EndingPanel programme=programme pair=pair />
     }
 }
 

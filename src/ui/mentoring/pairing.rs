@@ -292,7 +292,7 @@ fn Review(programme: Id) -> impl IntoView {
     let propose = move |_| {
         let r = edit_mentoring(programme, |p| {
             let roster = std::mem::take(&mut p.participants);
-            let r = p.mentoring.propose(&roster);
+            let r = p.mentoring.propose(&roster, crate::ui::today());
             p.participants = roster;
             r.map_err(|e| DomainError::Invalid(e.to_string()))
         });
@@ -450,13 +450,7 @@ fn Confirmed(programme: Id) -> impl IntoView {
             m.pairs
                 .iter()
                 .map(|x| {
-                    let status = if x.ended.is_some() {
-                        "Ended"
-                    } else if x.contract.is_blank() {
-                        "Contract not written yet"
-                    } else {
-                        "Contract started"
-                    };
+                    let status = super::life::card_status(p, x);
                     (
                         x.id,
                         names(p, &x.members),
@@ -477,8 +471,8 @@ fn Confirmed(programme: Id) -> impl IntoView {
             <ul class="cards" role="list">
                 <For each=move || pairs.get() key=|x| x.clone() let((id, who, date, why, status))>
                     <li class="card">
-                        <h3><a href=Route::Pair(programme, id).href() dir="auto">{format!("Contract: {who}")}</a></h3>
-                        <p class="meta">{format!("Confirmed {date}. {status}.")}</p>
+                        <h3><a href=Route::Pair(programme, id).href() dir="auto">{who}</a></h3>
+                        <p class="meta">{format!("Confirmed {date}. {status}")}</p>
                         <p dir="auto">{why}</p>
                     </li>
                 </For>

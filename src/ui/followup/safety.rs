@@ -1,0 +1,97 @@
+//! The programme's "What to do and who to tell" card, shown when a safety concern is ticked
+//! and on a flagged pair, with the form to record what was done (which clears the flag).
+
+use super::create;
+use crate::domain::followup::safety_card;
+use crate::domain::Id;
+use crate::state::{use_app, Route};
+use crate::ui::forming::{read_date, today};
+use crate::ui::widgets::ErrorLine;
+use leptos::prelude::*;
+
+/// The card's words, and whether the programme wrote its own.
+fn card(programme: Id) -> Memo<(String, bool)> {
+    let app = use_app();
+    Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.programme(programme)
+                .map(|p| {
+                    let (text, own) = safety_card(&p.followup);
+                    (text.to_string(), own)
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// The card on its own, in large type.
+#[component]
+pub fn SafetyCard(programme: Id) -> impl IntoView {
+    let c = card(programme);
+    view! {
+        <div class="safety-card" role="region" aria-label="What to do and who to tell">
+            <h3>"What to do and who to tell"</h3>
+            <p class="body" dir="auto">{move || c.get().0}</p>
+            <Show when=move || !c.get().1>
+                <p class="hint">
+                    "This is the starter text. "
+                    <a href=Route::Settings.href()>"Write your programme's own card in Settings"</a>
+                    " (names, numbers and your local procedure)."
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+/// The card and the "what was done" form, for a pair with a concern.
+#[component]
+pub fn SafetyNotice(programme: Id, pair: Id) -> impl IntoView {
+    let date = RwSignal::new(today().to_string());
+    let what = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(false);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let r = read_date(&date.get_untracked(), "the date").and_then(|d| {
+            let text = what.get_untracked();
+            create(programme, |f, id| {
+                f.record_safety_action(id, pair, d, &text)
+            })
+        });
+        match r {
+            Ok(()) => {
+                what.set(String::new());
+                error.set(None);
+                done.set(true);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let date_id = format!("safety-date-{pair}");
+    let what_id = format!("safety-what-{pair}");
+    view! {
+        <div class="safety-notice" role="alert">
+            <p class="tag attention-tag">"Needs attention: safety"</p>
+            <SafetyCard programme=programme />
+            <form on:submit=record class="subform">
+                <h4>"Record what was done"</h4>
+                <p class="hint">"The pair stays marked “needs attention: safety” until you do. These words stay on this device."</p>
+                <div class="row-fields">
+                    <div class="field">
+                        <label for=date_id.clone()>"Date"</label>
+                        <input type="date" id=date_id prop:value=move || date.get()
+                            on:input=move |ev| date.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field grow">
+                        <label for=what_id.clone()>"What was done about the concern"</label>
+                        <input type="text" id=what_id autocomplete="off" prop:value=move || what.get()
+                            on:input=move |ev| what.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <ErrorLine error=error />
+                <button type="submit" class="button primary">"Save what was done"</button>
+                <p class="status" role="status">{move || done.get().then_some("Saved. The safety flag is cleared.")}</p>
+            </form>
+        </div>
+    }
+}
