@@ -32,21 +32,37 @@ pub(super) fn flush(state: AppState) {
     if state.tab.get_untracked() != super::TabRole::Active {
         return;
     }
+    let mut cleared = false;
     let outcome = state.keeping.try_update_value(|k| {
         if let Some(timer) = k.timer.take() {
             timer.clear();
         }
+        cleared = state
+            .ws
+            .with_untracked(|ws| super::guard::notice_cleared(k, ws));
         if k.dirty.is_empty() {
             return Ok(());
         }
         let result = state.ws.with_untracked(|ws| {
-            crate::persist::records::save_records(&mut k.store, ws, &k.dirty, &k.protected)
+            crate::persist::records::save_records_keeping(
+                &mut k.store,
+                ws,
+                &k.dirty,
+                &k.protected,
+                &k.unknown,
+            )
         });
         if result.is_ok() {
             k.dirty.clear();
+            if cleared {
+                let _ = crate::persist::sentinel::mark(&mut k.store);
+            }
         }
         result
     });
+    if cleared {
+        state.storage_cleared.set(true);
+    }
     match outcome {
         Some(Ok(())) | None => state.save.set(SaveStatus::Saved),
         Some(Err(e)) => state.save.set(SaveStatus::Failed(e)),
