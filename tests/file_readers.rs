@@ -113,7 +113,10 @@ fn within_a_second<T>(what: &str, work: impl FnOnce() -> T) -> T {
 fn a_csv_heading_with_millions_of_columns_is_refused_at_once() {
     let text = format!("{}\nAna,1\n", "x,".repeat(900_000));
     let error = within_a_second("1.8 million columns", || parse_csv(&text)).unwrap_err();
-    assert!(error.to_string().contains("more than 60 columns"), "{error}");
+    assert!(
+        error.to_string().contains("more than 60 columns"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -200,7 +203,10 @@ fn an_old_mac_file_with_lone_cr_line_ends_is_read() {
 #[test]
 fn a_name_typed_with_decomposed_accents_matches_the_roster() {
     let (ws, p) = roster(&["Zoë Martín", "Jose"]);
-    assert_eq!(roster_key("Zoe\u{308} Marti\u{301}n"), roster_key("Zoë Martín"));
+    assert_eq!(
+        roster_key("Zoe\u{308} Marti\u{301}n"),
+        roster_key("Zoë Martín")
+    );
     assert_ne!(roster_key("José"), roster_key("Jose"));
     let text = "Name,Offers\nZoe\u{308} Marti\u{301}n,Budgeting\n";
     let table = parse_csv(text).unwrap();

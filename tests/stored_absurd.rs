@@ -8,8 +8,8 @@ mod stored_support;
 use peercircle::persist::records::{load_workspace, QUARANTINE_PREFIX};
 use peercircle::persist::{KeyValueStore, MemoryStore};
 use serde_json::{json, Value};
-use stored_support::{at, fixture_v1, full_shape_of, numbers};
 use std::time::{Duration, Instant};
+use stored_support::{at, fixture_v1, full_shape_of, numbers};
 
 const ABSURD: [f64; 5] = [1e8, 4294967295.0, 1e19, -1.0, 2147483648.0];
 
@@ -66,7 +66,12 @@ fn every_number_absurd(key: &str, kind: &str, data: Value) {
                     }
                 })
                 .unwrap();
-            starts_with(key, kind, &v, &format!("{kind} {} = {absurd}", path.join(".")));
+            starts_with(
+                key,
+                kind,
+                &v,
+                &format!("{kind} {} = {absurd}", path.join(".")),
+            );
         }
     }
 }

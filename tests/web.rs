@@ -344,10 +344,17 @@ fn the_save_status_says_saved_only_when_every_write_really_happened() {
     store.0.borrow_mut().quota = Some(used);
     rename(&app, "Refused by a full store").unwrap();
     app.flush();
-    assert_eq!(app.save.get_untracked(), SaveStatus::Failed(StoreError::Full));
+    assert_eq!(
+        app.save.get_untracked(),
+        SaveStatus::Failed(StoreError::Full)
+    );
     assert!(app.unsaved_work_untracked());
     app.flush();
-    assert_ne!(app.save.get_untracked(), SaveStatus::Saved, "a retry that fails again");
+    assert_ne!(
+        app.save.get_untracked(),
+        SaveStatus::Saved,
+        "a retry that fails again"
+    );
 
     // A write skipped (this tab lost charge before saving): still not "saved".
     store.0.borrow_mut().quota = None;
@@ -363,11 +370,19 @@ fn the_save_status_says_saved_only_when_every_write_really_happened() {
     // A record a newer version wrote: the change is refused before it is made.
     let newer = r#"{"kind":"settings","version":99,"data":{}}"#;
     let protected = Shared::default();
-    protected.0.borrow_mut().set("peercircle:settings", newer).unwrap();
+    protected
+        .0
+        .borrow_mut()
+        .set("peercircle:settings", newer)
+        .unwrap();
     let app = AppState::from_store(Box::new(protected.clone()), None);
     let refused = rename(&app, "Would overwrite");
     assert!(matches!(refused, Err(DomainError::Invalid(_))));
-    assert_eq!(app.save.get_untracked(), SaveStatus::Saved, "nothing was changed");
+    assert_eq!(
+        app.save.get_untracked(),
+        SaveStatus::Saved,
+        "nothing was changed"
+    );
     assert_eq!(
         protected.get("peercircle:settings").unwrap().as_deref(),
         Some(newer)

@@ -267,7 +267,11 @@ pub fn backup_text(bytes: &[u8]) -> Option<String> {
         });
         let text: Result<String, _> = char::decode_utf16(units).collect();
         let text = text.ok()?;
-        Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+        Some(
+            text.strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text),
+        )
     };
     match bytes {
         [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).ok().map(str::to_string),

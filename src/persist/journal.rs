@@ -77,7 +77,8 @@ pub fn is_journal_key(key: &str) -> bool {
     key == JOURNAL_KEY || key.starts_with(SET_PREFIX) || key.starts_with(DEL_PREFIX)
 }
 
-fn write_journal<S: KeyValueStore + ?Sized>(store: &mut S,
+fn write_journal<S: KeyValueStore + ?Sized>(
+    store: &mut S,
     state: State,
     room: usize,
 ) -> Result<(), StoreError> {
@@ -96,7 +97,10 @@ fn chars(text: &str) -> usize {
 /// Applies every change, or none. On a failure before the commit it rolls back and returns
 /// the error (nothing changed); after the commit it rolls forward and returns `Ok` (all
 /// changed), or `Unfinished` if the store refuses even that (the next start finishes it).
-pub fn apply<S: KeyValueStore + ?Sized>(store: &mut S, changes: &[Change]) -> Result<(), JournalError> {
+pub fn apply<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    changes: &[Change],
+) -> Result<(), JournalError> {
     recover(store)?;
     let Err(error) = stage_and_commit(store, changes) else {
         return Ok(());
@@ -113,7 +117,10 @@ pub fn apply<S: KeyValueStore + ?Sized>(store: &mut S, changes: &[Change]) -> Re
     }
 }
 
-fn stage_and_commit<S: KeyValueStore + ?Sized>(store: &mut S, changes: &[Change]) -> Result<(), JournalError> {
+fn stage_and_commit<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    changes: &[Change],
+) -> Result<(), JournalError> {
     write_journal(store, State::Staging, 0)?;
     let mut room = 0usize;
     for change in changes {

@@ -3,15 +3,15 @@
 //! a quarantine key (never overwritten, never deleted without the facilitator's say-so).
 
 use super::envelope::{decode, encode, RestoreError};
+use super::journal::Change;
 use super::migrate::{migrate, RecordFormat, PROGRAMME, QUESTIONS, SESSION, SETTINGS, TESTIMONIES};
+use super::unknown::{keep_unknown, unknown_fields, Unknown};
 use super::{KeyValueStore, StoreError};
 use crate::domain::programme::Programme;
 use crate::domain::questions::QuestionBank;
 use crate::domain::session::Session;
 use crate::domain::workspace::{RecordKey, Workspace};
 use crate::domain::Id;
-use super::journal::Change;
-use super::unknown::{keep_unknown, unknown_fields, Unknown};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -118,7 +118,9 @@ pub fn restore_keeping<T: DeserializeOwned + Serialize>(
     // Ids are handed out one at a time from 1; one near the top of the range is damage, and
     // would make the next new id overflow.
     if highest_id_in(&data, 0) > MAX_ID {
-        return Err(RestoreError::Invalid("it holds an impossible number".into()));
+        return Err(RestoreError::Invalid(
+            "it holds an impossible number".into(),
+        ));
     }
     let value: T = serde_json::from_value(data.clone())
         .map_err(|e| RestoreError::Shape(shorten(&e.to_string())))?;
@@ -198,19 +200,19 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
             }
             Ok(None) => {}
             Err(reason) => {
-            let set_aside_as = if reason.is_from_newer_app() {
-                None
-            } else {
-                quarantine(store, &name, &text).ok()
-            };
-            if set_aside_as.is_none() {
-                loaded.protected.insert(name.clone());
-            }
-            loaded.problems.push(LoadProblem {
-                key: name,
-                reason,
-                set_aside_as,
-            });
+                let set_aside_as = if reason.is_from_newer_app() {
+                    None
+                } else {
+                    quarantine(store, &name, &text).ok()
+                };
+                if set_aside_as.is_none() {
+                    loaded.protected.insert(name.clone());
+                }
+                loaded.problems.push(LoadProblem {
+                    key: name,
+                    reason,
+                    set_aside_as,
+                });
             }
         }
     }

@@ -40,7 +40,6 @@ impl BrowserStore {
             Err(e) => Err(e),
         }
     }
-
 }
 
 /// Quota errors have different names in different browsers; all of them mean "full".

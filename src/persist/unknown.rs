@@ -175,7 +175,10 @@ mod tests {
         assert_eq!(written, json!({"groups": [{"id": 3}, {"id": 4}]}));
         let mut reordered = json!({"groups": [{"id": 3}, {"id": 2}]});
         keep_unknown(&mut reordered, &unknown);
-        assert_eq!(reordered, json!({"groups": [{"id": 3}, {"id": 2, "badge": 7}]}));
+        assert_eq!(
+            reordered,
+            json!({"groups": [{"id": 3}, {"id": 2, "badge": 7}]})
+        );
         // Items without identity keep theirs only while the list keeps its length.
         let stored = json!([{"a": 1, "z": 2}, {"a": 2}]);
         let known = json!([{"a": 1}, {"a": 2}]);

@@ -63,8 +63,13 @@ pub(super) fn flush(state: AppState) {
     if cleared {
         state.storage_cleared.set(true);
     }
-    match outcome {
-        Some(Ok(())) | None => state.save.set(SaveStatus::Saved),
-        Some(Err(e)) => state.save.set(SaveStatus::Failed(e)),
+    // Only the storage layer's real answer sets the status; an unchanged one wakes nothing
+    // (the regular check for cleared storage runs this every two seconds).
+    let status = match outcome {
+        Some(Ok(())) | None => SaveStatus::Saved,
+        Some(Err(e)) => SaveStatus::Failed(e),
+    };
+    if state.save.with_untracked(|s| *s != status) {
+        state.save.set(status);
     }
 }

@@ -39,7 +39,9 @@ impl AppState {
         match full {
             Some(true) => Some(crate::persist::StoreError::FullAtStart.to_string()),
             _ => {
-                if self.storage_warning.get_untracked() == Some(crate::persist::StoreError::FullAtStart) {
+                if self.storage_warning.get_untracked()
+                    == Some(crate::persist::StoreError::FullAtStart)
+                {
                     self.storage_warning.set(None);
                 }
                 None
@@ -54,9 +56,19 @@ impl AppState {
             .flatten()
     }
 
-    /// Checks for storage cleared under the app (and writes everything back if so).
+    /// Checks for storage cleared under the app, and writes everything back if so. Only
+    /// that: a save that failed waits for "Try saving again" or the next edit.
     pub fn check_storage(&self) {
-        if self.tab.get_untracked() == TabRole::Active {
+        if self.tab.get_untracked() != TabRole::Active {
+            return;
+        }
+        let cleared = self.keeping.with_value(|k| {
+            !k.wiped
+                && !k.full_at_start
+                && !k.store.is_locked()
+                && sentinel::cleared(&k.store).unwrap_or(false)
+        });
+        if cleared {
             self.flush();
         }
     }

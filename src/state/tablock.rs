@@ -44,24 +44,33 @@ pub fn request(if_available: bool, on_answer: impl FnOnce(bool) + 'static) {
     };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"ifAvailable".into(), &if_available.into());
-    let callback = Closure::once_into_js(move |lock: JsValue| -> js_sys::Promise {
+    let mut on_answer = Some(on_answer);
+    let callback = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |lock: JsValue| {
+        let answer = on_answer.take();
         if lock.is_null() {
-            on_answer(false);
+            if let Some(answer) = answer {
+                answer(false);
+            }
             return js_sys::Promise::resolve(&JsValue::UNDEFINED);
         }
         let held = js_sys::Promise::new(&mut |resolve, _reject| {
             RELEASE.with(|r| *r.borrow_mut() = Some(resolve));
         });
-        on_answer(true);
+        if let Some(answer) = answer {
+            answer(true);
+        }
         held
     });
-    if let Ok(promise) = request.call3(&locks, &NAME.into(), &options, &callback) {
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+    if let Ok(promise) = request.call3(&locks, &NAME.into(), &options, callback.as_ref()) {
         if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
             // A request ended by the page going away must not report an error.
-            let ignore = Closure::once_into_js(|_: JsValue| {});
-            let _ = promise.catch(ignore.unchecked_ref());
+            let _ = promise.catch(&ignore);
         }
     }
+    // Called by the browser later, possibly long after this function returns.
+    callback.forget();
+    ignore.forget();
 }
 
 /// Lets go of the lock (after saving), so the tab taking over is granted it.

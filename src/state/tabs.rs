@@ -304,7 +304,12 @@ mod tests {
 
     #[test]
     fn the_tab_already_open_stays_in_charge() {
-        let first = react(TabRole::Active, "old", &TabMessage::Hello("new".into()), false);
+        let first = react(
+            TabRole::Active,
+            "old",
+            &TabMessage::Hello("new".into()),
+            false,
+        );
         assert_eq!(first.role, TabRole::Active);
         assert_eq!(first.reply, Some(TabMessage::InCharge("old".into())));
         let second = react(
@@ -360,7 +365,12 @@ mod tests {
 
     #[test]
     fn a_tab_not_in_charge_neither_answers_nor_hands_over() {
-        let r = react(TabRole::Elsewhere, "b", &TabMessage::Hello("c".into()), false);
+        let r = react(
+            TabRole::Elsewhere,
+            "b",
+            &TabMessage::Hello("c".into()),
+            false,
+        );
         assert_eq!(r.reply, None);
         let r = react(
             TabRole::Elsewhere,
@@ -398,7 +408,12 @@ mod tests {
 
     #[test]
     fn a_tab_ignores_its_own_echo() {
-        let r = react(TabRole::Active, "a", &TabMessage::TakeOver("a".into()), false);
+        let r = react(
+            TabRole::Active,
+            "a",
+            &TabMessage::TakeOver("a".into()),
+            false,
+        );
         assert_eq!(r.role, TabRole::Active);
         assert!(!r.release);
     }

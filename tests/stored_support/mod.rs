@@ -20,16 +20,26 @@ pub fn inflate(mut v: Value, rt: fn(&Value) -> Option<Value>) -> Value {
     }
     let mut stuck: BTreeSet<Vec<String>> = BTreeSet::new();
     for _ in 0..400 {
-        let Some(path) = holes(&v, Vec::new()).into_iter().find(|p| !stuck.contains(p)) else {
+        let Some(path) = holes(&v, Vec::new())
+            .into_iter()
+            .find(|p| !stuck.contains(p))
+        else {
             break;
         };
-        let grown = [json!([{}]), json!([1]), json!(["x"]), json!({}), json!(1), json!("x")]
-            .into_iter()
-            .find_map(|filler| {
-                let mut candidate = v.clone();
-                *at(&mut candidate, &path) = filler;
-                rt(&candidate).filter(|done| *done != v && !holes(done, Vec::new()).contains(&path))
-            });
+        let grown = [
+            json!([{}]),
+            json!([1]),
+            json!(["x"]),
+            json!({}),
+            json!(1),
+            json!("x"),
+        ]
+        .into_iter()
+        .find_map(|filler| {
+            let mut candidate = v.clone();
+            *at(&mut candidate, &path) = filler;
+            rt(&candidate).filter(|done| *done != v && !holes(done, Vec::new()).contains(&path))
+        });
         match grown {
             Some(done) => v = done,
             None => {
@@ -89,7 +99,6 @@ pub fn fixture_v1(kind: &str) -> Value {
     let envelope: Value = serde_json::from_str(&text).unwrap();
     envelope["data"].clone()
 }
-
 
 /// Every field path in `v` (list items as `[]`): the record's shape.
 pub fn shape(v: &Value) -> BTreeSet<String> {
