@@ -255,7 +255,7 @@ pub fn check_backup(
 /// byte-order mark, or UTF-16 (either byte order, with or without a mark).
 pub fn backup_text(bytes: &[u8]) -> Option<String> {
     let utf16 = |bytes: &[u8], little: bool| -> Option<String> {
-        if bytes.len() % 2 != 0 {
+        if !bytes.len().is_multiple_of(2) {
             return None;
         }
         let units = bytes.chunks_exact(2).map(|b| {

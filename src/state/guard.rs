@@ -75,25 +75,21 @@ impl AppState {
 }
 
 /// Browser hooks: a regular check and the `beforeunload` warning.
+#[cfg(target_arch = "wasm32")]
 pub fn watch(state: AppState) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        // The browser's own "clear site data" tells no page: look every two seconds (one
-        // read of one small key).
-        let _ = set_interval_with_handle(
-            move || state.check_storage(),
-            std::time::Duration::from_secs(2),
-        );
-        let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-            state.flush();
-            if state.unsaved_work_untracked() {
-                // The browser asks "Leave site? Changes you made may not be saved."
-                ev.prevent_default();
-                ev.set_return_value("");
-            }
-        });
-        std::mem::forget(handle);
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = state;
+    // The browser's own "clear site data" tells no page: look every two seconds (one read
+    // of one small key).
+    let _ = set_interval_with_handle(
+        move || state.check_storage(),
+        std::time::Duration::from_secs(2),
+    );
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        state.flush();
+        if state.unsaved_work_untracked() {
+            // The browser asks "Leave site? Changes you made may not be saved."
+            ev.prevent_default();
+            ev.set_return_value("");
+        }
+    });
+    std::mem::forget(handle);
 }
