@@ -16,6 +16,14 @@ const TAKE_OVER_MARK: &str = "peercircle-taking-over";
 thread_local! {
     /// Resolving this lets go of the lock.
     static RELEASE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// A request is waiting or the lock is held: never ask twice (a tab queued behind its
+    /// own request would wait for ever).
+    static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Does this tab hold the lock now?
+pub fn held() -> bool {
+    RELEASE.with(|r| r.borrow().is_some())
 }
 
 fn locks() -> Option<JsValue> {
@@ -36,6 +44,9 @@ pub fn request(if_available: bool, on_answer: impl FnOnce(bool) + 'static) {
     let Some(locks) = locks() else {
         return;
     };
+    if ASKED.with(|a| a.replace(true)) {
+        return;
+    }
     let Ok(request) = js_sys::Reflect::get(&locks, &"request".into()) else {
         return;
     };
@@ -48,6 +59,7 @@ pub fn request(if_available: bool, on_answer: impl FnOnce(bool) + 'static) {
     let callback = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |lock: JsValue| {
         let answer = on_answer.take();
         if lock.is_null() {
+            ASKED.with(|a| a.set(false));
             if let Some(answer) = answer {
                 answer(false);
             }
@@ -76,6 +88,7 @@ pub fn request(if_available: bool, on_answer: impl FnOnce(bool) + 'static) {
 /// Lets go of the lock (after saving), so the tab taking over is granted it.
 pub fn release() {
     if let Some(resolve) = RELEASE.with(|r| r.borrow_mut().take()) {
+        ASKED.with(|a| a.set(false));
         let _ = resolve.call0(&JsValue::UNDEFINED);
     }
 }

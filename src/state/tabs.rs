@@ -189,24 +189,22 @@ mod browser {
                 if let Some(reply) = reaction.reply {
                     post(&reply);
                 }
-                if reaction.reload && !tablock::supported() {
+                if reaction.reload && (!tablock::supported() || tablock::held()) {
+                    tablock::mark_taking_over();
                     reload();
                 }
             });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         LINK.with(|link| *link.borrow_mut() = Some((channel, me.clone())));
-        if tablock::was_taking_over() {
-            // Reloaded to take over: wait for the old page's lock to go with it.
+        // Every tab queues for the lock; who is in charge is settled by the messages, and
+        // the lock is what a take-over waits for. (A reloaded page gets it as soon as its
+        // old self unloads.)
+        let reloaded_to_take_over = tablock::was_taking_over();
+        if reloaded_to_take_over {
             state.tab.set(TabRole::TakingOver);
-            tablock::request(false, move |_| state.tab.set(TabRole::Active));
-        } else {
-            tablock::request(true, move |granted| {
-                if !granted && state.tab.get_untracked() == TabRole::Active {
-                    state.tab.set(TabRole::Elsewhere);
-                }
-            });
         }
+        tablock::request(false, move |_| granted(state, reloaded_to_take_over));
         post(&TabMessage::Hello(me));
 
         // A safety net for writers that do not speak the protocol (an older Peercircle).
@@ -226,6 +224,17 @@ mod browser {
             }
         });
         std::mem::forget(handle);
+    }
+
+    /// The lock came: a page reloaded to take over is now in charge; a tab waiting to take
+    /// over (the other let go, or was closed) reloads to read what it saved.
+    fn granted(state: AppState, reloaded_to_take_over: bool) {
+        if reloaded_to_take_over {
+            state.tab.set(TabRole::Active);
+        } else if state.tab.get_untracked() == TabRole::TakingOver {
+            tablock::mark_taking_over();
+            reload();
+        }
     }
 
     /// Re-reads each record the tab in charge saves, so a display window stays live.
@@ -248,11 +257,15 @@ mod browser {
         state.tab_note.set(None);
         post(&TabMessage::TakeOver(me));
         if tablock::supported() {
-            // Granted only once the tab in charge saved and let go, or was closed.
-            tablock::request(false, move |_| {
+            if tablock::held() {
+                // Already holding it (a writer outside the protocol shut this tab out).
                 tablock::mark_taking_over();
                 reload();
-            });
+                return;
+            }
+            // Granted only once the tab in charge saved and let go, or was closed; a
+            // request already waiting (from the start) does the same.
+            tablock::request(false, move |_| granted(state, false));
             return;
         }
         // Without the lock: if the other tab was closed, nobody answers; go on after a while.
