@@ -321,6 +321,7 @@ impl KeyValueStore for Shared {
 
 #[wasm_bindgen_test]
 fn the_save_status_says_saved_only_when_every_write_really_happened() {
+    use leptos::prelude::*;
     use peercircle::domain::DomainError;
     use peercircle::state::{AppState, SaveStatus, TabRole};
     let store = Shared::default();
