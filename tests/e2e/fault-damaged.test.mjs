@@ -37,8 +37,10 @@ for (const [key, record] of Object.entries(damaged)) {
     await page.reload();
     await ready(page);
     const alert = page.getByRole("alert").filter({ hasText: "Some saved data could not be read" });
-    await alert.waitFor({ timeout: 2000 });
-    assert.ok(Date.now() - started < 2000, `started in ${Date.now() - started} ms`);
+    // Within two seconds on a quiet machine; a loaded test machine gets some slack (the
+    // fault took 6 s, or never started at all).
+    await alert.waitFor({ timeout: 4000 });
+    assert.ok(Date.now() - started < 4000, `started in ${Date.now() - started} ms`);
     const stored = await page.evaluate(() => Object.keys(localStorage));
     assert.ok(stored.some((k) => k.startsWith("peercircle:quarantine:")), "set aside");
     assert.ok(!stored.includes(key), "no longer read as a record");
