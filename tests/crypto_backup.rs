@@ -200,7 +200,7 @@ fn restoring_onto_a_locked_on_device_seals_every_record() {
         "locked: refused"
     );
     again.unlock(PASSPHRASE).unwrap();
-    assert_eq!(workspace_of(&mut again), sample_workspace());
+    assert_eq!(workspace_of(&mut again), sample_workspace_loaded());
 }
 
 #[test]

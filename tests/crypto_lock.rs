@@ -36,7 +36,7 @@ fn with_the_lock_on_nothing_readable_is_stored() {
     assert!(device.is_locked());
     device.unlock(PASSPHRASE).unwrap();
     assert_eq!(plaintext_view(&device), expected);
-    assert_eq!(workspace_of(&mut device), sample_workspace());
+    assert_eq!(workspace_of(&mut device), sample_workspace_loaded());
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn changing_the_passphrase_retires_the_old_one() {
     let mut again = open_cheap(device.into_inner(), 8);
     assert_eq!(again.unlock(PASSPHRASE), Err(LockError::WrongPassphrase));
     again.unlock(NEW_PASSPHRASE).unwrap();
-    assert_eq!(workspace_of(&mut again), sample_workspace());
+    assert_eq!(workspace_of(&mut again), sample_workspace_loaded());
 }
 
 #[test]

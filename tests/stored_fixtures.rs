@@ -1,6 +1,8 @@
 //! Every stored-data format ever shipped has a fixture in `tests/fixtures/stored/`, named
 //! `<kind>-v<version>.json`; each must still restore with today's code.
 
+mod stored_support;
+
 use peercircle::domain::questions::QuestionBank;
 use peercircle::domain::session::Session;
 use peercircle::persist::migrate::{RecordFormat, ALL};
@@ -83,4 +85,40 @@ fn the_session_fixture_keeps_its_flip_chart_and_consent() {
         .items()
         .iter()
         .any(|i| i.consent.objection && !i.is_shareable()));
+}
+
+/// Fault class 3: a record whose shape grows without a new format number is silently cut
+/// down by a tab still running the older build. The fullest shape of each kind today must
+/// be exactly the shape of its newest fixture; when it is not, the shape grew.
+#[test]
+fn every_kind_has_the_shape_of_its_newest_fixture() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stored");
+    let write = std::env::var_os("PEERCIRCLE_WRITE_FIXTURES").is_some();
+    for format in ALL {
+        let now = stored_support::full_shape_of(format.kind);
+        let path = format!("{dir}/{}-v{}.json", format.kind, format.current());
+        if write && fs::metadata(&path).is_err() {
+            let envelope = serde_json::json!({
+                "kind": format.kind, "version": format.current(), "data": now
+            });
+            fs::write(&path, serde_json::to_string_pretty(&envelope).unwrap()).unwrap();
+        }
+        let text = fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!("no fixture {path}: run PEERCIRCLE_WRITE_FIXTURES=1 cargo test --test stored_fixtures")
+        });
+        let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let added: Vec<_> = stored_support::shape(&now)
+            .difference(&stored_support::shape(&fixture["data"]))
+            .cloned()
+            .collect();
+        assert!(
+            added.is_empty(),
+            "The stored shape of “{}” grew ({added:?}) but its format is still {}. Add a \
+             migration step in src/persist/migrate.rs (at least `grew_with_defaults`), then run \
+             PEERCIRCLE_WRITE_FIXTURES=1 cargo test --test stored_fixtures to write the new \
+             fixture, so an older build's tab leaves these records alone.",
+            format.kind,
+            format.current()
+        );
+    }
 }

@@ -299,3 +299,93 @@ fn the_browser_folds_names_exactly_as_the_native_tables_do() {
     // The share scrub's folding goes through the same decomposition.
     assert_eq!(peercircle::share::scrub::normalize("ＪＯＳÉ ﬁ"), "jose fi");
 }
+
+/// A store the test can still look into after handing it to the app.
+#[derive(Clone, Default)]
+struct Shared(std::rc::Rc<std::cell::RefCell<peercircle::persist::MemoryStore>>);
+
+impl KeyValueStore for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.borrow().keys()
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_save_status_says_saved_only_when_every_write_really_happened() {
+    use leptos::prelude::*;
+    use peercircle::domain::DomainError;
+    use peercircle::state::{AppState, SaveStatus, TabRole};
+    let store = Shared::default();
+    let app = AppState::from_store(Box::new(store.clone()), None);
+    let rename = |app: &AppState, name: &str| {
+        let name = name.to_string();
+        app.edit(&[RecordKey::Settings], move |ws| {
+            ws.create_programme(&name).map(|_| ())
+        })
+    };
+    // A write the store took: saved, and really there.
+    rename(&app, "Taken").unwrap();
+    assert!(app.unsaved_work_untracked(), "pending until written");
+    app.flush();
+    assert_eq!(app.save.get_untracked(), SaveStatus::Saved);
+    assert!(!app.unsaved_work_untracked());
+    assert!(store.get("peercircle:settings").unwrap().is_some());
+
+    // A write the store refused (full): never "saved", and the work is still pending.
+    let used = store.0.borrow().used();
+    store.0.borrow_mut().quota = Some(used);
+    rename(&app, "Refused by a full store").unwrap();
+    app.flush();
+    assert_eq!(
+        app.save.get_untracked(),
+        SaveStatus::Failed(StoreError::Full)
+    );
+    assert!(app.unsaved_work_untracked());
+    app.flush();
+    assert_ne!(
+        app.save.get_untracked(),
+        SaveStatus::Saved,
+        "a retry that fails again"
+    );
+
+    // A write skipped (this tab lost charge before saving): still not "saved".
+    store.0.borrow_mut().quota = None;
+    rename(&app, "Skipped").unwrap();
+    app.tab.set(TabRole::Elsewhere);
+    app.flush();
+    assert_ne!(app.save.get_untracked(), SaveStatus::Saved);
+    assert!(app.unsaved_work_untracked());
+    app.tab.set(TabRole::Active);
+    app.flush();
+    assert_eq!(app.save.get_untracked(), SaveStatus::Saved);
+
+    // A record a newer version wrote: the change is refused before it is made.
+    let newer = r#"{"kind":"settings","version":99,"data":{}}"#;
+    let protected = Shared::default();
+    protected
+        .0
+        .borrow_mut()
+        .set("peercircle:settings", newer)
+        .unwrap();
+    let app = AppState::from_store(Box::new(protected.clone()), None);
+    let refused = rename(&app, "Would overwrite");
+    assert!(matches!(refused, Err(DomainError::Invalid(_))));
+    assert_eq!(
+        app.save.get_untracked(),
+        SaveStatus::Saved,
+        "nothing was changed"
+    );
+    assert_eq!(
+        protected.get("peercircle:settings").unwrap().as_deref(),
+        Some(newer)
+    );
+}

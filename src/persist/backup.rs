@@ -30,6 +30,9 @@ use std::collections::BTreeMap;
 pub const FILE_EXTENSION: &str = "peercircle-backup";
 pub const BACKUP_KIND: &str = "peercircle-backup";
 pub const BACKUP_VERSION: u32 = 1;
+/// The largest backup file read. Browser storage holds a few MB; a backup is that, sealed
+/// and in base64, with room to spare. Checked before anything is decoded.
+pub const MAX_BACKUP_BYTES: usize = 50_000_000;
 const CONTEXT_V1: &[u8] = b"peercircle-backup-v1";
 const NOTE: &str = "An encrypted Peercircle backup. Open it in Peercircle with its passphrase.";
 
@@ -79,6 +82,8 @@ pub enum BackupError {
     WrongPassphrase,
     #[error("This is not a Peercircle backup file.")]
     NotABackup,
+    #[error("This file is too large to be a Peercircle backup. Please choose the backup file.")]
+    TooLarge,
     #[error(
         "This backup was made by a newer version of Peercircle. Update Peercircle, then try again."
     )]
@@ -214,7 +219,11 @@ pub fn check_backup(
     passphrase: &str,
     policy: &KdfPolicy,
 ) -> Result<CheckedBackup, BackupError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| BackupError::NotABackup)?;
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge);
+    }
+    let text = backup_text(bytes).ok_or(BackupError::NotABackup)?;
+    let text = text.as_str();
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
         if text.trim_start().starts_with('{') {
             BackupError::Truncated
@@ -240,6 +249,39 @@ pub fn check_backup(
         summary,
         records: contents.records,
     })
+}
+
+/// The file's text, however an editor or mail program re-saved it: UTF-8 with or without a
+/// byte-order mark, or UTF-16 (either byte order, with or without a mark).
+pub fn backup_text(bytes: &[u8]) -> Option<String> {
+    let utf16 = |bytes: &[u8], little: bool| -> Option<String> {
+        if !bytes.len().is_multiple_of(2) {
+            return None;
+        }
+        let units = bytes.chunks_exact(2).map(|b| {
+            if little {
+                u16::from_le_bytes([b[0], b[1]])
+            } else {
+                u16::from_be_bytes([b[0], b[1]])
+            }
+        });
+        let text: Result<String, _> = char::decode_utf16(units).collect();
+        let text = text.ok()?;
+        Some(
+            text.strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text),
+        )
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).ok().map(str::to_string),
+        [0xFF, 0xFE, ..] => utf16(bytes, true),
+        [0xFE, 0xFF, ..] => utf16(bytes, false),
+        // No mark: plain ASCII JSON starts with `{`, so a zero byte beside it tells UTF-16.
+        [first, 0, ..] if *first != 0 => utf16(bytes, true),
+        [0, second, ..] if *second != 0 => utf16(bytes, false),
+        _ => std::str::from_utf8(bytes).ok().map(str::to_string),
+    }
 }
 
 fn summarise(contents: &Contents, format_version: u32) -> Result<BackupSummary, BackupError> {

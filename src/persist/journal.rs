@@ -77,8 +77,8 @@ pub fn is_journal_key(key: &str) -> bool {
     key == JOURNAL_KEY || key.starts_with(SET_PREFIX) || key.starts_with(DEL_PREFIX)
 }
 
-fn write_journal(
-    store: &mut dyn KeyValueStore,
+fn write_journal<S: KeyValueStore + ?Sized>(
+    store: &mut S,
     state: State,
     room: usize,
 ) -> Result<(), StoreError> {
@@ -97,7 +97,10 @@ fn chars(text: &str) -> usize {
 /// Applies every change, or none. On a failure before the commit it rolls back and returns
 /// the error (nothing changed); after the commit it rolls forward and returns `Ok` (all
 /// changed), or `Unfinished` if the store refuses even that (the next start finishes it).
-pub fn apply(store: &mut dyn KeyValueStore, changes: &[Change]) -> Result<(), JournalError> {
+pub fn apply<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    changes: &[Change],
+) -> Result<(), JournalError> {
     recover(store)?;
     let Err(error) = stage_and_commit(store, changes) else {
         return Ok(());
@@ -114,7 +117,10 @@ pub fn apply(store: &mut dyn KeyValueStore, changes: &[Change]) -> Result<(), Jo
     }
 }
 
-fn stage_and_commit(store: &mut dyn KeyValueStore, changes: &[Change]) -> Result<(), JournalError> {
+fn stage_and_commit<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    changes: &[Change],
+) -> Result<(), JournalError> {
     write_journal(store, State::Staging, 0)?;
     let mut room = 0usize;
     for change in changes {
@@ -134,7 +140,7 @@ fn stage_and_commit(store: &mut dyn KeyValueStore, changes: &[Change]) -> Result
 }
 
 /// Puts the store in a consistent state after an interruption. Safe to run at every start.
-fn read_state(store: &dyn KeyValueStore) -> Result<Option<State>, JournalError> {
+fn read_state<S: KeyValueStore + ?Sized>(store: &S) -> Result<Option<State>, JournalError> {
     let Some(text) = store.get(JOURNAL_KEY)? else {
         return Ok(None);
     };
@@ -144,7 +150,7 @@ fn read_state(store: &dyn KeyValueStore) -> Result<Option<State>, JournalError> 
     Ok(Some(journal.state))
 }
 
-pub fn recover(store: &mut dyn KeyValueStore) -> Result<Recovery, JournalError> {
+pub fn recover<S: KeyValueStore + ?Sized>(store: &mut S) -> Result<Recovery, JournalError> {
     match read_state(store)? {
         None => {
             // Staging keys never exist without a journal; clear any a foreign tool left.
@@ -163,7 +169,7 @@ pub fn recover(store: &mut dyn KeyValueStore) -> Result<Recovery, JournalError> 
     }
 }
 
-fn staged_keys(store: &dyn KeyValueStore) -> Result<Vec<String>, StoreError> {
+fn staged_keys<S: KeyValueStore + ?Sized>(store: &S) -> Result<Vec<String>, StoreError> {
     let mut keys: Vec<String> = store
         .keys()?
         .into_iter()
@@ -174,14 +180,14 @@ fn staged_keys(store: &dyn KeyValueStore) -> Result<Vec<String>, StoreError> {
     Ok(keys)
 }
 
-fn remove_staged(store: &mut dyn KeyValueStore) -> Result<(), StoreError> {
+fn remove_staged<S: KeyValueStore + ?Sized>(store: &mut S) -> Result<(), StoreError> {
     for key in staged_keys(store)? {
         store.remove(&key)?;
     }
     Ok(())
 }
 
-fn finish(store: &mut dyn KeyValueStore) -> Result<(), JournalError> {
+fn finish<S: KeyValueStore + ?Sized>(store: &mut S) -> Result<(), JournalError> {
     // Drop the commit's padding first: that frees the room the swaps are promised.
     write_journal(store, State::Committed, 0)?;
     for staged in staged_keys(store)? {

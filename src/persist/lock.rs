@@ -320,6 +320,17 @@ impl<S: KeyValueStore> DeviceStore<S> {
         }
     }
 
+    /// Puts the lock's own record back if the storage was cleared under the app, so the
+    /// records written back next are sealed under a lock the next start still knows.
+    pub fn rewrite_lock_record(&mut self) -> Result<(), StoreError> {
+        if let Some(text) = &self.lock_text {
+            if self.inner.get(LOCK_KEY)?.is_none() {
+                self.inner.set(LOCK_KEY, text)?;
+            }
+        }
+        Ok(())
+    }
+
     /// The store underneath, as stored: for the journal and for wiping.
     pub fn inner_mut(&mut self) -> &mut S {
         &mut self.inner
@@ -407,5 +418,25 @@ impl<S: KeyValueStore> KeyValueStore for DeviceStore<S> {
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.inner.keys()
+    }
+
+    /// Seals each value first, so the journal's staged copies are never plaintext.
+    fn set_together(&mut self, changes: &[Change]) -> Result<(), StoreError> {
+        self.check_same_lock()?;
+        let mut stored = Vec::with_capacity(changes.len());
+        for change in changes {
+            let value = match &change.stored {
+                Some(plain) => Some(
+                    self.stored_form(&change.key, plain)
+                        .map_err(|e| StoreError::Other(e.to_string()))?,
+                ),
+                None => None,
+            };
+            stored.push(Change {
+                key: change.key.clone(),
+                stored: value,
+            });
+        }
+        journal::apply(&mut self.inner, &stored).map_err(StoreError::from)
     }
 }

@@ -21,32 +21,39 @@ impl RecordFormat {
     }
 }
 
+/// Format 2 of every kind is format 1 with the fields added since it first shipped, all of
+/// which have defaults: nothing to change, but the number must grow, so a tab still running
+/// a build that knows only format 1 leaves these records alone instead of dropping fields.
+fn grew_with_defaults(data: Value) -> Result<Value, String> {
+    Ok(data)
+}
+
 /// The settings-and-index record. Format 1 is the first shipped.
 pub const SETTINGS: RecordFormat = RecordFormat {
     kind: "settings",
-    steps: &[],
+    steps: &[grew_with_defaults],
 };
 /// One programme with its groups. Format 1 is the first shipped.
 pub const PROGRAMME: RecordFormat = RecordFormat {
     kind: "programme",
-    steps: &[],
+    steps: &[grew_with_defaults],
 };
 
 /// One live session (a meeting of one group). Format 1 is the first shipped.
 pub const SESSION: RecordFormat = RecordFormat {
     kind: "session",
-    steps: &[],
+    steps: &[grew_with_defaults],
 };
 /// The facilitator's question bank. Format 1 is the first shipped.
 pub const QUESTIONS: RecordFormat = RecordFormat {
     kind: "questions",
-    steps: &[],
+    steps: &[grew_with_defaults],
 };
 
 /// Testimonies typed up from consented items. Format 1 is the first shipped.
 pub const TESTIMONIES: RecordFormat = RecordFormat {
     kind: "testimonies",
-    steps: &[],
+    steps: &[grew_with_defaults],
 };
 
 /// Every kind of record the app stores, for checks that must cover them all.

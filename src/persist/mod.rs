@@ -12,7 +12,9 @@ pub mod memory;
 pub mod migrate;
 pub mod random;
 pub mod records;
+pub mod sentinel;
 pub mod storage;
+pub mod unknown;
 pub mod wipe;
 
 pub use memory::MemoryStore;
@@ -30,6 +32,18 @@ pub enum StoreError {
          window. Save a backup or delete something you no longer need, and it will save again."
     )]
     Full,
+    #[error(
+        "This device's storage for Peercircle is full, so Peercircle has opened your saved \
+         data to read but cannot save changes to it. Nothing saved is lost. Save a backup, or \
+         delete set-aside data in Settings or other sites' data in the browser, then try again."
+    )]
+    FullAtStart,
+    #[error(
+        "This change was not saved because it would overwrite data that a newer version of \
+         Peercircle saved on this device. Reload the page to use the newest version, and your \
+         change can be made again there."
+    )]
+    Protected,
     #[error("The browser could not save: {0}")]
     Other(String),
 }
@@ -41,6 +55,20 @@ pub trait KeyValueStore {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key currently stored (any order).
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// Writes (or removes) several records so that either all change or none: a tab
+    /// closed half way cannot leave a meeting in a programme without its session.
+    fn set_together(&mut self, changes: &[journal::Change]) -> Result<(), StoreError> {
+        journal::apply(self, changes).map_err(StoreError::from)
+    }
+}
+
+impl From<journal::JournalError> for StoreError {
+    fn from(e: journal::JournalError) -> StoreError {
+        match e {
+            journal::JournalError::Store(e) => e,
+            other => StoreError::Other(other.to_string()),
+        }
+    }
 }
 
 /// The app keeps its store boxed (browser storage, or memory when the browser refuses).
@@ -57,6 +85,20 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         (**self).keys()
     }
+    fn set_together(&mut self, changes: &[journal::Change]) -> Result<(), StoreError> {
+        (**self).set_together(changes)
+    }
+}
+
+/// Characters this site keeps in the store (keys and values, every key: local storage's
+/// limit counts them all), as stored (sealed records at their sealed size).
+pub fn stored_characters(store: &dyn KeyValueStore) -> Result<usize, StoreError> {
+    let mut total = 0usize;
+    for key in store.keys()? {
+        let value = store.get(&key)?.map_or(0, |v| v.chars().count());
+        total = total.saturating_add(key.chars().count() + value);
+    }
+    Ok(total)
 }
 
 /// Maps a browser storage exception to a `StoreError`. Browsers spell "full" differently;

@@ -24,6 +24,22 @@ impl BrowserStore {
         storage.remove_item(probe).map_err(map_error)?;
         Ok(BrowserStore { storage })
     }
+
+    /// Opens local storage even when it is too full to take a single write: the data in it
+    /// must still be shown (read-only), never replaced by an empty app. Says whether it
+    /// is full.
+    pub fn open_even_if_full() -> Result<(BrowserStore, bool), StoreError> {
+        match BrowserStore::open() {
+            Ok(store) => Ok((store, false)),
+            Err(StoreError::Full) => {
+                let storage = web_sys::window()
+                    .and_then(|w| w.local_storage().ok().flatten())
+                    .ok_or(StoreError::Unavailable)?;
+                Ok((BrowserStore { storage }, true))
+            }
+            Err(e) => Err(e),
+        }
+    }
 }
 
 /// Quota errors have different names in different browsers; all of them mean "full".
@@ -65,6 +81,11 @@ impl KeyValueStore for BrowserStore {
         Ok(keys)
     }
 }
+
+/// What local storage really allows one site: about 5 million characters in every
+/// browser (Chrome and Edge count 10 MiB of UTF-16; Firefox and Safari about 5 MB). The
+/// browser's `estimate()` quota is for IndexedDB and caches, not for local storage.
+pub const LOCAL_STORAGE_LIMIT: usize = 5 * 1024 * 1024;
 
 /// How much this site stores and may store, in bytes, as the browser estimates it.
 pub async fn estimate() -> Option<(f64, f64)> {

@@ -32,23 +32,44 @@ pub(super) fn flush(state: AppState) {
     if state.tab.get_untracked() != super::TabRole::Active {
         return;
     }
+    let mut cleared = false;
     let outcome = state.keeping.try_update_value(|k| {
         if let Some(timer) = k.timer.take() {
             timer.clear();
         }
+        cleared = state
+            .ws
+            .with_untracked(|ws| super::guard::notice_cleared(k, ws));
         if k.dirty.is_empty() {
             return Ok(());
         }
         let result = state.ws.with_untracked(|ws| {
-            crate::persist::records::save_records(&mut k.store, ws, &k.dirty, &k.protected)
+            crate::persist::records::save_records_keeping(
+                &mut k.store,
+                ws,
+                &k.dirty,
+                &k.protected,
+                &k.unknown,
+            )
         });
         if result.is_ok() {
             k.dirty.clear();
+            if cleared {
+                let _ = crate::persist::sentinel::mark(&mut k.store);
+            }
         }
         result
     });
-    match outcome {
-        Some(Ok(())) | None => state.save.set(SaveStatus::Saved),
-        Some(Err(e)) => state.save.set(SaveStatus::Failed(e)),
+    if cleared {
+        state.storage_cleared.set(true);
+    }
+    // Only the storage layer's real answer sets the status; an unchanged one wakes nothing
+    // (the regular check for cleared storage runs this every two seconds).
+    let status = match outcome {
+        Some(Ok(())) | None => SaveStatus::Saved,
+        Some(Err(e)) => SaveStatus::Failed(e),
+    };
+    if state.save.with_untracked(|s| *s != status) {
+        state.save.set(status);
     }
 }

@@ -3,8 +3,11 @@
 //! typing in one programme rewrites one small record.
 
 mod autosave;
+mod guard;
 pub mod route;
 pub mod security;
+#[cfg(target_arch = "wasm32")]
+mod tablock;
 pub mod tabs;
 
 use crate::domain::workspace::{RecordKey, Workspace};
@@ -93,7 +96,14 @@ pub(crate) struct Keeping {
     store: DeviceStore<Box<dyn KeyValueStore>>,
     dirty: BTreeSet<RecordKey>,
     protected: BTreeSet<String>,
+    /// Fields this version does not know, per record, written back on every save.
+    unknown: std::collections::BTreeMap<RecordKey, crate::persist::unknown::Unknown>,
     timer: Option<TimeoutHandle>,
+    /// The storage was too full at start to take a write: the data is shown read-only
+    /// until room is made.
+    full_at_start: bool,
+    /// This device was wiped on purpose: nothing in memory may be written back.
+    wiped: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -103,7 +113,12 @@ pub struct AppState {
     pub problems: RwSignal<Vec<LoadProblem>>,
     /// Set when the browser refused storage; the app then works in memory only.
     pub storage_warning: RwSignal<Option<StoreError>>,
+    /// The browser's storage was cleared while the app was open; everything in memory was
+    /// (or is being) written back.
+    pub storage_cleared: RwSignal<bool>,
     pub tab: RwSignal<TabRole>,
+    /// Why the last take-over did not happen, when the tab in charge refused.
+    pub tab_note: RwSignal<Option<String>>,
     pub route: RwSignal<Route>,
     pub update_ready: RwSignal<bool>,
     pub undo: RwSignal<Option<UndoOffer>>,
@@ -130,9 +145,12 @@ pub fn use_app() -> AppState {
 impl AppState {
     /// Opens the browser's storage (or memory when refused) and loads everything.
     pub fn start() -> AppState {
+        // A store too full for even a tiny write still holds the facilitator's data: open it
+        // read-only rather than show an empty app whose typing and backups would be lost.
         let (store, warning): (Box<dyn KeyValueStore>, Option<StoreError>) =
-            match crate::persist::storage::BrowserStore::open() {
-                Ok(store) => (Box::new(store), None),
+            match crate::persist::storage::BrowserStore::open_even_if_full() {
+                Ok((store, false)) => (Box::new(store), None),
+                Ok((store, true)) => (Box::new(store), Some(StoreError::FullAtStart)),
                 Err(e) => (Box::new(MemoryStore::default()), Some(e)),
             };
         AppState::from_store(store, warning)
@@ -168,12 +186,18 @@ impl AppState {
                 Err(e) => (Default::default(), Some(e)),
             }
         };
+        let full_at_start = warning == Some(StoreError::FullAtStart);
+        if !full_at_start {
+            let _ = crate::persist::sentinel::mark(&mut store);
+        }
         AppState {
             ws: RwSignal::new(loaded.workspace),
             save: RwSignal::new(SaveStatus::Saved),
             problems: RwSignal::new(loaded.problems),
             storage_warning: RwSignal::new(warning),
+            storage_cleared: RwSignal::new(false),
             tab: RwSignal::new(TabRole::Active),
+            tab_note: RwSignal::new(None),
             route: RwSignal::new(Route::Programmes),
             update_ready: RwSignal::new(false),
             undo: RwSignal::new(None),
@@ -182,7 +206,10 @@ impl AppState {
                 store,
                 dirty: BTreeSet::new(),
                 protected: loaded.protected,
+                unknown: loaded.unknown,
                 timer: None,
+                full_at_start,
+                wiped: false,
             }),
         }
     }
@@ -199,6 +226,20 @@ impl AppState {
     {
         if self.tab.get_untracked() != TabRole::Active {
             return Err(crate::domain::DomainError::ReadOnly.into());
+        }
+        // A change that would rewrite a record this version must not overwrite is refused
+        // before it is made, so nothing is shown as saved that cannot be.
+        let blocked = self.keeping.with_value(|k| {
+            touched
+                .iter()
+                .any(|t| k.protected.contains(&crate::persist::records::key_name(*t)))
+        });
+        if blocked {
+            let reason = crate::persist::StoreError::Protected.to_string();
+            return Err(crate::domain::DomainError::Invalid(reason).into());
+        }
+        if let Some(reason) = self.still_full() {
+            return Err(crate::domain::DomainError::Invalid(reason).into());
         }
         let mut change = Some(change);
         let mut outcome = None;
@@ -225,7 +266,8 @@ impl AppState {
             self.ws.notify();
             self.keeping.update_value(|k| {
                 k.dirty.extend(touched.iter().copied());
-                if first_unbacked {
+                let settings = crate::persist::records::key_name(RecordKey::Settings);
+                if first_unbacked && !k.protected.contains(&settings) {
                     k.dirty.insert(RecordKey::Settings);
                 }
             });
@@ -246,6 +288,21 @@ impl AppState {
         self.edit(&[RecordKey::Session(id)], |ws| {
             Ok(change(ws.session_mut(id)?)?)
         })
+    }
+
+    /// True while anything typed is not yet safely stored: an edit waiting for its save, or a
+    /// save that failed or was refused. Auto-lock, a hand-over and closing the tab wait on
+    /// it. Tracked, so a view or effect that reads it follows it.
+    pub fn unsaved_work(&self) -> bool {
+        self.save.with(|s| *s != SaveStatus::Saved) || self.unsaved_work_untracked()
+    }
+
+    /// `unsaved_work`, read without subscribing (in event handlers).
+    pub fn unsaved_work_untracked(&self) -> bool {
+        self.save.with_untracked(|s| *s != SaveStatus::Saved)
+            || self
+                .keeping
+                .with_value(|k| !k.dirty.is_empty() || k.timer.is_some())
     }
 
     /// Writes every pending record now (used before the page is hidden or handed over).

@@ -46,6 +46,7 @@ impl AppState {
                 k.store.unlock(passphrase)?;
                 let loaded = load_workspace(&mut k.store)?;
                 k.protected = loaded.protected.clone();
+                k.unknown = loaded.unknown.clone();
                 k.dirty.clear();
                 Ok::<_, Refusal>(loaded)
             })
@@ -163,6 +164,7 @@ impl AppState {
         self.keeping
             .try_update_value(|k| {
                 k.dirty.clear();
+                k.wiped = true;
                 if let Some(timer) = k.timer.take() {
                     timer.clear();
                 }

@@ -42,6 +42,15 @@ pub fn Banners() -> impl IntoView {
                         "To keep your work safe, only one tab can make changes at a time. This tab \
                          is showing your data but will not change it."
                     </p>
+                    <Show when=move || app.tab.get() == TabRole::TakingOver>
+                        <p>
+                            "Waiting for the other tab to save its work and let go. If it is busy, \
+                             this can take a few seconds; nothing is lost while you wait."
+                        </p>
+                    </Show>
+                    <Show when=move || app.tab_note.with(Option::is_some)>
+                        <p class="error">{move || app.tab_note.get()}</p>
+                    </Show>
                     <button type="button" class="button primary" on:click=move |_| tabs::take_over(app)
                         disabled=move || app.tab.get() == TabRole::TakingOver>
                         "Use Peercircle here"
@@ -58,6 +67,25 @@ pub fn Banners() -> impl IntoView {
                 <section class="banner error" role="alert">
                     <p>{move || match app.save.get() { SaveStatus::Failed(e) => e.to_string(), _ => String::new() }}</p>
                     <button type="button" class="button" on:click=retry>"Try saving again"</button>
+                </section>
+            </Show>
+            <Show when=move || app.storage_cleared.get()>
+                <section class="banner warn" role="alert" aria-labelledby="cleared-title">
+                    <h2 id="cleared-title">"Peercircle's saved data was cleared from this browser"</h2>
+                    <p>
+                        "Something removed Peercircle's data from this browser while it was open \
+                         (a browser setting, a cleaning tool or another window). "
+                        {move || if app.save.with(|s| *s == SaveStatus::Saved) {
+                            "Everything on this screen has been saved again, so nothing is lost. \
+                             Save a backup to keep a copy."
+                        } else {
+                            "Everything on this screen is kept here and will be saved again as \
+                             soon as the browser lets it. Do not close this tab."
+                        }}
+                    </p>
+                    <button type="button" class="button" on:click=move |_| app.storage_cleared.set(false)>
+                        "I understand"
+                    </button>
                 </section>
             </Show>
             <Show when=move || app.storage_warning.with(Option::is_some)>

@@ -50,11 +50,9 @@ fn StoragePanel() -> impl IntoView {
             <h2 id="storage-title">"Storage on this device"</h2>
             <p>"Everything you type is kept in this browser, on this device only. Nothing is sent anywhere."</p>
             <p role="status">
-                {move || match usage.get() {
-                    Some((used, quota)) => format!(
-                        "Peercircle is using about {} of the {} this browser allows it.",
-                        human_bytes(used), human_bytes(quota)),
-                    None => "This browser does not say how much space is used.".to_string(),
+                {move || {
+                    usage.track();
+                    local_storage_use(app)
                 }}
             </p>
             <Show when=move || app.storage_warning.with(Option::is_some)>
@@ -71,6 +69,24 @@ fn StoragePanel() -> impl IntoView {
                 <button type="button" class="button" on:click=ask>"Ask the browser to keep my data"</button>
             </Show>
         </section>
+    }
+}
+
+/// Local storage's real use against its real limit (about 5 MB), not the browser's overall
+/// quota estimate (gigabytes, for other kinds of storage).
+fn local_storage_use(app: crate::state::AppState) -> String {
+    use crate::persist::storage::LOCAL_STORAGE_LIMIT;
+    match app.stored_characters() {
+        Some(used) => {
+            let percent = (used as f64 / LOCAL_STORAGE_LIMIT as f64 * 100.0).min(100.0);
+            format!(
+                "Peercircle is using about {} ({percent:.0}%) of the about {} this browser keeps \
+                 for it.",
+                human_bytes(used as f64),
+                human_bytes(LOCAL_STORAGE_LIMIT as f64)
+            )
+        }
+        None => "This browser does not say how much space is used.".to_string(),
     }
 }
 

@@ -45,6 +45,14 @@ pub fn sample_workspace() -> Workspace {
     ws
 }
 
+/// The sample as the app loads it back from `sample_store()`: new ids start above the
+/// set-aside programme 77, so they never collide with it.
+pub fn sample_workspace_loaded() -> Workspace {
+    let mut ws = sample_workspace();
+    ws.settings.last_id = 77;
+    ws
+}
+
 pub fn save_all(store: &mut dyn KeyValueStore, ws: &Workspace) {
     let keys = ws.record_keys().into_iter().collect();
     save_records(store, ws, &keys, &BTreeSet::new()).unwrap();

@@ -18,6 +18,12 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Biggest file read at once (a few thousand people fit easily).
 pub const MAX_IMPORT_BYTES: usize = 2_000_000;
 pub const MAX_IMPORT_ROWS: usize = 5_000;
+/// Every dimension is bounded before any work depends on it, so a hostile file is refused
+/// at once instead of hanging the page: columns per line, characters per cell, skills per
+/// cell (a skills file needs a handful of columns and short cells).
+pub const MAX_IMPORT_COLUMNS: usize = 60;
+pub const MAX_CELL_CHARS: usize = 4_000;
+pub const MAX_SKILLS_PER_CELL: usize = 100;
 /// Level used when a skill is listed without one.
 pub const DEFAULT_LEVEL: u8 = 2;
 
@@ -150,7 +156,10 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
         )));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let first = text
+        .split(['\n', '\r'])
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
     let delimiter = [',', ';', '\t']
         .into_iter()
         .max_by_key(|d| (first.matches(*d).count(), matches!(d, ',')))
@@ -163,13 +172,28 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
         let start = line;
         let mut cells = Vec::new();
         let mut cell = String::new();
+        let mut cell_chars = 0usize;
         let mut quoted = false;
         let mut ended = false;
         loop {
-            let Some(c) = chars.next() else {
+            let Some(mut c) = chars.next() else {
                 ended = true;
                 break;
             };
+            // Old Mac files end lines with a lone CR; Windows ones with CR LF.
+            if c == '\r' {
+                if chars.peek() == Some(&'\n') {
+                    continue;
+                }
+                c = '\n';
+            }
+            cell_chars += 1;
+            if cell_chars > MAX_CELL_CHARS {
+                return Err(DomainError::Invalid(format!(
+                    "Line {line} has a cell longer than {MAX_CELL_CHARS} characters, which is \
+                     more than a skills file needs. Please check the file."
+                )));
+            }
             if quoted {
                 match c {
                     '"' if chars.peek() == Some(&'"') => {
@@ -181,7 +205,6 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
                         line += 1;
                         cell.push('\n');
                     }
-                    '\r' => {}
                     c => cell.push(c),
                 }
             } else if c == '"' && cell.trim().is_empty() {
@@ -189,10 +212,18 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
                 quoted = true;
             } else if c == delimiter {
                 cells.push(std::mem::take(&mut cell));
+                cell_chars = 0;
+                if cells.len() >= MAX_IMPORT_COLUMNS {
+                    return Err(DomainError::Invalid(format!(
+                        "Line {start} has more than {MAX_IMPORT_COLUMNS} columns, which is more \
+                         than a skills file needs. Please keep only the name, skills, days, \
+                         team and role columns."
+                    )));
+                }
             } else if c == '\n' {
                 line += 1;
                 break;
-            } else if c != '\r' {
+            } else {
                 cell.push(c);
             }
         }
@@ -292,7 +323,7 @@ pub fn plan_import(
     let mut by_name: BTreeMap<String, Vec<Id>> = BTreeMap::new();
     for p in roster {
         by_name
-            .entry(normalise(&p.display_name))
+            .entry(roster_key(&p.display_name))
             .or_default()
             .push(p.id);
     }
@@ -302,12 +333,13 @@ pub fn plan_import(
     };
     let mut seen: BTreeMap<Id, usize> = BTreeMap::new();
     let mut new_skills: Vec<String> = Vec::new();
+    let mut new_skill_keys: BTreeSet<String> = BTreeSet::new();
     for (line, cells) in &table.rows {
         let cell = |col: Option<usize>| col.map(|c| cells.get(c).map_or("", String::as_str));
         let row = (|| -> Result<(RowUpdate, Vec<String>), String> {
             let name = cell(Some(name_col)).unwrap_or("");
             let shown = short(name);
-            let person = match by_name.get(&normalise(name)).map(Vec::as_slice) {
+            let person = match by_name.get(&roster_key(name)).map(Vec::as_slice) {
                 _ if name.trim().is_empty() => return Err("there is no name.".into()),
                 None | Some([]) => {
                     return Err(format!("nobody called “{shown}” is on the roster."))
@@ -365,9 +397,13 @@ pub fn plan_import(
             Ok((update, found)) => {
                 seen.insert(update.person, *line);
                 for name in found {
-                    if !new_skills.iter().any(|n| normalise(n) == normalise(&name)) {
+                    if new_skill_keys.insert(normalise(&name)) {
                         new_skills.push(name);
                     }
+                }
+                // Refused as soon as the list would overflow, not after reading it all.
+                if mentoring.skills.len() + new_skills.len() > crate::domain::pairing::MAX_SKILLS {
+                    return Err(too_many_skills(new_skills.len()));
                 }
                 plan.updates.push(update);
             }
@@ -378,15 +414,26 @@ pub fn plan_import(
         }
     }
     plan.problems.sort_by_key(|p| p.line);
-    if mentoring.skills.len() + new_skills.len() > crate::domain::pairing::MAX_SKILLS {
-        return Err(DomainError::Invalid(format!(
-            "The file names {} new skills, more than the list can hold. Please merge similar \
-             skills in the file first.",
-            new_skills.len()
-        )));
-    }
     plan.new_skills = new_skills;
     Ok(plan)
+}
+
+fn too_many_skills(count: usize) -> DomainError {
+    DomainError::Invalid(format!(
+        "The file names {count} or more new skills, more than the list can hold. Please merge \
+         similar skills in the file first."
+    ))
+}
+
+/// A roster name as the import matches it: spaces and case as `normalise`, and accents
+/// compared by their decomposed form, so a name typed on a Mac (e + combining accent)
+/// matches the same name typed elsewhere (é), while José and Jose stay different people.
+pub fn roster_key(name: &str) -> String {
+    let mut decomposed = String::with_capacity(name.len());
+    for c in name.chars() {
+        crate::domain::fold::decompose_compatible(c, |d| decomposed.push(d));
+    }
+    normalise(&decomposed)
 }
 
 /// A name as quoted back in a report: at most 40 characters.
@@ -406,6 +453,11 @@ pub fn parse_skills(text: &str) -> Result<Vec<(String, u8)>, String> {
         let item = item.trim();
         if item.is_empty() {
             continue;
+        }
+        if list.len() >= MAX_SKILLS_PER_CELL {
+            return Err(format!(
+                "more than {MAX_SKILLS_PER_CELL} skills are listed in one cell."
+            ));
         }
         let (name, level) = split_level(item)?;
         let name = clean_label(name, "the skill").map_err(|_| {

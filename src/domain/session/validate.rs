@@ -14,6 +14,11 @@ impl Session {
     }
 
     fn problems(&self) -> Vec<String> {
+        // Sizes first, before anything is built from them: a damaged record claiming
+        // millions of guests must be refused at once, not allocated.
+        if self.guests > MAX_GUESTS {
+            return vec!["too many guests".to_string()];
+        }
         let mut out = Vec::new();
         let mut check = |ok: bool, what: &str| {
             if !ok {

@@ -94,7 +94,11 @@ fn a_record_from_a_newer_app_is_left_in_place_and_never_overwritten() {
     assert!(loaded.problems[0].set_aside_as.is_none());
     assert!(loaded.protected.contains("peercircle:settings"));
     let keys = [RecordKey::Settings].into_iter().collect();
-    save_records(&mut store, &loaded.workspace, &keys, &loaded.protected).unwrap();
+    // Asking to write it is refused out loud, never skipped and reported as saved.
+    assert_eq!(
+        save_records(&mut store, &loaded.workspace, &keys, &loaded.protected),
+        Err(StoreError::Protected)
+    );
     assert_eq!(
         store.get("peercircle:settings").unwrap().as_deref(),
         Some(newer)
@@ -277,4 +281,118 @@ fn fresh_ids_never_collide_with_sessions() {
     let (mut ws, sid) = with_session();
     ws.settings.last_id = 0;
     assert!(ws.fresh_id() > sid);
+}
+
+#[test]
+fn only_the_canonical_spelling_of_a_key_names_a_record() {
+    for alias in [
+        "peercircle:programme:01",
+        "peercircle:programme:+1",
+        "peercircle:programme: 1",
+        "peercircle:session:007",
+        "peercircle:programme:1 ",
+    ] {
+        assert_eq!(parse_key(alias), None, "{alias}");
+    }
+    let ws = sample();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    let pid = ws.programmes[0].id;
+    let intruder = encode(
+        "programme",
+        1,
+        &Programme {
+            id: pid,
+            name: "Intruder".into(),
+            ..Programme::default()
+        },
+    )
+    .unwrap();
+    store
+        .set(&format!("peercircle:programme:0{pid}"), &intruder)
+        .unwrap();
+    let loaded = load_workspace(&mut store).unwrap();
+    assert_eq!(loaded.workspace.programmes.len(), 1);
+    assert_eq!(loaded.workspace.programmes[0].name, "Nursing mentors");
+}
+
+#[test]
+fn new_ids_never_collide_with_protected_or_set_aside_records() {
+    let mut store = MemoryStore::default();
+    // A newer version's settings (protected) and programme 1; a set-aside session 40 whose
+    // text names id 55 inside.
+    store
+        .set(
+            "peercircle:settings",
+            r#"{"kind":"settings","version":99,"data":{"last_id":30}}"#,
+        )
+        .unwrap();
+    store
+        .set(
+            "peercircle:programme:12",
+            r#"{"kind":"programme","version":99,"data":{"id":12,"groups":[{"id":13}]}}"#,
+        )
+        .unwrap();
+    store
+        .set(
+            "peercircle:quarantine:1:session:40",
+            r#"{"kind":"session","data":{"id":40,"present":[55],"question":{"question_id":55}}}"#,
+        )
+        .unwrap();
+    let mut loaded = load_workspace(&mut store).unwrap();
+    let id = loaded.workspace.fresh_id();
+    assert!(id > 55, "new id {id} collides with a record kept aside");
+    // A change that would rewrite a protected record is refused, not skipped.
+    let pid = loaded.workspace.create_programme("New").unwrap();
+    let keys = [RecordKey::Programme(pid), RecordKey::Settings]
+        .into_iter()
+        .collect();
+    assert_eq!(
+        save_records(&mut store, &loaded.workspace, &keys, &loaded.protected),
+        Err(StoreError::Protected)
+    );
+}
+
+#[test]
+fn an_impossible_id_is_damage_and_never_used_up() {
+    let mut store = MemoryStore::default();
+    store
+        .set(
+            "peercircle:programme:3",
+            r#"{"kind":"programme","version":1,"data":{"id":3,"name":"x","groups":[{"id":18446744073709551615,"name":"g","kind":"mentor_support"}]}}"#,
+        )
+        .unwrap();
+    let mut loaded = load_workspace(&mut store).unwrap();
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(loaded.workspace.fresh_id() < 100);
+}
+
+#[test]
+fn fields_this_version_does_not_know_survive_a_load_and_save() {
+    let ws = sample();
+    let mut store = MemoryStore::default();
+    save_all(&mut store, &ws);
+    let pid = ws.programmes[0].id;
+    let name = key_name(RecordKey::Programme(pid));
+    let mut stored: Value = serde_json::from_str(&store.get(&name).unwrap().unwrap()).unwrap();
+    stored["data"]["colour"] = serde_json::json!("teal");
+    stored["data"]["groups"][0]["badge"] = serde_json::json!({"icon": "star"});
+    store.set(&name, &stored.to_string()).unwrap();
+
+    let mut loaded = load_workspace(&mut store).unwrap();
+    assert!(loaded.problems.is_empty());
+    loaded.workspace.programme_mut(pid).unwrap().purpose = "Edited here".into();
+    let keys = [RecordKey::Programme(pid)].into_iter().collect();
+    save_records_keeping(
+        &mut store,
+        &loaded.workspace,
+        &keys,
+        &loaded.protected,
+        &loaded.unknown,
+    )
+    .unwrap();
+    let after: Value = serde_json::from_str(&store.get(&name).unwrap().unwrap()).unwrap();
+    assert_eq!(after["data"]["colour"], "teal");
+    assert_eq!(after["data"]["groups"][0]["badge"]["icon"], "star");
+    assert_eq!(after["data"]["purpose"], "Edited here");
 }

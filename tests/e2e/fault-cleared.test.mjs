@@ -1,0 +1,65 @@
+// Fault class 1: the browser's storage is cleared while the app is open (the browser's
+// "clear site data", a cleaning tool, another window). The app notices, says so in plain
+// words, and writes everything it holds back, so a reload loses nothing.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, saved, createProgramme, addGroup, ready } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const ours = (page) => page.evaluate(() =>
+  Object.keys(localStorage).filter((k) => k.startsWith("peercircle:")).sort());
+
+test("cleared under the app, the next edit writes everything back, not only what it touched", async () => {
+  const { context, page, seen } = await open(browser, server.url);
+  await createProgramme(page, "Kept through a clear");
+  await addGroup(page, "Mentor circle");
+  await page.getByLabel("Organisation").fill("St Anne's");
+  await saved(page);
+  const before = await ours(page);
+  assert.ok(before.length >= 2, `records were stored: ${before}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.getByLabel("Purpose").fill("Typed after the clear");
+  const notice = page.getByRole("alert").filter({ hasText: "saved data was cleared from this browser" });
+  await notice.waitFor();
+  await saved(page);
+  assert.match(await notice.innerText(), /has been saved again/);
+  const after = await ours(page);
+  for (const key of before) assert.ok(after.includes(key), `${key} written back`);
+  await page.reload();
+  await ready(page);
+  await page.getByRole("heading", { level: 1, name: "Kept through a clear" }).waitFor();
+  assert.equal(await page.getByLabel("Organisation").inputValue(), "St Anne's");
+  assert.equal(await page.getByLabel("Purpose").inputValue(), "Typed after the clear");
+  await page.getByRole("textbox", { name: "Group name", exact: true }).first().waitFor();
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test("cleared with no edit at all, the app still writes everything back within seconds", async () => {
+  const { context, page } = await open(browser, server.url);
+  await createProgramme(page, "Idle while cleared");
+  await saved(page);
+  const before = await ours(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.getByRole("alert").filter({ hasText: "saved data was cleared from this browser" })
+    .waitFor({ timeout: 5000 });
+  await page.waitForFunction((keys) => keys.every((k) => localStorage.getItem(k) !== null), before);
+  await context.close();
+});
+
+test("cleared from another window, the open tab hears of it at once and writes back", async () => {
+  const { context, page } = await open(browser, server.url);
+  await createProgramme(page, "Cleared elsewhere");
+  await saved(page);
+  const before = await ours(page);
+  const other = await context.newPage();
+  await other.goto(server.origin + "/nothing-here");
+  await other.evaluate(() => localStorage.clear());
+  await page.getByRole("alert").filter({ hasText: "saved data was cleared from this browser" })
+    .waitFor({ timeout: 1500 });
+  await page.waitForFunction((keys) => keys.every((k) => localStorage.getItem(k) !== null), before);
+  await context.close();
+});
