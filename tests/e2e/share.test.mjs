@@ -14,7 +14,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function addPoint(page, label, text) {
   await page.getByLabel(`Add to ${label}`, { exact: true }).fill(text);
   await page.getByLabel(`Add to ${label}`, { exact: true }).press("Enter");
-  await page.getByRole("textbox", { name: `${label}, point`, exact: false }).first().waitFor();
+  await page.getByRole("list", { name: label, exact: true }).getByRole("listitem").filter({ hasText: text }).waitFor();
 }
 
 test("export: consented items only, a roster name blocks until replaced, the file is the preview", async () => {
