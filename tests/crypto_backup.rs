@@ -294,3 +294,39 @@ fn write_fixture() {
     let path = format!("{dir}/backup/backup-v{BACKUP_VERSION}.{FILE_EXTENSION}");
     std::fs::write(path, file).unwrap();
 }
+
+#[test]
+fn the_list_of_shared_figures_and_the_fixed_threshold_survive_backup_and_restore() {
+    use peercircle::domain::disclosure::{KChangeRefused, Population, Release, ReleasedFigure};
+    let mut ws = sample_workspace();
+    let id = ws.programmes_in_order()[0].id;
+    let release = Release {
+        made: date(),
+        file: "Evaluation report".into(),
+        figures: vec![ReleasedFigure {
+            population: Population::Attendance,
+            sessions: vec![40, 41],
+            point: None,
+            value: 9,
+            shown: true,
+            label: "Attendance, November 2026".into(),
+        }],
+    };
+    ws.programme_mut(id)
+        .unwrap()
+        .disclosure
+        .record(release.clone(), 6);
+    let mut source = MemoryStore::default();
+    save_all(&mut source, &ws);
+    let backup = check(backup_of(&source).as_bytes()).unwrap();
+    let mut device = open_cheap(MemoryStore::default(), 3);
+    restore_backup(&mut device, &backup, RestoreMode::Replace).unwrap();
+    let restored = workspace_of(&mut device);
+    let d = &restored.programme(id).unwrap().disclosure;
+    assert_eq!(d.ledger, vec![release]);
+    assert_eq!(d.k(), 6);
+    assert!(matches!(
+        d.clone().set_k(5),
+        Err(KChangeRefused::Frozen { .. })
+    ));
+}

@@ -80,8 +80,7 @@ pub struct Programme {
     pub followup: Box<super::followup::FollowUp>,
     /// The small-count threshold, the ledger of figures already shared and the name decisions
     /// (see `disclosure`). Absent from older records, which read as "nothing shared yet".
-    /// Boxed, like `followup`, so a programme value kept for "Undo" stays small.
-    pub disclosure: Box<super::disclosure::Disclosure>,
+    pub disclosure: super::disclosure::Disclosure,
 }
 
 /// Which free-text field of a programme is being edited.

@@ -79,7 +79,7 @@ impl Material {
             testimonies,
             survey: p.followup.survey.clone(),
             disclosure: {
-                let mut d = (*p.disclosure).clone();
+                let mut d = p.disclosure.clone();
                 d.k = Some(d.k_or(ws.settings.k));
                 d
             },

@@ -74,7 +74,8 @@ pub struct UndoOffer {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoAction {
-    Programme(crate::domain::programme::Programme),
+    /// Boxed: a whole programme is far larger than the other kinds of undo.
+    Programme(Box<crate::domain::programme::Programme>),
     Group {
         programme: Id,
         at: usize,
