@@ -108,18 +108,27 @@ fn main() {
             });
         }
     }
-    w.testimonies = (0..600u64)
-        .map(|t| Testimony {
-            id: t + 1,
-            text: format!("Testimony {t}: I learned to listen before I advise."),
-            attribution: Attribution::ByRole("a first-year protege".to_string()),
-            source: Some(ItemRef {
-                session: t % MEETINGS + 1,
-                item: 4,
-            }),
-            include: true,
+    // Each testimony was drafted from the consented words of its item, as the app records.
+    let testimonies = (0..600u64)
+        .map(|t| {
+            let session = t % MEETINGS + 1;
+            let drafted_from = w
+                .sessions
+                .iter()
+                .find(|s| s.id() == session)
+                .and_then(|s| s.items().iter().find(|i| i.number == 4))
+                .map(|i| i.text.clone());
+            Testimony {
+                id: t + 1,
+                text: format!("Testimony {t}: I learned to listen before I advise."),
+                attribution: Attribution::ByRole("a first-year protege".to_string()),
+                source: Some(ItemRef { session, item: 4 }),
+                include: true,
+                drafted_from,
+            }
         })
         .collect();
+    w.testimonies = testimonies;
     println!(
         "Share gate and formats: {PEOPLE} people, {MEETINGS} meetings, {} items, 600 testimonies",
         MEETINGS * u64::from(ITEMS)

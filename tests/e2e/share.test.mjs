@@ -97,8 +97,8 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   await page.getByLabel("Credited to").press("Tab");
   await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
   const readable = page.getByRole("region", { name: "What the file will hold" });
-  await readable.getByText("I learned to ask for help early, not late.").waitFor();
-  await readable.getByText(/a first-year mentor/).waitFor();
+  await readable.getByText("I learned to ask for help early, not late.", { exact: true }).waitFor();
+  await readable.getByText(/a first-year mentor/).first().waitFor();
   const saveAs = async (pattern) => {
     const [d] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Save the file/ }).click()]);
     assert.match(d.suggestedFilename(), pattern);
@@ -112,7 +112,7 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   assert.doesNotMatch(html, /<script|Maria|Keep this one in the room/);
   await page.getByLabel("Include in the file").uncheck();
   await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
-  await readable.getByText("No testimony is ready for this file.").waitFor();
+  await readable.getByText("No testimony is ready for this file.").first().waitFor();
   await saved(page);
   await page.reload();
   await ready(page);
@@ -136,7 +136,7 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   await page.getByLabel("How to credit it").selectOption({ label: "By name: Maria Lopez (approved for newsletters)" });
   await page.getByRole("radio", { name: /Testimonies, for a newsletter/ }).check();
   await page.getByLabel("What the testimonies are for").selectOption({ label: "A newsletter" });
-  await readable.getByText(/— Maria Lopez/).waitFor();
+  await readable.getByText(/— Maria Lopez/).first().waitFor();
   await page.getByLabel("What the testimonies are for").selectOption({ label: "A brochure or flyer" });
   const notCovered = page.getByRole("alert").filter({ hasText: "This file cannot be made yet" });
   await notCovered.waitFor();
