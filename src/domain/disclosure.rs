@@ -168,6 +168,24 @@ pub enum Population {
     People,
     /// People who answered the outcomes survey at one survey point.
     Respondents,
+    /// One-to-one relationships that began (both people agreed), programme-wide.
+    Relationships,
+    /// Relationships that have ended, programme-wide.
+    RelationshipsEnded,
+    /// Relationships still under way, programme-wide.
+    RelationshipsActive,
+}
+
+impl Population {
+    /// What the figure counts, in a sentence: "fewer than 5 people".
+    pub fn unit(self) -> &'static str {
+        match self {
+            Population::Relationships
+            | Population::RelationshipsEnded
+            | Population::RelationshipsActive => "relationships",
+            _ => "people",
+        }
+    }
 }
 
 /// One figure of one file: what population it is about (the exact meetings, or the survey

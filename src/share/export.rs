@@ -26,6 +26,8 @@ pub struct Material {
     pub survey: crate::domain::followup::Survey,
     /// The threshold, the strict setting, the ledger and the name decisions.
     pub disclosure: crate::domain::disclosure::Disclosure,
+    /// The one-to-one relationships that began: dates only.
+    pub relationships: Vec<crate::share::gate::RelationshipFacts>,
 }
 
 impl Material {
@@ -83,6 +85,7 @@ impl Material {
                 d.k = Some(d.k_or(ws.settings.k));
                 d
             },
+            relationships: p.relationship_facts(),
         })
     }
 
@@ -119,6 +122,7 @@ impl Material {
             today,
             survey: Some(&self.survey),
             ledger: &self.disclosure.ledger,
+            relationships: &self.relationships,
         };
         gate(&input, policy)
     }

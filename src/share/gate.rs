@@ -5,6 +5,7 @@
 
 mod audit;
 mod figures;
+mod relationships;
 mod select;
 mod shareable;
 mod shuffle;
@@ -14,6 +15,7 @@ mod texts;
 #[cfg(test)]
 mod tests;
 
+pub use relationships::{relationship_figures, RelationshipFacts, SharedRelationships};
 pub use shareable::{
     group_words, Month, MonthAttendance, NamedCredit, ProgrammeFigures, Shareable, SharedItem,
     SharedSession, SharedTestimony,
@@ -99,6 +101,8 @@ pub struct GateInput<'a> {
     pub survey: Option<&'a crate::domain::followup::Survey>,
     /// Every figure already shared from this device for this programme.
     pub ledger: &'a [Release],
+    /// The programme's one-to-one relationships that began (dates only).
+    pub relationships: &'a [RelationshipFacts],
 }
 
 impl GateInput<'_> {

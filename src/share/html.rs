@@ -76,6 +76,7 @@ pub fn html(content: &Shareable) -> String {
     agreement(&mut out, content);
     testimonies(&mut out, content);
     survey(&mut out, content);
+    relationships(&mut out, content);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -245,6 +246,26 @@ fn testimonies(out: &mut String, c: &Shareable) {
         );
     }
     out.push_str("</section>\n");
+}
+
+/// One-to-one relationships: how many began and how they stand, to date.
+fn relationships(out: &mut String, c: &Shareable) {
+    let Some(r) = &c.relationships else {
+        return;
+    };
+    out.push_str(
+        "<section>\n<h2>One-to-one relationships</h2>\n<table>\n<caption>Relationships since \
+         the programme began</caption>\n<tbody>\n",
+    );
+    for (label, words) in r.rows() {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>",
+            html_text(label),
+            html_text(&words)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 /// Outcomes survey: one table per survey point with the mean score and change per measure.

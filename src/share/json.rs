@@ -29,7 +29,12 @@
 //!     "measures": [{ "measure": "support" | "confidence" | "knowledge" | "new_ideas" |
 //!                    "challenges_resolved" | "networks" | "isolation",
 //!                    "answers": [COUNT x 5], "mean": STAT, "change": STAT }]
-//!   }]
+//!   }],
+//!   "relationships": {                     // optional: one-to-one relationships to date
+//!     "started": COUNT, "active": COUNT, "ended_as_planned": COUNT, "ended_early": COUNT,
+//!     "median_months": STAT,               // length of those that ended, whole months
+//!     "contacts_on_schedule": STAT         // share of active ones with contacts on time
+//!   }
 //! }
 //! COUNT = {"shown": 12} | {"fewer_than": 5} | "withheld"
 //! STAT  = {"shown": 0.75} | {"fewer_than": 5} | "not_available" | "withheld"
@@ -41,8 +46,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::share::gate::{
-    Month, MonthAttendance, ProgrammeFigures, Shareable, SharedSession, SharedSurveyPoint,
-    SharedTestimony,
+    Month, MonthAttendance, ProgrammeFigures, Shareable, SharedRelationships, SharedSession,
+    SharedSurveyPoint, SharedTestimony,
 };
 use crate::share::suppress::K;
 
@@ -66,6 +71,8 @@ pub(crate) struct FileV1 {
     pub figures: ProgrammeFigures,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub survey: Vec<SharedSurveyPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationships: Option<SharedRelationships>,
 }
 
 impl FileV1 {
@@ -79,6 +86,7 @@ impl FileV1 {
             attendance: self.attendance,
             figures: self.figures,
             survey: self.survey,
+            relationships: self.relationships,
         }
     }
 }
@@ -96,6 +104,7 @@ pub fn json(content: &Shareable) -> String {
         attendance: content.attendance.clone(),
         figures: content.figures.clone(),
         survey: content.survey.clone(),
+        relationships: content.relationships.clone(),
     };
     // These types are plain structs with string keys and finite numbers, which serde_json
     // always serialises; an empty file would be the visible sign if that ever changed.

@@ -107,6 +107,7 @@ pub struct World {
     pub names: NameDecisions,
     pub today: Date,
     pub ledger: Vec<Release>,
+    pub relationships: Vec<peercircle::share::gate::RelationshipFacts>,
 }
 
 impl World {
@@ -133,6 +134,7 @@ impl World {
             names: NameDecisions::default(),
             today: date(2026, 12, 1),
             ledger: Vec::new(),
+            relationships: Vec::new(),
         }
     }
 
@@ -148,6 +150,7 @@ impl World {
             today: self.today,
             survey: None,
             ledger: &self.ledger,
+            relationships: &self.relationships,
         }
     }
 }

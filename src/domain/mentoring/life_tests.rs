@@ -276,3 +276,32 @@ fn pairs_stored_before_statuses_read_as_active() {
         serde_json::from_str(&serde_json::to_string(&confirmed(6, &[ANA, BEN])).unwrap()).unwrap();
     assert_eq!(fresh.stage(rules()), Stage::Proposed);
 }
+
+#[test]
+fn the_facts_a_shared_figure_may_know_are_dates_and_the_kind_of_ending_only() {
+    let r = rules();
+    let mut p = crate::domain::programme::Programme::new(1, "Mentors").unwrap();
+    // Proposed and declined pairs never began; an active one and one that ended early did.
+    let proposed = confirmed(10, &[ANA, BEN]);
+    let mut declined = confirmed(11, &[CAI, 4]);
+    declined.decline(r, CAI, d("2026-12-03")).unwrap();
+    let going = active(12, &[5, 6]);
+    let mut ended = active(13, &[7, 8]);
+    let mut c = Closure::new(d("2027-03-05"), &[7, 8]);
+    c.ending = super::closure::Ending::Early;
+    ended.close(r, c).unwrap();
+    p.mentoring.pairs = vec![proposed, declined, going, ended];
+    let facts = p.relationship_facts();
+    assert_eq!(facts.len(), 2);
+    assert!(facts.iter().all(|f| f.started == d("2026-12-02")));
+    assert_eq!(facts[0].ended, None);
+    assert!(
+        facts[0].next_contact_due.is_some(),
+        "contacts are due while under way"
+    );
+    assert_eq!(
+        facts[1].ended,
+        Some((d("2027-03-05"), super::closure::Ending::Early))
+    );
+    assert_eq!(facts[1].next_contact_due, None);
+}

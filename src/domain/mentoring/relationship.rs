@@ -346,3 +346,53 @@ impl Mentoring {
         Ok(())
     }
 }
+
+/// What a shared figure may know about one relationship that began: dates and the kind of
+/// ending only. No contact note, closing word, reason or safety text has a field here, so none
+/// can reach the share gate, which reads only this.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelationshipFacts {
+    /// When both people had agreed (or when it was confirmed, for pairs from before).
+    pub started: Date,
+    /// When and how it ended, once it has.
+    pub ended: Option<(Date, super::closure::Ending)>,
+    /// The earliest coordinator contact due with either person, while contacts are due.
+    pub next_contact_due: Option<Date>,
+}
+
+impl crate::domain::programme::Programme {
+    /// Each relationship that began (both agreed, or confirmed before statuses were kept),
+    /// as dates: for the programme figures a shared file may hold.
+    pub fn relationship_facts(&self) -> Vec<RelationshipFacts> {
+        let rules = self.mentoring.life_rules;
+        let f = &self.followup;
+        self.mentoring
+            .pairs
+            .iter()
+            .filter(|x| !matches!(x.stage(rules), Stage::Proposed | Stage::Declined))
+            .filter_map(|x| {
+                let agreed = x.life.agreed.iter().map(|(_, d)| *d).max();
+                let started = if x.life.before_tracking {
+                    x.confirmed.or(agreed)
+                } else {
+                    agreed.or(x.confirmed)
+                }?;
+                let ended = x
+                    .life
+                    .closure
+                    .as_ref()
+                    .map(|c| (c.on.or(x.ended).unwrap_or(started), c.ending));
+                let next_contact_due =
+                    crate::domain::followup::contacts_due(x, rules, f.contact_cadence, &f.contacts)
+                        .iter()
+                        .map(|d| d.due)
+                        .min();
+                Some(RelationshipFacts {
+                    started,
+                    ended,
+                    next_contact_due,
+                })
+            })
+            .collect()
+    }
+}

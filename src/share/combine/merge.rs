@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use super::Combined;
 use crate::share::gate::{
-    shuffle, Month, MonthAttendance, ProgrammeFigures, Shareable, SharedSession,
+    shuffle, Month, MonthAttendance, ProgrammeFigures, Shareable, SharedRelationships,
+    SharedSession,
 };
 use crate::share::suppress::{suppress_single, suppress_stat, Count, Stat, K};
 
@@ -78,6 +79,7 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
     let mut rates = Vec::new();
     let mut people: Option<u32> = Some(0);
     let had_survey = files.iter().any(|f| !f.survey.is_empty());
+    let relationships = relationships_again(&files, k);
     for f in files {
         if !titles.contains(&f.title) {
             titles.push(f.title);
@@ -136,7 +138,9 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
         [one] => one.clone(),
         many => format!("Combined report: {}", many.join("; ")),
     };
-    let shareable = Shareable::assemble(title, k, sessions, testimonies, attendance, figures);
+    let mut shareable = Shareable::assemble(title, k, sessions, testimonies, attendance, figures);
+    let had_relationships = relationships.is_some();
+    shareable.relationships = relationships;
     let hidden_after = shareable.counts().filter(|c| c.is_hidden()).count();
     let mut notes = vec![format!(
         "Combined {count} files with a privacy threshold of {k}."
@@ -146,6 +150,13 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
             "Outcomes survey figures are not combined: each file's survey counts only its own \
              respondents, and adding suppressed counts could not be done safely. Share each \
              programme's survey results on their own."
+                .to_string(),
+        );
+    }
+    if had_relationships {
+        notes.push(
+            "Relationship counts are added up across files; their median length and contacts \
+             on schedule are not, because they cannot be worked out from each file's figures."
                 .to_string(),
         );
     }
@@ -160,4 +171,43 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
         files: count,
         notes,
     }
+}
+
+/// The files' relationship counts added up, the population rule applied to the total again.
+/// A count hidden in any file cannot be added: the combined one is hidden too.
+fn relationships_again(files: &[Shareable], k: K) -> Option<SharedRelationships> {
+    let all: Vec<&SharedRelationships> = files
+        .iter()
+        .filter_map(|f| f.relationships.as_ref())
+        .collect();
+    if all.is_empty() {
+        return None;
+    }
+    let add = |pick: fn(&SharedRelationships) -> Count| {
+        all.iter().try_fold(0u32, |acc, r| {
+            pick(r).shown().and_then(|n| acc.checked_add(n))
+        })
+    };
+    let started = add(|r| r.started);
+    let cells = [
+        add(|r| r.active),
+        add(|r| r.ended_as_planned),
+        add(|r| r.ended_early),
+    ];
+    let mut out = SharedRelationships {
+        started: started.map_or(Count::Withheld, |n| suppress_single(n, k)),
+        active: Count::Withheld,
+        ended_as_planned: Count::Withheld,
+        ended_early: Count::Withheld,
+        median_months: Stat::NotAvailable,
+        on_schedule: Stat::NotAvailable,
+    };
+    if matches!(out.started, Count::Shown(_)) {
+        if let [Some(a), Some(p), Some(e)] = cells {
+            out.active = Count::Shown(a);
+            out.ended_as_planned = Count::Shown(p);
+            out.ended_early = Count::Shown(e);
+        }
+    }
+    Some(out)
 }

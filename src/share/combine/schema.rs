@@ -21,6 +21,15 @@ const TOP: &[&str] = &[
     "attendance",
     "figures",
     "survey",
+    "relationships",
+];
+const RELATIONSHIPS: &[&str] = &[
+    "started",
+    "active",
+    "ended_as_planned",
+    "ended_early",
+    "median_months",
+    "contacts_on_schedule",
 ];
 const SURVEY_POINT: &[&str] = &["point", "start", "responses", "measures"];
 const SURVEY_MEASURE: &[&str] = &["measure", "answers", "mean", "change"];
@@ -94,6 +103,10 @@ fn stray_field(v: &Value) -> Option<String> {
                     })
             })
         })
+        .or_else(|| {
+            let r = v.get("relationships")?;
+            stray(r, RELATIONSHIPS).or_else(|| figure_fields(r, RELATIONSHIPS))
+        })
 }
 
 pub(super) fn read(text: &str) -> Result<Shareable, String> {
@@ -162,7 +175,8 @@ fn check(c: &Shareable) -> Result<(), String> {
         .iter()
         .map(|s| s.present)
         .chain(std::iter::once(c.figures.people))
-        .chain(c.survey.iter().map(|p| p.responses));
+        .chain(c.survey.iter().map(|p| p.responses))
+        .chain(c.relationships.iter().map(|r| r.started));
     let answers_in_small = c.sessions.iter().any(|s| {
         matches!(s.present, Count::FewerThan(_))
             && s.items
@@ -171,7 +185,11 @@ fn check(c: &Shareable) -> Result<(), String> {
     }) || c
         .survey
         .iter()
-        .any(|p| matches!(p.responses, Count::FewerThan(_)) && !p.measures.is_empty());
+        .any(|p| matches!(p.responses, Count::FewerThan(_)) && !p.measures.is_empty())
+        || c.relationships.iter().any(|r| {
+            matches!(r.started, Count::FewerThan(_))
+                && r.counts()[1..].iter().any(|n| !n.is_hidden())
+        });
     if populations.into_iter().any(|n| small(&n)) || answers_in_small {
         return Err(format!(
             "shows a count below its own privacy threshold of {k}, so it was changed after \

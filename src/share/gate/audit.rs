@@ -8,8 +8,9 @@
 //! - different people: the atoms are the groups of people who came to exactly the same
 //!   meetings (their "footprint"), so a count over any selection of meetings is the sum of the
 //!   footprints that touch it;
-//! - people present at one meeting, survey respondents at one point: one atom each, which
-//!   changes only when the data is edited or more people answer.
+//! - people present at one meeting, survey respondents at one point, the programme's
+//!   relationships (begun, ended, under way): one atom each, which changes only when the data
+//!   is edited, more people answer or relationships begin and end.
 //!
 //! A reader knows every shown figure exactly, so they know every linear combination of them.
 //! A hidden population is pinned when its atom vector lies in the span of the shown vectors
@@ -286,6 +287,9 @@ fn family_words(population: Population) -> &'static str {
         Population::People => "the number of different people",
         Population::Present => "the number of people present",
         Population::Respondents => "the number of people who answered",
+        Population::Relationships => "the number of relationships that began",
+        Population::RelationshipsEnded => "the number of relationships that ended",
+        Population::RelationshipsActive => "the number of relationships under way",
     }
 }
 
@@ -309,7 +313,16 @@ pub fn audit(
 /// of people (who answered since, whose attendance was corrected), so it must be 0 or >= k.
 fn repeats(figures: &mut [Figure], earlier: &[Earlier], k: u32, extra: &mut Vec<ExtraHidden>) {
     for (index, f) in figures.iter_mut().enumerate() {
-        if !f.shown || !matches!(f.population, Population::Present | Population::Respondents) {
+        if !f.shown
+            || !matches!(
+                f.population,
+                Population::Present
+                    | Population::Respondents
+                    | Population::Relationships
+                    | Population::RelationshipsEnded
+                    | Population::RelationshipsActive
+            )
+        {
             continue;
         }
         let before = earlier.iter().find(|e| {
@@ -334,10 +347,11 @@ fn repeats(figures: &mut [Figure], earlier: &[Earlier], k: u32, extra: &mut Vec<
                         changed.to_string()
                     },
                     e.made,
-                    if changed == 1 {
-                        "one person"
-                    } else {
-                        "a few people"
+                    match (changed == 1, f.population.unit()) {
+                        (true, "people") => "one person",
+                        (true, _) => "one relationship",
+                        (false, "people") => "a few people",
+                        (false, _) => "a few relationships",
                     },
                 ),
             });

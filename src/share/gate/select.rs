@@ -180,6 +180,10 @@ pub(super) fn run(input: &GateInput<'_>, policy: &ExportPolicy) -> Result<Cleare
     if let Some(survey) = input.survey {
         shareable.survey = super::survey_figures(survey, k, policy.strict);
     }
+    if policy.file.shows_programme_figures() {
+        shareable.relationships =
+            super::relationship_figures(input.relationships, input.today, k, policy.strict);
+    }
     let release = audit_and_hide(input, policy, &chosen, &facts, &mut shareable, &mut left);
     left.counts_suppressed =
         u32::try_from(shareable.counts().filter(|c| c.is_hidden()).count()).unwrap_or(u32::MAX);
@@ -199,6 +203,8 @@ enum Slot {
     Overall,
     People,
     Survey(usize),
+    RelationshipsBegun,
+    RelationshipsStanding,
 }
 
 /// Lists the population figures this kind of file shows, audits them with the ledger, hides
@@ -319,11 +325,60 @@ fn audit_and_hide(
             }
         }
     }
-    // Why each figure is hidden before the audit: its population is under k.
+    if let Some(r) = &shareable.relationships {
+        let p = super::relationships::populations(input.relationships);
+        let begun_shown = !r.started.is_hidden();
+        // A reader knows how many ended (and so how many are under way) from the number under
+        // way, or from both kinds of ending.
+        let standing_shown = !r.active.is_hidden()
+            || (!r.ended_as_planned.is_hidden() && !r.ended_early.is_hidden());
+        push(
+            Slot::RelationshipsBegun,
+            Population::Relationships,
+            Vec::new(),
+            None,
+            p.started,
+            begun_shown,
+            "The number of relationships that began".to_string(),
+        );
+        // Under way and ended add up to those that began: one is the other's complement, so a
+        // change in either since an earlier file hides the standing as a whole.
+        for (population, value, label) in [
+            (
+                Population::RelationshipsEnded,
+                p.ended,
+                "The number of relationships that ended",
+            ),
+            (
+                Population::RelationshipsActive,
+                p.active,
+                "The number of relationships under way",
+            ),
+        ] {
+            push(
+                Slot::RelationshipsStanding,
+                population,
+                Vec::new(),
+                None,
+                value,
+                begun_shown && standing_shown,
+                label.to_string(),
+            );
+        }
+    }
+    // Why each figure is hidden before the audit: its population is under k. (The standing of
+    // relationships hidden only because the number that began is small says nothing more.)
     for f in list.iter().filter(|f| !f.shown && f.value > 0) {
+        if matches!(
+            f.population,
+            Population::RelationshipsEnded | Population::RelationshipsActive
+        ) {
+            continue;
+        }
         left.hidden.push(format!(
-            "{} is not shown: it is about fewer than {k} people.",
-            f.label
+            "{} is not shown: it is about fewer than {k} {}.",
+            f.label,
+            f.population.unit()
         ));
     }
     let earlier: Vec<Earlier> = input
@@ -374,6 +429,16 @@ fn audit_and_hide(
                 if let Some(p) = shareable.survey.get_mut(*i) {
                     p.responses = Count::Withheld;
                     p.measures.clear();
+                }
+            }
+            Some(Slot::RelationshipsBegun) => {
+                if let Some(r) = shareable.relationships.as_mut() {
+                    r.withhold_all();
+                }
+            }
+            Some(Slot::RelationshipsStanding) => {
+                if let Some(r) = shareable.relationships.as_mut() {
+                    r.withhold_standing();
                 }
             }
             None => {}

@@ -98,6 +98,9 @@ pub struct Shareable {
     /// Outcomes survey aggregates, suppressed below k; absent from files made before it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub survey: Vec<super::SharedSurveyPoint>,
+    /// One-to-one relationship figures; absent where none began or the file has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationships: Option<super::SharedRelationships>,
 }
 
 impl Shareable {
@@ -124,6 +127,7 @@ impl Shareable {
             attendance,
             figures,
             survey: Vec::new(),
+            relationships: None,
         }
     }
 }
@@ -206,6 +210,7 @@ impl Shareable {
         per_session
             .chain(std::iter::once(self.figures.people))
             .chain(super::survey_counts(&self.survey))
+            .chain(self.relationships.iter().flat_map(|r| r.counts()))
     }
 
     /// Every free text in the content, for checks (the property tests scan these for names).

@@ -144,6 +144,16 @@ fn Report(content: Shareable) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
+        {content.relationships.as_ref().map(|r| view! {
+            <table class="data">
+                <caption>"One-to-one relationships since the programme began"</caption>
+                <tbody>
+                    {r.rows().into_iter().map(|(label, words)| view! {
+                        <tr><th scope="row">{label}</th><td>{words}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
         {(!content.testimonies.is_empty()).then(|| view! {
             <h4>"Testimonies"</h4>
             {content.testimonies.iter().map(|t| view! {
