@@ -143,7 +143,7 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
         <section class="panel" aria-labelledby="share-title">
             <h2 id="share-title">"Share results"</h2>
             <p class="hint">"Make a file of what the groups agreed to share: agreement counts, testimonies, or an evaluation report. You see exactly what it holds before saving."</p>
-            <a class="button" href=Route::Share(id).href()>"Share results"</a>
+            <a class="button" href=Route::Share(id).href()>"Make a file to share"</a>
         </section>
         <section class="panel quiet" aria-labelledby="manage-title">
             <h2 id="manage-title">"Archive or delete"</h2>

@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, open, ready, saved } from "./harness.mjs";
+import { serve, launch, ready, saved, openSeeded as openWith } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -19,7 +19,22 @@ const day = (offset) => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-10`;
 };
 
-function seed() {
+// Six one-to-one relationships: four under way, one ended as planned, one early.
+function pairs() {
+  const pair = (id, members, closure) => ({
+    id, members, confirmed: day(-6), score: 0, explanation: "", ended: closure ? closure.on : null,
+    contract: { commitments: "", equity_check: "", goals: [], meetings: "", review: null },
+    life: { before_tracking: true, agreed: [], declined: null, first_meeting: null, signed: null, closing: null,
+      closure: closure ? { rematch: [], talked: [], words: "Private words that stay here", reason: "schedule", ...closure } : null },
+  });
+  return [
+    pair(60, [10, 11]), pair(61, [12, 13]), pair(62, [14, 15]), pair(63, [16, 17]),
+    pair(64, [18, 19], { ending: "planned", on: day(-1) }),
+    pair(65, [30, 31], { ending: "early", on: day(-2) }),
+  ];
+}
+
+function seed(withPairs = false) {
   const env = (kind, data) => JSON.stringify({ kind, version: 1, data });
   const people = [];
   for (let i = 0; i < 10; i++) people.push({ id: 10 + i, display_name: `Mentor${i} Zyx`, groups: [2] });
@@ -42,22 +57,15 @@ function seed() {
         { id: 3, name: "Protege circle", kind: "protege_support", archived: false },
       ],
       participants: people,
+      ...(withPairs ? { mentoring: { pairs: pairs() } } : {}),
     }),
     "peercircle:session:40": meeting(40, 2, [10, 11, 12, 13, 14, 15, 16, 17, 18], "Having a regular slot", 8),
     "peercircle:session:41": meeting(41, 3, [30, 31, 32], "Mixing across years", 3),
   };
 }
 
-async function openSeeded() {
-  const { context, page, seen } = await open(browser, server.url + "#/nowhere", { acceptDownloads: true });
-  await page.evaluate((records) => {
-    localStorage.clear();
-    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
-  }, seed());
-  await page.goto(server.url + "#/");
-  await page.reload();
-  await ready(page);
-  return { context, page, seen };
+async function openSeeded(withPairs = false) {
+  return openWith(browser, server, seed(withPairs), { acceptDownloads: true });
 }
 
 async function toShare(page) {
@@ -129,5 +137,28 @@ test("a spreadsheet shows the file as a table; strict hides the small answer; th
   await k.press("Tab");
   await page.getByText(/must be at least 3/).waitFor();
   assert.equal(await k.inputValue(), "2", "what was typed stays on screen");
+  await context.close();
+});
+
+test("the report counts one-to-one relationships as a population, and their private words stay", async () => {
+  const { context, page, seen } = await openSeeded(true);
+  await toShare(page);
+  const readable = page.getByRole("region", { name: "What the file will hold" });
+  const table = readable.getByRole("table", { name: "One-to-one relationships since the programme began" });
+  await table.getByRole("row", { name: /Relationships that began/ }).getByText("6", { exact: true }).waitFor();
+  await table.getByRole("row", { name: /Under way now/ }).getByText("4", { exact: true }).waitFor();
+  await table.getByRole("row", { name: /Ended early/ }).getByText("1", { exact: true }).waitFor();
+  // Two ended: too few for a typical length.
+  await table.getByRole("row", { name: /Typical length/ }).getByText(/fewer than 5 relationships/).waitFor();
+  if (process.env.SHOTS) await page.screenshot({ path: "shots/disclosure-relationships.png", fullPage: true });
+  const report = await saveFile(page);
+  assert.match(report, /One-to-one relationships/);
+  assert.doesNotMatch(report, /Private words/);
+  await page.getByRole("radio", { name: /Programme file, for combining/ }).check();
+  const json = JSON.parse(await page.getByLabel("The exact bytes of the file").textContent());
+  assert.deepEqual(json.relationships.started, { shown: 6 });
+  assert.doesNotMatch(JSON.stringify(json), /Private words/);
+  for (const url of seen.requests) assert.ok(url.startsWith(server.origin + "/"), `request left the origin: ${url}`);
+  assert.deepEqual(seen.errors, []);
   await context.close();
 });

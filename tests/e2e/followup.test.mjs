@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { serve, launch, open, saved, ready } from "./harness.mjs";
+import { serve, launch, open, saved, ready, openSeeded as openWith } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -55,15 +55,7 @@ function seed() {
 }
 
 async function openSeeded() {
-  const { context, page, seen } = await open(browser, server.url + "#/nowhere");
-  await page.evaluate((records) => {
-    localStorage.clear();
-    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
-  }, seed());
-  await page.goto(server.url + "#/");
-  await page.reload();
-  await ready(page);
-  return { context, page, seen };
+  return openWith(browser, server, seed());
 }
 
 async function toFollowUp(page) {

@@ -64,6 +64,34 @@ export async function open(browser, url, options = {}) {
   return { context, page, seen };
 }
 
+/**
+ * Opens the app on records stored in the documented format, the way a returning facilitator
+ * finds them. The records are written from a blank page of the same origin where the app is
+ * not running: an app that is open notices its storage being cleared under it and writes its
+ * own records back (as it must), which would race a seed written beside it.
+ */
+export async function openSeeded(browser, server, records, { hash = "#/", before, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const seen = { requests: [], errors: [] };
+  context.on("request", (r) => seen.requests.push(r.url()));
+  const page = await context.newPage();
+  watch(page, seen);
+  if (before) await before(page);
+  // A blank page of the same origin, answered here (with an empty icon, so the browser asks
+  // the server for nothing).
+  const blank = new URL("seed-storage", server.url).href;
+  await page.route(blank, (r) => r.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="icon" href="data:,">' }));
+  await page.goto(blank);
+  await page.unroute(blank);
+  await page.evaluate((records) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
+  }, records);
+  await page.goto(server.url + hash);
+  await ready(page);
+  return { context, page, seen };
+}
+
 export function watch(page, seen) {
   page.on("pageerror", (e) => seen.errors.push(String(e)));
   page.on("console", (m) => {

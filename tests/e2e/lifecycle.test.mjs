@@ -5,7 +5,7 @@
 // new-partner date. Undo works on a step and on a confirmation. Reload and offline keep it all.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, saved, ready, serviceWorkerReady } from "./harness.mjs";
+import { serve, launch, saved, ready, serviceWorkerReady, openSeeded } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -51,14 +51,10 @@ async function toPairing(page) {
 }
 
 test("a relationship from the match to an early ending, with contacts and a safety concern", async () => {
-  const { context, page, seen } = await open(browser, server.url + "#/nowhere");
-  await page.clock.setFixedTime(on(0));
-  await page.evaluate((records) => {
-    localStorage.clear();
-    for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
-  }, seed());
-  await page.goto(server.url + "#/programme/1/pairing");
-  await page.reload();
+  const { context, page, seen } = await openSeeded(browser, server, seed(), {
+    hash: "#/programme/1/pairing",
+    before: (page) => page.clock.setFixedTime(on(0)),
+  });
   await toPairing(page);
   await page.getByRole("button", { name: "Confirm these pairs" }).click();
   const confirmed = page.getByRole("region", { name: "Confirmed pairs" });
