@@ -136,6 +136,35 @@ impl Programme {
         }
     }
 
+    /// The role and group new people most likely have when added to the roster: the only
+    /// group and its members' role; with several groups, the first one's; with none, the role
+    /// the programme's pairing suggests. The facilitator can change either before adding.
+    pub fn suggested_for_new_people(&self) -> (super::roster::Role, Option<Id>) {
+        use super::roster::Role;
+        let role_of = |k: GroupKind| match k {
+            GroupKind::MentorSupport => Role::Mentor,
+            GroupKind::ProtegeSupport => Role::Protege,
+            GroupKind::Peer => Role::Peer,
+        };
+        match self.groups.iter().find(|g| !g.archived) {
+            Some(g) => (role_of(g.kind), Some(g.id)),
+            None => match self.mentoring.kind {
+                super::pairing::ProgrammeKind::MentorProtege { .. } => (Role::Mentor, None),
+                super::pairing::ProgrammeKind::Peer { .. } => (Role::Peer, None),
+            },
+        }
+    }
+
+    /// The role the members of a group have, for the roster's defaults.
+    pub fn role_in_group(&self, group: Id) -> Option<super::roster::Role> {
+        use super::roster::Role;
+        self.group(group).map(|g| match g.kind {
+            GroupKind::MentorSupport => Role::Mentor,
+            GroupKind::ProtegeSupport => Role::Protege,
+            GroupKind::Peer => Role::Peer,
+        })
+    }
+
     pub fn add_group(&mut self, id: Id, name: &str, kind: GroupKind) -> Result<(), DomainError> {
         let name = clean_name(name, "the group")?;
         self.groups.push(Group {
@@ -278,6 +307,21 @@ mod tests {
         p.add_group(2, "A", GroupKind::Peer).unwrap();
         p.add_group(2, "B", GroupKind::Peer).unwrap();
         assert!(p.validate().is_err());
+    }
+
+    #[test]
+    fn new_people_default_to_the_first_group_and_its_role() {
+        use crate::domain::roster::Role;
+        let mut p = Programme::new(1, "Nurses").unwrap();
+        assert_eq!(p.suggested_for_new_people(), (Role::Peer, None));
+        p.mentoring.kind = crate::domain::pairing::ProgrammeKind::MentorProtege { capacity: 2 };
+        assert_eq!(p.suggested_for_new_people(), (Role::Mentor, None));
+        p.add_group(2, "Proteges", GroupKind::ProtegeSupport)
+            .unwrap();
+        p.add_group(3, "Mentors", GroupKind::MentorSupport).unwrap();
+        assert_eq!(p.suggested_for_new_people(), (Role::Protege, Some(2)));
+        assert_eq!(p.role_in_group(3), Some(Role::Mentor));
+        assert_eq!(p.role_in_group(99), None);
     }
 
     #[test]

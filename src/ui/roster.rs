@@ -47,8 +47,16 @@ fn group_choices(programme: Id) -> Memo<Vec<(Id, String)>> {
 fn PasteNames(programme: Id) -> impl IntoView {
     let app = use_app();
     let text = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Peer);
-    let group = RwSignal::new(None::<Id>);
+    // Defaults from the programme (the first group and its members' role); choosing a group
+    // brings its role along until the role is chosen by hand.
+    let (first_role, first_group) = app.ws.with_untracked(|ws| {
+        ws.programme(programme)
+            .map(|p| p.suggested_for_new_people())
+            .unwrap_or((Role::Peer, None))
+    });
+    let role = RwSignal::new(first_role);
+    let role_chosen = RwSignal::new(false);
+    let group = RwSignal::new(first_group);
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let groups = group_choices(programme);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -103,7 +111,10 @@ fn PasteNames(programme: Id) -> impl IntoView {
                     <div class="field">
                         <label for="paste-role">"Role for these people"</label>
                         <select id="paste-role" on:change=move |ev| {
-                            if let Some(r) = Role::from_key(&event_target_value(&ev)) { role.set(r) }
+                            if let Some(r) = Role::from_key(&event_target_value(&ev)) {
+                                role.set(r);
+                                role_chosen.set(true);
+                            }
                         }>
                             {Role::ALL.into_iter().map(|r| view! {
                                 <option value=r.key() selected=move || role.get() == r>{r.label()}</option>
@@ -112,7 +123,14 @@ fn PasteNames(programme: Id) -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="paste-group">"Add them to a group"</label>
-                        <select id="paste-group" on:change=move |ev| group.set(event_target_value(&ev).parse().ok())>
+                        <select id="paste-group" on:change=move |ev| {
+                            let chosen: Option<Id> = event_target_value(&ev).parse().ok();
+                            group.set(chosen);
+                            if !role_chosen.get_untracked() {
+                                let r = chosen.and_then(|g| app.ws.with_untracked(|ws| ws.programme(programme).and_then(|p| p.role_in_group(g))));
+                                if let Some(r) = r { role.set(r) }
+                            }
+                        }>
                             <option value="">"No group for now"</option>
                             {move || groups.get().into_iter().map(|(id, name)| view! {
                                 <option value=id.to_string() selected=move || group.get() == Some(id)>{name}</option>

@@ -154,9 +154,11 @@ test("a whole session: pairs with a trio, three tables, merged flip chart, count
   await saved(page);
   await server.close();
   await page.reload();
-  await ready(page);
+  // Reloaded on the flip chart, the tab shows it as a room screen (as a projector window
+  // would, no controls); "Back to the session" rejoins as the facilitator's tab.
   await page.getByRole("heading", { level: 1, name: /Looking back on your first month/ }).waitFor();
   await page.getByRole("link", { name: "Back to the session" }).click();
+  await ready(page);
   await page.getByRole("heading", { level: 2, name: /Step 5 · Agreement/ }).waitFor();
   await page.getByRole("button", { name: "Next: Consent" }).click();
   await page.getByText("2 of 4 items may be shared outside the programme.", { exact: false }).waitFor();
