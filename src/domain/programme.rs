@@ -82,6 +82,8 @@ pub struct Programme {
     /// (see `disclosure`). Absent from older records, which read as "nothing shared yet".
     /// Boxed, like `followup`, so a programme value kept for "Undo" stays small.
     pub disclosure: Box<super::disclosure::Disclosure>,
+    /// Members leaving and groups ending, with their private notes (see `group_life`).
+    pub group_life: Vec<super::group_life::GroupLife>,
 }
 
 /// Which free-text field of a programme is being edited.
@@ -208,6 +210,7 @@ impl Programme {
         for text in [&self.name, &self.organisation, &self.purpose] {
             check_length(text).map_err(|e| e.to_string())?;
         }
+        self.check_group_life()?;
         self.followup.validate()
     }
 }

@@ -56,6 +56,7 @@ pub fn GroupPage(programme: Id, group: Id) -> impl IntoView {
         </ol>
         <leadership::LeadershipSection programme=programme group=group />
         <super::attendance::AttendanceSection programme=programme group=group />
+        <super::group_life::GroupLifeSection programme=programme group=group />
     }
 }
 
