@@ -187,7 +187,7 @@ proptest! {
         prop_assert!(stored.contains(secret.trim()));
         let material = Material::of(&ws, ws.programmes[0].id).unwrap();
         let cleared = material
-            .run(&Default::default(), day(60), &ExportPolicy::default())
+            .run_with(&Default::default(), day(60), &ExportPolicy::default())
             .unwrap();
         let needle = secret.trim().to_lowercase();
         for kind in FileKind::ALL {
