@@ -118,6 +118,7 @@ fn main() {
                 item: 4,
             }),
             include: true,
+            drafted_from: None,
         })
         .collect();
     println!(

@@ -224,7 +224,9 @@ impl Workspace {
         let s = self.session(session)?;
         let mut view = s.room_view(clock);
         if s.guidelines_on_screen() {
-            view.guidelines = self.group(s.group()).map(|(p, _)| p.guidelines(s.group()));
+            view.guidelines = self
+                .group(s.group())
+                .map(|(p, _)| Box::new(p.guidelines(s.group())));
         }
         Some(view)
     }

@@ -74,7 +74,8 @@ pub struct UndoOffer {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoAction {
-    Programme(crate::domain::programme::Programme),
+    /// Boxed: a programme is large, and an offer is kept in a signal.
+    Programme(Box<crate::domain::programme::Programme>),
     Group {
         programme: Id,
         at: usize,

@@ -118,7 +118,7 @@ pub fn UndoToast() -> impl IntoView {
             UndoAction::Programme(p) => {
                 let keys = [RecordKey::Programme(p.id), RecordKey::Settings];
                 app.edit(&keys, |ws| {
-                    ws.restore_programme(p);
+                    ws.restore_programme(*p);
                     Ok::<_, DomainError>(())
                 })
             }

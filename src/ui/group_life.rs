@@ -39,7 +39,7 @@ pub fn GroupLifeSection(programme: Id, group: Id) -> impl IntoView {
     });
     view! {
         <section class="panel group-life" aria-labelledby="group-life-title">
-            <h2 id="group-life-title">"Members leaving and the group ending"</h2>
+            <h2 id="group-life-title" tabindex="-1">"Members leaving and the group ending"</h2>
             <p class="hint">"Goodbyes matter in a peer support group. Record when someone leaves, and when the group ends, with prompts for saying goodbye well."</p>
             <FormerMembers programme=programme group=group />
             <Show when=move || !ended.get()>
@@ -170,6 +170,12 @@ fn LeavingForm(programme: Id, group: Id) -> impl IntoView {
             error.set(Some("This group has no members to record leaving.".into()));
             return;
         };
+        let name = members.with_untracked(|m| {
+            m.iter()
+                .find(|(id, _)| *id == person)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default()
+        });
         let r = read_date(&f.date, "the date they left").and_then(|on| {
             let words = PrivateText::new(&f.words).map_err(|e| e.to_string())?;
             change(programme, |p| {
@@ -187,12 +193,6 @@ fn LeavingForm(programme: Id, group: Id) -> impl IntoView {
         });
         match r {
             Ok(()) => {
-                let name = members.with_untracked(|m| {
-                    m.iter()
-                        .find(|(id, _)| *id == person)
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or_default()
-                });
                 done.set(Some(format!("Recorded: {name} has left the group.")));
                 error.set(None);
                 form.set(LeavingDraft {
@@ -315,9 +315,9 @@ fn EndingForm(programme: Id, group: Id) -> impl IntoView {
             <summary><h3 class="inline-heading-3">"The group is ending"</h3></summary>
             <form on:submit=submit class="ending-form">
                 {move || purpose.get().map(|p| view! {
-                    <div class="callout" role="note">
+                    <div class="question-callout" role="note">
                         <p class="label">"What the group set out to do (its purpose)"</p>
-                        <p class="body" dir="auto">{p}</p>
+                        <p class="question" dir="auto">{p}</p>
                     </div>
                 })}
                 <div class="field narrow">

@@ -85,7 +85,7 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
         if let Ok(programme) = removed {
             app.undo.set(Some(UndoOffer {
                 message: format!("Deleted the programme “{}”.", programme.display_name()),
-                restore: UndoAction::Programme(programme),
+                restore: UndoAction::Programme(Box::new(programme)),
             }));
             crate::ui::go(Route::Programmes);
         }

@@ -62,7 +62,7 @@ pub struct RoomView {
     /// The group's guidelines card, while the facilitator shows it at the first step. The
     /// group's own agreed words, read to the group itself.
     #[serde(default)]
-    pub guidelines: Option<Guidelines>,
+    pub guidelines: Option<Box<Guidelines>>,
 }
 
 impl RoomView {

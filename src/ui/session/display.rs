@@ -135,7 +135,7 @@ fn RoomScreen(id: Id, view: Signal<Option<RoomView>>, counting: bool) -> impl In
             </div>
             {move || guidelines.get().map(|g| view! {
                 <div class="display-guidelines">
-                    <super::guidelines::GuidelinesCard guidelines=g heading_id="display-guidelines-title" top=true />
+                    <super::guidelines::GuidelinesCard guidelines=*g heading_id="display-guidelines-title" top=true />
                 </div>
             })}
             <Show when=move || guidelines.with(Option::is_none)>

@@ -67,12 +67,15 @@ pub fn FeedbackPanel(id: Id) -> impl IntoView {
             .into_any(),
             FeedbackFigures::Counts { responses, rows } => view! {
                 <div class="scroll" tabindex="0" role="region" aria-label="Feedback counts">
-                    <table class="grid survey-results stack">
+                    <table class="grid survey-results feedback-counts stack">
                         <caption>{format!("How was today's meeting? {responses} people answered")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Question"</th>
-                                {(1..=5).map(|n| view! { <th scope="col">{format!("Answered {n}")}</th> }).collect_view()}
+                                <th scope="col" rowspan="2">"Question"</th>
+                                <th scope="colgroup" colspan="5">"How many gave each answer"</th>
+                            </tr>
+                            <tr>
+                                {(1..=5).map(|n| view! { <th scope="col" class="n">{n.to_string()}</th> }).collect_view()}
                             </tr>
                         </thead>
                         <tbody>
@@ -87,7 +90,7 @@ pub fn FeedbackPanel(id: Id) -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <p class="hint">"1 = not at all, 5 = very much. Only these counts are kept: nobody's own answers."</p>
+                <p class="hint">"Answers go from 1 (not at all) to 5 (very much). Only these counts are kept: nobody's own answers."</p>
             }
             .into_any(),
         }
