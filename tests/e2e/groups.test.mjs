@@ -5,7 +5,12 @@
 // stay on this page; and no request ever leaves the app's own origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import { serve, launch, watch, saved, ready } from "./harness.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -82,6 +87,26 @@ async function openSeeded() {
   return { context, page, seen };
 }
 
+// Serious axe findings on the page, and controls under 44 px inside the new part (`scope`).
+async function problems(page, scope) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const axe = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const small = await page.evaluate((scope) =>
+    [...document.querySelectorAll(`${scope} :is(button, a, input, select, textarea, summary)`)]
+      .filter((el) => el.offsetParent !== null)
+      .filter((el) => ![...(el.labels || [])].some((l) => {
+        const r = l.getBoundingClientRect();
+        return r.height >= 44 && r.width >= 44;
+      }))
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), ...el.getBoundingClientRect().toJSON() }))
+      .filter((r) => r.height < 44 || r.width < 44)
+      .map((r) => `${r.el} ${Math.round(r.width)}x${Math.round(r.height)}`), scope);
+  return [...axe, ...small];
+}
+
 const sameOrigin = (seen) => {
   const origin = new URL(server.url).origin;
   const away = seen.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
@@ -106,6 +131,7 @@ test("the guidelines card is read aloud on the first step and shown on the proje
   const size = await card.locator("li").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(size >= 20, `large type (${size}px)`);
   await shot(page, "groups-guidelines-session");
+  assert.deepEqual(await problems(page, ".guidelines-offer"), [], "the guidelines on the first step");
 
   const [projector] = await Promise.all([
     context.waitForEvent("page"),
@@ -177,6 +203,7 @@ test("how was today's meeting: three people on the kiosk, hidden below k, counts
   await page.getByRole("button", { name: "Send my answers" }).click();
   await page.getByText("Please choose an answer from 1 to 5 for every question.").waitFor();
   await shot(page, "groups-feedback-kiosk");
+  assert.deepEqual(await problems(page, ".kiosk"), [], "the feedback on the kiosk");
   await page.getByRole("group").nth(1).getByRole("radio", { name: "4", exact: true }).check();
   await page.getByRole("group").nth(2).getByRole("radio", { name: "4", exact: true }).check();
   await page.getByRole("group").nth(3).getByRole("radio", { name: "5", exact: true }).check();
@@ -203,6 +230,7 @@ test("how was today's meeting: three people on the kiosk, hidden below k, counts
   assert.equal(await panel.getByRole("button", { name: "Hand the tablet over for the meeting feedback" }).count(), 0,
     "no more answers once the counts were shown");
   await shot(page, "groups-feedback-counts");
+  assert.deepEqual(await problems(page, ".meeting-feedback"), [], "the feedback counts");
   await saved(page);
   // Stored as counts only.
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("peercircle:session:9"))).data.feedback;
@@ -248,6 +276,7 @@ test("a member leaving and the group ending are recorded, private notes stay on 
   await last.getByRole("checkbox", { name: /Thank-yous/ }).check();
   await life.getByLabel("Private notes about the ending (optional)").fill("A warm last evening qvw");
   await shot(life, "groups-group-ending");
+  assert.deepEqual(await problems(page, ".group-life"), [], "leaving and ending forms");
   await life.getByRole("button", { name: "Record that the group has ended" }).click();
   const ended = life.getByRole("group", { name: "The group has ended" });
   await ended.waitFor();
@@ -259,6 +288,7 @@ test("a member leaving and the group ending are recorded, private notes stay on 
   assert.ok(after.includes("Ben Okoro left on"));
   assert.ok(after.includes("Looking back: what the group set out to do"));
   await shot(page.getByRole("region", { name: "Members leaving and the group ending" }), "groups-ended");
+  assert.deepEqual(await problems(page, ".group-life"), [], "after the ending");
   // Archived: the programme page shows it so, and no session can be started for it.
   await page.goto(server.url + "#/programme/1");
   await page.getByText("Archived", { exact: true }).waitFor();
