@@ -352,4 +352,30 @@ mod tests {
         s.feedback.tallies = vec![[0; 5]; 5];
         assert!(s.feedback.problems().is_some(), "more questions than asked");
     }
+
+    proptest::proptest! {
+        /// Whatever people answer, in whatever order, the stored session is the same: it
+        /// holds counts that add up, and nothing that could say who answered what or when.
+        #[test]
+        fn the_stored_feedback_is_the_same_in_any_order(
+            people in proptest::collection::vec(proptest::array::uniform4(1u8..=5), 1..12),
+        ) {
+            let mut forward = closed(20);
+            let mut backward = closed(20);
+            for p in &people {
+                forward.record_feedback(&FeedbackAnswers(p.map(Some))).unwrap();
+            }
+            for p in people.iter().rev() {
+                backward.record_feedback(&FeedbackAnswers(p.map(Some))).unwrap();
+            }
+            let a = serde_json::to_string(&forward).unwrap();
+            proptest::prop_assert_eq!(&a, &serde_json::to_string(&backward).unwrap());
+            let f = forward.feedback();
+            proptest::prop_assert_eq!(f.responses as usize, people.len());
+            for q in FeedbackQuestion::ALL {
+                proptest::prop_assert_eq!(f.tally(q).iter().sum::<u32>() as usize, people.len());
+            }
+            proptest::prop_assert_eq!(f.problems(), None);
+        }
+    }
 }
