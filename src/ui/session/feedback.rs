@@ -1,12 +1,14 @@
 //! "How was today's meeting?" at the end of a session: hand the tablet over for the four
 //! questions, then see the counts for this meeting. No figure about fewer than k people is
 //! shown, and the counts wait until the feedback is finished, so nobody's answer can be
-//! worked out by looking before and after they answer.
+//! worked out by looking before and after they answer. A programme on the strict setting
+//! also hides answers given by fewer than k people, as its shared files do.
 
 use super::read_session;
 use crate::domain::kiosk::KioskTask;
 use crate::domain::session::{FeedbackFigures, FeedbackQuestion};
 use crate::domain::Id;
+use crate::share::suppress::{suppress_table, Count, K};
 use crate::state::use_app;
 use crate::ui::widgets::ErrorLine;
 use leptos::prelude::*;
@@ -14,15 +16,21 @@ use leptos::prelude::*;
 #[component]
 pub fn FeedbackPanel(id: Id) -> impl IntoView {
     let app = use_app();
-    let k = Memo::new(move |_| {
+    // The programme's threshold, and its strict setting (answers given by fewer than k people
+    // hidden too, with a second cell where the total would give them away), as in its files.
+    let disclosure = Memo::new(move |_| {
         app.ws.with(|ws| {
             let d = ws
                 .session(id)
                 .and_then(|s| ws.group(s.group()))
                 .map(|(p, _)| &p.disclosure);
-            d.map_or(ws.settings.k, |d| d.k_or(ws.settings.k))
+            (
+                d.map_or(ws.settings.k, |d| d.k_or(ws.settings.k)),
+                d.is_some_and(|d| d.strict),
+            )
         })
     });
+    let k = Memo::new(move |_| disclosure.get().0);
     let figures = Memo::new(move |_| {
         let k = k.get();
         app.ws.with(|ws| {
@@ -79,18 +87,29 @@ pub fn FeedbackPanel(id: Id) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {rows.into_iter().map(|(q, tally)| view! {
-                                <tr>
-                                    <th scope="row">{q.label()}</th>
-                                    {tally.iter().zip(1..).map(|(c, n)| view! {
-                                        <td class="n" data-label=format!("Answered {n}")>{c.to_string()}</td>
-                                    }).collect_view()}
-                                </tr>
+                            {rows.into_iter().map(|(q, tally)| {
+                                let (k, strict) = disclosure.get_untracked();
+                                let cells: Vec<Count> = if strict {
+                                    suppress_table(&tally, Some(responses), K::new(k).unwrap_or_default()).parts
+                                } else {
+                                    tally.iter().map(|&c| Count::Shown(c)).collect()
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{q.label()}</th>
+                                        {cells.into_iter().zip(1..).map(|(c, n)| view! {
+                                            <td class="n" data-label=format!("Answered {n}")>{c.to_string()}</td>
+                                        }).collect_view()}
+                                    </tr>
+                                }
                             }).collect_view()}
                         </tbody>
                     </table>
                 </div>
                 <p class="hint">"Answers go from 1 (not at all) to 5 (very much). Only these counts are kept: nobody's own answers."</p>
+                <Show when=move || disclosure.get().1>
+                    <p class="hint">{move || format!("This programme uses the strict setting: an answer given by fewer than {} people is hidden too, and “not shown” marks a count that would give it away.", k.get())}</p>
+                </Show>
             }
             .into_any(),
         }
