@@ -1,4 +1,5 @@
-//! Contact notes, the private words of an ending, the safety card and what was done about a
+//! Contact notes, the private words of an ending (a pair's, a member leaving a group, a
+//! group's), the safety card and what was done about a
 //! safety concern never leave the device. Three checks:
 //! - type level: `PrivateText` has no `Display`, `AsRef<str>`, `Deref`, `Borrow<str>` or
 //!   conversion into `String`, so it cannot be formatted or converted into a shared field;
@@ -7,9 +8,13 @@
 //! - property: whatever those words say, no file any export makes contains them.
 
 use peercircle::domain::followup::{Asked, CheckIn, Contact, ContactWay};
+use peercircle::domain::group_life::{
+    ClosingPrompt, Departure, GoodbyePrompt, GroupEnding, Leaving,
+};
 use peercircle::domain::mentoring::{Closure, ClosureReason, Ending, LifeRules, MentoringPair};
 use peercircle::domain::private::PrivateText;
 use peercircle::domain::programme::GroupKind;
+use peercircle::domain::roster::Role;
 use peercircle::domain::workspace::Workspace;
 use peercircle::domain::Date;
 use peercircle::share::export::{FileKind, Material};
@@ -66,6 +71,11 @@ fn no_share_code_reads_private_words_or_the_records_holding_them() {
             "safety_card",
             "safety_open",
             ".interventions",
+            "group_life",
+            "departures",
+            "group_ending",
+            "Departure",
+            "GroupEnding",
         ] {
             assert!(
                 !text.contains(word),
@@ -135,6 +145,30 @@ fn workspace(secret: &str, early: bool) -> Workspace {
     c.words = PrivateText::new(secret).unwrap();
     x.close(r, c).unwrap();
     p.mentoring.pairs.push(x);
+    // A member leaving one group, and another group ending, each with private words.
+    p.add_participant(700, "Ana Costa", Role::Peer).unwrap();
+    p.set_membership(700, gid, true).unwrap();
+    p.record_departure(
+        gid,
+        Departure {
+            person: 700,
+            on: Some(day(30)),
+            leaving: Leaving::Planned,
+            talked: [GoodbyePrompt::Appreciations].into(),
+            words: PrivateText::new(secret).unwrap(),
+        },
+    )
+    .unwrap();
+    p.add_group(701, "Old circle", GroupKind::Peer).unwrap();
+    p.end_group(
+        701,
+        GroupEnding {
+            on: Some(day(50)),
+            talked: ClosingPrompt::ALL.into_iter().collect(),
+            words: PrivateText::new(secret).unwrap(),
+        },
+    )
+    .unwrap();
     ws
 }
 

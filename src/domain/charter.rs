@@ -4,9 +4,11 @@
 
 mod agreement;
 mod guide;
+mod guidelines;
 
 pub use agreement::{AgreementVersion, WorkingAgreement};
 pub use guide::{Stage, Term};
+pub use guidelines::{GuidelinePart, Guidelines, GuidelinesSource, READ_ALOUD};
 
 use super::chair::ChairRota;
 use super::programme::Programme;

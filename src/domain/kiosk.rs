@@ -43,6 +43,8 @@ pub enum KioskTask {
     CheckIn { programme: Id, pair: Id },
     /// Each participant in turn enters their own skills for the inventory.
     SkillsEntry { programme: Id },
+    /// Each person in turn rates today's meeting, anonymously (session step "Closed").
+    MeetingFeedback { session: Id },
 }
 
 /// The words and targets of a task that people answer one group at a time ("Pair 2").
@@ -77,6 +79,10 @@ pub enum TaskShape {
     SkillsEntry {
         programme: Id,
     },
+    /// One person at a time, no number and no name: "How was today's meeting?".
+    Feedback {
+        session: Id,
+    },
 }
 
 impl KioskTask {
@@ -101,6 +107,7 @@ impl KioskTask {
             }
             KioskTask::CheckIn { programme, pair } => TaskShape::CheckIn { programme, pair },
             KioskTask::SkillsEntry { programme } => TaskShape::SkillsEntry { programme },
+            KioskTask::MeetingFeedback { session } => TaskShape::Feedback { session },
         }
     }
 
@@ -133,6 +140,12 @@ impl KioskTask {
                  enters the skills they can offer and want on an empty form; the screen then \
                  clears for the next person, so nobody sees another person's entry."
             }
+            KioskTask::MeetingFeedback { .. } => {
+                "The tablet will show only four questions about today's meeting, one person at \
+                 a time. Nobody types a name and only counts are kept. Each person answers and \
+                 sends; the screen then clears for the next person, so nobody sees anyone \
+                 else's answers or any other screen."
+            }
         }
     }
 
@@ -140,6 +153,7 @@ impl KioskTask {
     pub fn session(self) -> Option<Id> {
         match self.describe() {
             TaskShape::Turns(t) => Some(t.session),
+            TaskShape::Feedback { session } => Some(session),
             TaskShape::Survey { .. }
             | TaskShape::CheckIn { .. }
             | TaskShape::SkillsEntry { .. } => None,

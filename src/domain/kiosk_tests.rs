@@ -245,3 +245,18 @@ fn pairs_pick_a_number_and_their_answer_is_added_not_shown() {
     assert!(turns.numbers(None).is_err());
     assert_eq!(tables.name(2), "Table B");
 }
+
+#[test]
+fn meeting_feedback_is_a_task_of_its_session_stored_by_number_only() {
+    let task = KioskTask::MeetingFeedback { session: 12 };
+    let text = serde_json::to_string(&task).unwrap();
+    assert_eq!(text, r#"{"task":"meeting-feedback","session":12}"#);
+    assert_eq!(serde_json::from_str::<KioskTask>(&text).unwrap(), task);
+    // Its session is refreshed in other tabs and is where leaving the kiosk goes back to.
+    assert_eq!(task.session(), Some(12));
+    assert!(matches!(
+        task.describe(),
+        TaskShape::Feedback { session: 12 }
+    ));
+    assert!(task.setup_text().contains("only counts are kept"));
+}

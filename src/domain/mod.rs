@@ -9,6 +9,7 @@ pub mod date;
 pub mod disclosure;
 pub mod fold;
 pub mod followup;
+pub mod group_life;
 pub mod kiosk;
 pub mod mentoring;
 pub mod pairing;

@@ -81,6 +81,8 @@ pub struct Programme {
     /// The small-count threshold, the ledger of figures already shared and the name decisions
     /// (see `disclosure`). Absent from older records, which read as "nothing shared yet".
     pub disclosure: super::disclosure::Disclosure,
+    /// Members leaving and groups ending, with their private notes (see `group_life`).
+    pub group_life: Vec<super::group_life::GroupLife>,
 }
 
 /// Which free-text field of a programme is being edited.
@@ -236,6 +238,7 @@ impl Programme {
         for text in [&self.name, &self.organisation, &self.purpose] {
             check_length(text).map_err(|e| e.to_string())?;
         }
+        self.check_group_life()?;
         self.followup.validate()
     }
 }

@@ -214,6 +214,23 @@ impl Workspace {
         self.sessions.iter().find(|s| s.id() == id)
     }
 
+    /// What the projector shows for a session: its room view, with the group's guidelines
+    /// card while the facilitator has it on screen.
+    pub fn room_view(
+        &self,
+        session: Id,
+        clock: Option<super::session::RoomClock>,
+    ) -> Option<super::session::RoomView> {
+        let s = self.session(session)?;
+        let mut view = s.room_view(clock);
+        if s.guidelines_on_screen() {
+            view.guidelines = self
+                .group(s.group())
+                .map(|(p, _)| Box::new(p.guidelines(s.group())));
+        }
+        Some(view)
+    }
+
     pub fn session_mut(&mut self, id: Id) -> Result<&mut Session, DomainError> {
         self.sessions
             .iter_mut()
@@ -354,5 +371,47 @@ mod tests {
         assert_eq!(s.lock_after(), 10);
         s.lock_after_minutes = 99_999;
         assert_eq!(s.lock_after(), 10);
+    }
+
+    #[test]
+    fn the_projector_shows_the_guidelines_card_only_while_on_screen_at_the_first_step() {
+        use crate::domain::charter::{Stage, Term};
+        use crate::domain::programme::GroupKind;
+        use crate::domain::session::{Phase, SessionQuestion};
+        let mut ws = Workspace::default();
+        let pid = ws.create_programme("P").unwrap();
+        let p = ws.programme_mut(pid).unwrap();
+        p.add_group(2, "Circle", GroupKind::Peer).unwrap();
+        p.set_term(2, Term::GroundRules, "Listen first").unwrap();
+        p.agree_stage(2, Stage::WorkingAgreement, day(0)).unwrap();
+        let q = SessionQuestion::one_off("What helps?").unwrap();
+        ws.sessions.push(Session::new(9, 2, day(1), q).unwrap());
+        assert_eq!(ws.room_view(9, None).unwrap().guidelines, None);
+        ws.session_mut(9).unwrap().show_guidelines(true).unwrap();
+        let card = ws.room_view(9, None).unwrap().guidelines.unwrap();
+        assert_eq!(card.parts[0].lines, vec!["Listen first"]);
+        // It travels to the projector window in the room message, and reads back whole.
+        let view = ws.room_view(9, None).unwrap();
+        let sent = crate::domain::session::RoomMessage::Show { session: 9, view }.encode();
+        match crate::domain::session::RoomMessage::decode(&sent) {
+            Some(crate::domain::session::RoomMessage::Show { view, .. }) => {
+                assert_eq!(view.guidelines, Some(card));
+            }
+            other => panic!("not read back: {other:?}"),
+        }
+        // Moving on to the pairs takes it off; it cannot be put on after the first step.
+        let s = ws.session_mut(9).unwrap();
+        s.set_guests(2).unwrap();
+        s.advance().unwrap();
+        assert_eq!(s.phase(), Phase::Pairs);
+        assert!(!s.guidelines_on_screen());
+        assert!(s.show_guidelines(true).is_err());
+        s.step_back().unwrap();
+        assert!(
+            !s.guidelines_on_screen(),
+            "stepping back does not bring it back"
+        );
+        assert_eq!(ws.room_view(9, None).unwrap().guidelines, None);
+        assert!(ws.room_view(404, None).is_none());
     }
 }

@@ -45,8 +45,11 @@ pub fn GroupPage(programme: Id, group: Id) -> impl IntoView {
             <p class="progress" role="status">
                 {move || format!("{} of 7 stages agreed", agreed.get())}
             </p>
-            <p>
+            <p class="actions">
                 <a class="button" href=Route::GroupPrint(programme, group).href()>"Print the charter"</a>
+                <button type="button" class="button" on:click=move |_| jump_to("group-life-title")>
+                    "A member leaving, or the group ending"
+                </button>
             </p>
         </section>
         <ol class="stages" role="list">
@@ -56,6 +59,18 @@ pub fn GroupPage(programme: Id, group: Id) -> impl IntoView {
         </ol>
         <leadership::LeadershipSection programme=programme group=group />
         <super::attendance::AttendanceSection programme=programme group=group />
+        <super::group_life::GroupLifeSection programme=programme group=group />
+    }
+}
+
+/// Scrolls to a heading further down the page and moves the focus there (the address holds
+/// the screen, so an in-page link cannot be used).
+fn jump_to(id: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.scroll_into_view();
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
     }
 }
 

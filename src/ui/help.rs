@@ -44,7 +44,7 @@ const STEPS: [(&str, &str); 7] = [
     ),
 ];
 
-const ON_THE_DAY: [(&str, &str); 6] = [
+const ON_THE_DAY: [(&str, &str); 9] = [
     (
         "The projector",
         "\u{201c}Open the flip chart in a new window\u{201d} and drag that window to the \
@@ -70,6 +70,26 @@ const ON_THE_DAY: [(&str, &str); 6] = [
         "With the device lock on, Peercircle locks itself after the idle time you chose, but \
          not while a step timer runs or the tablet is in kiosk mode, and never while a change \
          is still unsaved: it says so at the top of the page instead.",
+    ),
+    (
+        "The group's guidelines",
+        "On the first step, \u{201c}Read the guidelines aloud\u{201d} shows the group's ground \
+         rules, confidentiality and the rest of its agreed working agreement in large type; \
+         \u{201c}Show the guidelines on the big screen\u{201d} puts them on the projector \
+         until you press Next.",
+    ),
+    (
+        "How was today's meeting?",
+        "On the last step, hand the tablet over: each person answers four questions from 1 to \
+         5, with no name. Only counts are kept. Press \u{201c}Finish and show the counts\u{201d} \
+         when everyone has answered; nothing is shown about fewer people than your programme's \
+         smallest group size.",
+    ),
+    (
+        "Someone leaving, or the group ending",
+        "On the group's page, record a member leaving (planned or not, and the goodbye) or the \
+         group's last meeting. Private notes there stay on this device and never go into a \
+         shared file.",
     ),
     (
         "Started by mistake?",

@@ -8,6 +8,7 @@ mod charter;
 mod combine;
 mod followup;
 mod forming;
+mod group_life;
 mod groups;
 mod help;
 mod kiosk;

@@ -9,6 +9,7 @@
 mod consent;
 mod drafts;
 mod error;
+mod feedback;
 mod flipchart;
 mod pairs;
 mod phase;
@@ -30,6 +31,7 @@ mod tests;
 pub use consent::{ConsentDecision, ItemConsent, CONSENT_QUESTION};
 pub use drafts::{Draft, DraftBox};
 pub use error::SessionError;
+pub use feedback::{FeedbackAnswers, FeedbackFigures, FeedbackQuestion, MeetingFeedback};
 pub use flipchart::FlipChartItem;
 pub use pairs::{Pair, Seat, SeatAssignment};
 pub use phase::Phase;
@@ -113,6 +115,12 @@ pub struct Session {
     /// Text typed into a box and not yet added, kept as it is typed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     drafts: Vec<Draft>,
+    /// The group's guidelines card is on the projector (at the first step only).
+    #[serde(default)]
+    guidelines_on_screen: bool,
+    /// "How was today's meeting?": counts only, never anyone's answers (see `feedback`).
+    #[serde(default)]
+    feedback: MeetingFeedback,
 }
 
 fn one() -> u32 {
@@ -167,6 +175,8 @@ impl Session {
             next_item: 1,
             consent_question: CONSENT_QUESTION.to_string(),
             drafts: Vec::new(),
+            guidelines_on_screen: false,
+            feedback: MeetingFeedback::default(),
         })
     }
 
@@ -208,6 +218,19 @@ impl Session {
         u32::try_from(self.present.len())
             .unwrap_or(u32::MAX)
             .saturating_add(self.guests)
+    }
+
+    /// Whether the room sees the group's guidelines card (only ever at the first step).
+    pub fn guidelines_on_screen(&self) -> bool {
+        self.guidelines_on_screen && self.phase == Phase::Attendance
+    }
+
+    /// Puts the guidelines card on the projector, or takes it off. It belongs to the start
+    /// of the meeting: moving on to the pairs takes it off by itself.
+    pub fn show_guidelines(&mut self, on: bool) -> Result<(), SessionError> {
+        self.require(Phase::Attendance)?;
+        self.guidelines_on_screen = on;
+        Ok(())
     }
 
     /// Moves the meeting to another date (only while taking attendance).

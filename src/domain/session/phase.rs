@@ -138,6 +138,7 @@ impl Session {
         next.commit_step_drafts()?;
         next.can_advance()?;
         next.phase = next.phase.next().ok_or(SessionError::AtEnd)?;
+        next.guidelines_on_screen = false;
         *self = next;
         Ok(())
     }

@@ -7,6 +7,7 @@
 //! when they unlock.
 
 use super::{table_label, Phase, Session};
+use crate::domain::charter::Guidelines;
 use crate::domain::Id;
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,10 @@ pub struct RoomView {
     pub tables: Vec<RoomTable>,
     pub items: Vec<RoomItem>,
     pub clock: Option<RoomClock>,
+    /// The group's guidelines card, while the facilitator shows it at the first step. The
+    /// group's own agreed words, read to the group itself.
+    #[serde(default)]
+    pub guidelines: Option<Box<Guidelines>>,
 }
 
 impl RoomView {
@@ -122,6 +127,7 @@ impl Session {
             tables,
             items,
             clock,
+            guidelines: None,
         }
     }
 }

@@ -39,6 +39,9 @@ impl Session {
             "someone is marked present twice",
         );
         check(self.guests <= MAX_GUESTS, "too many guests");
+        if let Some(problem) = self.feedback.problems() {
+            check(false, problem);
+        }
         let people = self.people_present();
 
         // Pairs and seating.

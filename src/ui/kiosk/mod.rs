@@ -3,6 +3,7 @@
 //! facilitator's PIN. The rules are in `domain::kiosk`; this only paints them.
 
 mod checkin;
+mod feedback;
 mod leave;
 pub mod settings;
 mod skills;
@@ -240,6 +241,9 @@ fn TaskScreen(task: KioskTask, kiosk: Kiosk) -> impl IntoView {
         }
         TaskShape::SkillsEntry { programme } => {
             view! { <skills::SkillsTask programme=programme kiosk=kiosk /> }.into_any()
+        }
+        TaskShape::Feedback { session } => {
+            view! { <feedback::FeedbackTask session=session kiosk=kiosk /> }.into_any()
         }
     }
 }

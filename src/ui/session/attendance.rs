@@ -69,6 +69,7 @@ pub fn AttendancePanel(id: Id) -> impl IntoView {
         }
     };
     view! {
+        <super::guidelines::GuidelinesOffer id=id />
         <p class="count" role="status">{move || match total.get() {
             1 => "1 person is here.".to_string(),
             n => format!("{n} people are here."),

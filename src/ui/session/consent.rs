@@ -102,6 +102,7 @@ pub fn ClosedPanel(id: Id) -> impl IntoView {
             </dl>
         })}
         <p class="hint">"Everything is saved on this device. Step back at any time to correct something."</p>
+        <super::feedback::FeedbackPanel id=id />
         <NextSteps id=id />
     }
 }

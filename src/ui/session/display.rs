@@ -20,7 +20,7 @@ pub fn DisplayPage(id: Id) -> impl IntoView {
     let clock = super::room_feed::clock_for(id);
     let view = Memo::new(move |_| {
         let clock = clock.get();
-        app.ws.with(|ws| ws.session(id).map(|s| s.room_view(clock)))
+        app.ws.with(|ws| ws.room_view(id, clock))
     });
     view! {
         <Show when=move || view.with(Option::is_some) fallback=|| view! { <h1 tabindex="-1">"Session not found"</h1> }>
@@ -37,7 +37,7 @@ pub fn ProjectorWindow(id: Id) -> impl IntoView {
     let feed = super::room_feed::follow(id);
     // Without the lock, this window can also read the session itself (say, reloaded with
     // the facilitator's window closed); the facilitator's window, when it answers, wins.
-    let local = Memo::new(move |_| app.ws.with(|ws| ws.session(id).map(|s| s.room_view(None))));
+    let local = Memo::new(move |_| app.ws.with(|ws| ws.room_view(id, None)));
     let view = Memo::new(move |_| match feed.get() {
         Some(RoomMessage::Show { view, .. }) => Some(view),
         Some(RoomMessage::Locked) => None,
@@ -88,6 +88,8 @@ fn RoomScreen(id: Id, view: Signal<Option<RoomView>>, counting: bool) -> impl In
         Memo::new(move |_| view.with(|v| v.as_ref().map(|v| v.tables.clone()).unwrap_or_default()));
     let consent =
         Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.consent_question.clone())));
+    let guidelines =
+        Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.guidelines.clone())));
     let can_count = move || {
         counting && phase.get() == Some(Phase::Agreement) && app.tab.get() == TabRole::Active
     };
@@ -131,6 +133,12 @@ fn RoomScreen(id: Id, view: Signal<Option<RoomView>>, counting: bool) -> impl In
                     </p>
                 </Show>
             </div>
+            {move || guidelines.get().map(|g| view! {
+                <div class="display-guidelines">
+                    <super::guidelines::GuidelinesCard guidelines=*g heading_id="display-guidelines-title" top=true />
+                </div>
+            })}
+            <Show when=move || guidelines.with(Option::is_none)>
             <h1 tabindex="-1" class="display-question">{move || read(|v| v.question.clone())}</h1>
             <Show when=move || consent.with(Option::is_some)>
                 <p class="display-consent">{move || consent.get()}</p>
@@ -187,6 +195,7 @@ fn RoomScreen(id: Id, view: Signal<Option<RoomView>>, counting: bool) -> impl In
                         </li>
                     </For>
                 </ol>
+            </Show>
             </Show>
         </div>
     }

@@ -5,6 +5,8 @@ mod attendance;
 mod chart;
 mod consent;
 pub mod display;
+mod feedback;
+pub mod guidelines;
 mod pairs;
 mod points;
 pub mod room_feed;

@@ -74,9 +74,9 @@ pub fn serve(app: AppState) {
                                     done: c.is_finished(now),
                                 })
                         });
-                        RoomMessage::Show {
-                            session: id,
-                            view: s.room_view(clock),
+                        match ws.room_view(id, clock) {
+                            Some(view) => RoomMessage::Show { session: id, view },
+                            None => RoomMessage::Gone { session: id },
                         }
                     }
                     None => RoomMessage::Gone { session: id },
