@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { serve, launch, open, createProgramme, addGroup, saved } from "./harness.mjs";
+import { serve, launch, open, createProgramme, addGroup, saved, overflowing } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -223,6 +223,7 @@ test("skills inventory, pairing review, contract and its print view are axe-clea
     await page.getByRole("button", { name: "Import skills" }).click();
     await page.getByText(/1 line could not be read/).waitFor();
     await check("skills inventory with an open editor and an import report");
+    assert.deepEqual(await overflowing(page, "table.skills-table"), [], `skills table at ${viewport.width} px`);
     await page.getByRole("link", { name: "Go to pairing" }).click();
     await page.getByRole("button", { name: "Propose pairs" }).click();
     await page.getByRole("table", { name: /Proposed pairs/ }).waitFor();

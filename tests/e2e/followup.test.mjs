@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { serve, launch, open, saved, ready, openSeeded as openWith } from "./harness.mjs";
+import { serve, launch, open, saved, ready, overflowing, openSeeded as openWith } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -259,6 +259,10 @@ test("the anonymous survey three times: hidden below k, shown at k, change from 
   await later.waitFor();
   assert.deepEqual(await cells(later, /^Support/), ["0", "0", "0", "3", "0", "4.0", "+2.0"]);
   assert.deepEqual(await cells(later, /Isolation/), ["0", "3", "0", "0", "0", "4.0", "+2.0"]);
+  // On a tablet in portrait the results become cards: nothing is cut off at the side.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  assert.deepEqual(await overflowing(page, "table.survey-results"), [], "survey results at 820 px");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Stored: counts only, no list of responses, nothing that says who or in which order.
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("peercircle:programme:1"))).data.followup.survey;

@@ -127,3 +127,19 @@ export async function addGroup(page, name, kind) {
   await page.getByRole("button", { name: "Add group" }).click();
   await page.getByRole("textbox", { name: "Group name", exact: true }).last().waitFor();
 }
+
+/** What sticks out past the right edge of the screen: the page itself, or any table matched. */
+export async function overflowing(page, selector = "table") {
+  return page.evaluate((selector) => {
+    const out = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width + 1) out.push(`the page is ${document.documentElement.scrollWidth} px wide`);
+    for (const t of document.querySelectorAll(selector)) {
+      const r = t.getBoundingClientRect();
+      if (r.width > 0 && (r.right > width + 1 || t.scrollWidth > t.clientWidth + 1)) {
+        out.push(`${t.querySelector("caption")?.textContent ?? selector} ends at ${Math.round(r.right)} px`);
+      }
+    }
+    return out;
+  }, selector);
+}
