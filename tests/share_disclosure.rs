@@ -109,7 +109,8 @@ fn a_population_under_k_shows_nothing_but_that_it_is_small() {
     );
 }
 
-/// Two groups: group 1 with nine members who come, group 2 with three others.
+/// Two groups: group 1 with nine members who come (and a guest, so its number present is not
+/// itself a count of members), group 2 with three others.
 fn two_groups() -> World {
     let names: Vec<(u64, String)> = (1..=12)
         .map(|i| (i, format!("Person{i} Surname{i}")))
@@ -121,7 +122,7 @@ fn two_groups() -> World {
         date(2026, 10, 6),
         "Q?",
         &(1..=9).collect::<Vec<_>>(),
-        0,
+        1,
         &[],
     );
     let b = session(101, 2, date(2026, 10, 7), "Q?", &[10, 11, 12], 0, &[]);
@@ -365,4 +366,28 @@ fn a_ledger_entry_survives_a_round_trip_through_json() {
     let text = serde_json::to_string(&c.release).unwrap();
     let back: Release = serde_json::from_str(&text).unwrap();
     assert_eq!(back, c.release);
+}
+
+#[test]
+fn a_meeting_of_members_only_and_the_number_of_people_cannot_be_subtracted() {
+    // Without the guest, meeting 1's number present is its nine members: with 12 different
+    // people over both groups, 12 - 9 would count group 2's three.
+    let mut w = two_groups();
+    w.sessions[0] = session(
+        100,
+        1,
+        date(2026, 10, 6),
+        "Q?",
+        &(1..=9).collect::<Vec<_>>(),
+        0,
+        &[],
+    );
+    let c = run(&w, &policy(FileKind::ReportHtml));
+    let present = c.shareable.sessions[0].present;
+    assert!(
+        c.shareable.figures.people.is_hidden() || present.is_hidden(),
+        "{:?} and {present:?}",
+        c.shareable.figures.people
+    );
+    assert_eq!(present, Count::Shown(9), "the meeting keeps its count");
 }

@@ -374,9 +374,10 @@ fn additive(
         .filter(|m| m.present == m.members_present.len() as u64)
         .map(|m| m.id)
         .collect();
+    // It is also the number of different people who came to that meeting.
     let ours = |f: &Figure| {
         f.population == population
-            || (population == Population::Attendance
+            || (matches!(population, Population::Attendance | Population::People)
                 && f.population == Population::Present
                 && f.sessions.iter().all(|s| no_guests.contains(s)))
     };
@@ -407,19 +408,24 @@ fn additive(
         .map(|e| (e.made, vec_of(&e.figure.sessions), e.figure.label.clone()))
         .collect();
     let new_vecs: Vec<Vec<u64>> = figures.iter().map(|f| vec_of(&f.sessions)).collect();
-    // Protected: every hidden figure, earlier or new, and every natural population under k.
+    // Protected: every hidden figure, earlier or new, and every natural population under k,
+    // each with its words ("the number present at meeting 2"; "the attendance for one group
+    // in March 2026").
     let mut protected: Vec<(String, Vec<u64>)> = earlier
         .iter()
         .filter(|e| ours(&e.figure) && !e.figure.shown)
-        .map(|e| (e.figure.label.clone(), vec_of(&e.figure.sessions)))
+        .map(|e| (lower_first(&e.figure.label), vec_of(&e.figure.sessions)))
         .collect();
     for (f, v) in figures.iter().zip(&new_vecs) {
         if ours(f) && !f.shown {
-            protected.push((f.label.clone(), v.clone()));
+            protected.push((lower_first(&f.label), v.clone()));
         }
     }
     for (label, s) in natural(&by_id, true) {
-        protected.push((label, vec_of(&s)));
+        protected.push((
+            format!("{} for {}", family_words(population), label),
+            vec_of(&s),
+        ));
     }
     protected.retain(|(_, v)| small(value_of(&family, v), k));
 
@@ -428,17 +434,26 @@ fn additive(
         let shown_new: Vec<usize> = (0..figures.len())
             .filter(|&i| ours(&figures[i]) && figures[i].shown)
             .collect();
-        let basis_without = |skip: Option<usize>| {
+        // A figure shown twice (a month's attendance and the overall rate over the same
+        // meetings) gives the same away as once: hiding one copy helps only with the other.
+        let copies = |i: usize| -> Vec<usize> {
+            shown_new
+                .iter()
+                .copied()
+                .filter(|&j| new_vecs[j] == new_vecs[i])
+                .collect()
+        };
+        let basis_without = |skip: &[usize]| {
             let mut all: Vec<&[u64]> = old_shown.iter().map(|(_, v, _)| v.as_slice()).collect();
             all.extend(
                 shown_new
                     .iter()
-                    .filter(|&&i| Some(i) != skip)
+                    .filter(|i| !skip.contains(i))
                     .map(|&i| new_vecs[i].as_slice()),
             );
             Basis::new(&all)
         };
-        let basis = basis_without(None);
+        let basis = basis_without(&[]);
         let pinned = protected.iter().find(|(_, v)| basis.spans(v));
         if let Some((what, v)) = pinned {
             // Hide the new figure whose absence undoes it: the widest first (a total says less
@@ -454,27 +469,27 @@ fn additive(
             // together) the widest, and the next round looks again.
             let Some(&i) = order
                 .iter()
-                .find(|&&i| !basis_without(Some(i)).spans(v))
+                .find(|&&i| !basis_without(&copies(i)).spans(v))
                 .or(order.first())
             else {
                 break; // Already given away by earlier files alone: nothing in this file helps.
             };
-            figures[i].shown = false;
             let dated = old_shown
                 .first()
                 .map(|(d, _, _)| format!(" and with the files already saved (the first on {d})"))
                 .unwrap_or_default();
-            extra.push(ExtraHidden {
-                index: i,
-                why: format!(
-                    "{} is not shown: together with the other figures in this file{dated}, it \
-                     would let a reader work out {} for {}, which is hidden because it is \
-                     about fewer than {k} people.",
-                    figures[i].label,
-                    family_words(population),
-                    lower_first(what)
-                ),
-            });
+            for j in copies(i) {
+                figures[j].shown = false;
+                extra.push(ExtraHidden {
+                    index: j,
+                    why: format!(
+                        "{} is not shown: together with the other figures in this file{dated}, \
+                         it would let a reader work out {what}, which is hidden because it is \
+                         about fewer than {k} people.",
+                        figures[j].label,
+                    ),
+                });
+            }
             continue;
         }
         // Nested shown figures: the difference is a count of people too.

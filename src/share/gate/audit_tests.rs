@@ -299,3 +299,87 @@ fn span_membership_is_exact() {
     assert!(!basis.spans(&[1, 0, 0]));
     assert!(basis.spans(&[0, 0, 0]));
 }
+
+/// Two groups' meetings in one month, 9 mentors and 3 proteges, nobody else: a report over
+/// both shows each meeting's number present, the month's attendance and the overall rate
+/// (the same total twice) and the number of different people.
+fn nine_and_three() -> (Vec<MeetingFacts>, Vec<Figure>) {
+    let meetings = vec![
+        meeting(1, 10, 11, &people(0..9)),
+        meeting(2, 20, 11, &people(20..23)),
+    ];
+    let figures = vec![
+        fig(
+            Population::Present,
+            &[1],
+            9,
+            true,
+            "The number present at meeting 1",
+        ),
+        fig(
+            Population::Present,
+            &[2],
+            3,
+            false,
+            "The number present at meeting 2",
+        ),
+        fig(
+            Population::Attendance,
+            &[1, 2],
+            12,
+            true,
+            "Attendance in November 2026",
+        ),
+        fig(
+            Population::Attendance,
+            &[1, 2],
+            12,
+            true,
+            "The overall attendance rate",
+        ),
+        fig(
+            Population::People,
+            &[1, 2],
+            12,
+            true,
+            "The number of different people",
+        ),
+    ];
+    (meetings, figures)
+}
+
+#[test]
+fn a_total_shown_twice_is_hidden_twice_rather_than_a_meeting_losing_its_counts() {
+    let (meetings, mut figures) = nine_and_three();
+    let extra = audit(&mut figures, &[], &meetings, 5);
+    assert!(
+        figures[0].shown,
+        "meeting 1 keeps its number present: {extra:?}"
+    );
+    assert!(
+        !figures[2].shown && !figures[3].shown,
+        "both copies of the total go"
+    );
+    let why: Vec<&str> = extra.iter().map(|e| e.why.as_str()).collect();
+    assert!(
+        why.iter()
+            .any(|w| w.starts_with("Attendance in November 2026 is not shown")),
+        "{why:?}"
+    );
+    // A figure's own label reads as it is, not as "the attendance for the number present…".
+    assert!(
+        why.iter().all(|w| !w.contains("for the number present")),
+        "{why:?}"
+    );
+}
+
+#[test]
+fn a_meeting_with_no_guests_is_a_count_of_different_people_too() {
+    // 12 different people over both, 9 at meeting 1 (members only): 3 came only to meeting 2.
+    let (meetings, mut figures) = nine_and_three();
+    audit(&mut figures, &[], &meetings, 5);
+    assert!(
+        !(figures[0].shown && figures[4].shown),
+        "12 different people and 9 at meeting 1 give away the 3 of meeting 2"
+    );
+}
