@@ -174,6 +174,8 @@ pub enum Population {
     RelationshipsEnded,
     /// Relationships still under way, programme-wide.
     RelationshipsActive,
+    /// People who answered "How was today's meeting?" over a selection of meetings.
+    FeedbackRespondents,
 }
 
 impl Population {

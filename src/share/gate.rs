@@ -4,6 +4,7 @@
 //! either the shareable content with a note of what was left out, or every reason it is blocked.
 
 mod audit;
+mod feedback;
 mod figures;
 mod relationships;
 mod select;
@@ -15,6 +16,7 @@ mod texts;
 #[cfg(test)]
 mod tests;
 
+pub use feedback::{feedback_figures, SharedFeedback, SharedFeedbackMean};
 pub use relationships::{relationship_figures, RelationshipFacts, SharedRelationships};
 pub use shareable::{
     group_words, Month, MonthAttendance, NamedCredit, ProgrammeFigures, Shareable, SharedItem,

@@ -77,6 +77,7 @@ pub fn html(content: &Shareable) -> String {
     testimonies(&mut out, content);
     survey(&mut out, content);
     relationships(&mut out, content);
+    meeting_feedback(&mut out, content);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -246,6 +247,27 @@ fn testimonies(out: &mut String, c: &Shareable) {
         );
     }
     out.push_str("</section>\n");
+}
+
+/// "How was today's meeting?": how many answered and the mean answer to each question.
+fn meeting_feedback(out: &mut String, c: &Shareable) {
+    let Some(f) = &c.meeting_feedback else {
+        return;
+    };
+    out.push_str(
+        "<section>\n<h2>How the meetings went</h2>\n<p class=\"note\">Anonymous answers from 1 \
+         (not at all) to 5 (very much), given at the end of each meeting.</p>\n<table>\n\
+         <caption>Meeting feedback</caption>\n<tbody>\n",
+    );
+    for (label, words) in f.rows() {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>",
+            html_text(label),
+            html_text(&words)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 /// One-to-one relationships: how many began and how they stand, to date.

@@ -34,6 +34,11 @@
 //!     "started": COUNT, "active": COUNT, "ended_as_planned": COUNT, "ended_early": COUNT,
 //!     "median_months": STAT,               // length of those that ended, whole months
 //!     "contacts_on_schedule": STAT         // share of active ones with contacts on time
+//!   },
+//!   "meeting_feedback": {                  // optional: "How was today's meeting?"
+//!     "responses": COUNT,                  // people who answered, over the file's meetings
+//!     "questions": [{ "question": "heard" | "mattered" | "way" | "overall",
+//!                     "mean": STAT }]      // empty under k
 //!   }
 //! }
 //! COUNT = {"shown": 12} | {"fewer_than": 5} | "withheld"
@@ -46,8 +51,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::share::gate::{
-    Month, MonthAttendance, ProgrammeFigures, Shareable, SharedRelationships, SharedSession,
-    SharedSurveyPoint, SharedTestimony,
+    Month, MonthAttendance, ProgrammeFigures, Shareable, SharedFeedback, SharedRelationships,
+    SharedSession, SharedSurveyPoint, SharedTestimony,
 };
 use crate::share::suppress::K;
 
@@ -73,6 +78,8 @@ pub(crate) struct FileV1 {
     pub survey: Vec<SharedSurveyPoint>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relationships: Option<SharedRelationships>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_feedback: Option<SharedFeedback>,
 }
 
 impl FileV1 {
@@ -87,6 +94,7 @@ impl FileV1 {
             figures: self.figures,
             survey: self.survey,
             relationships: self.relationships,
+            meeting_feedback: self.meeting_feedback,
         }
     }
 }
@@ -105,6 +113,7 @@ pub fn json(content: &Shareable) -> String {
         figures: content.figures.clone(),
         survey: content.survey.clone(),
         relationships: content.relationships.clone(),
+        meeting_feedback: content.meeting_feedback.clone(),
     };
     // These types are plain structs with string keys and finite numbers, which serde_json
     // always serialises; an empty file would be the visible sign if that ever changed.

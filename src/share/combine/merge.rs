@@ -79,6 +79,7 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
     let mut rates = Vec::new();
     let mut people: Option<u32> = Some(0);
     let had_survey = files.iter().any(|f| !f.survey.is_empty());
+    let had_feedback = files.iter().any(|f| f.meeting_feedback.is_some());
     let relationships = relationships_again(&files, k);
     for f in files {
         if !titles.contains(&f.title) {
@@ -150,6 +151,13 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
             "Outcomes survey figures are not combined: each file's survey counts only its own \
              respondents, and adding suppressed counts could not be done safely. Share each \
              programme's survey results on their own."
+                .to_string(),
+        );
+    }
+    if had_feedback {
+        notes.push(
+            "Meeting feedback is not combined: each file's means count only its own meetings. \
+             Share each programme's meeting feedback on its own."
                 .to_string(),
         );
     }

@@ -22,7 +22,10 @@ const TOP: &[&str] = &[
     "figures",
     "survey",
     "relationships",
+    "meeting_feedback",
 ];
+const FEEDBACK: &[&str] = &["responses", "questions"];
+const FEEDBACK_QUESTION: &[&str] = &["question", "mean"];
 const RELATIONSHIPS: &[&str] = &[
     "started",
     "active",
@@ -104,6 +107,16 @@ fn stray_field(v: &Value) -> Option<String> {
             })
         })
         .or_else(|| {
+            let f = v.get("meeting_feedback")?;
+            stray(f, FEEDBACK)
+                .or_else(|| figure_fields(f, &["responses"]))
+                .or_else(|| {
+                    each(f, "questions").find_map(|q| {
+                        stray(q, FEEDBACK_QUESTION).or_else(|| figure_fields(q, &["mean"]))
+                    })
+                })
+        })
+        .or_else(|| {
             let r = v.get("relationships")?;
             stray(r, RELATIONSHIPS).or_else(|| figure_fields(r, RELATIONSHIPS))
         })
@@ -176,7 +189,8 @@ fn check(c: &Shareable) -> Result<(), String> {
         .map(|s| s.present)
         .chain(std::iter::once(c.figures.people))
         .chain(c.survey.iter().map(|p| p.responses))
-        .chain(c.relationships.iter().map(|r| r.started));
+        .chain(c.relationships.iter().map(|r| r.started))
+        .chain(c.meeting_feedback.iter().map(|f| f.responses));
     let answers_in_small = c.sessions.iter().any(|s| {
         matches!(s.present, Count::FewerThan(_))
             && s.items
@@ -186,6 +200,9 @@ fn check(c: &Shareable) -> Result<(), String> {
         .survey
         .iter()
         .any(|p| matches!(p.responses, Count::FewerThan(_)) && !p.measures.is_empty())
+        || c.meeting_feedback
+            .iter()
+            .any(|f| matches!(f.responses, Count::FewerThan(_)) && !f.questions.is_empty())
         || c.relationships.iter().any(|r| {
             matches!(r.started, Count::FewerThan(_))
                 && r.counts()[1..].iter().any(|n| !n.is_hidden())

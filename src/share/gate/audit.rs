@@ -35,6 +35,8 @@ pub struct MeetingFacts {
     pub month: i32,
     pub members_present: Vec<Id>,
     pub present: u64,
+    /// People who answered the meeting's finished feedback.
+    pub feedback: u64,
 }
 
 /// A figure of the new file, or one already shared.
@@ -133,12 +135,13 @@ struct Family {
     vector_of: VectorOf,
 }
 
-fn attendance_family(meetings: &BTreeMap<Id, &MeetingFacts>) -> Family {
+/// Meetings as atoms, each worth `value` (members present, or people who gave feedback).
+fn meetings_family(
+    meetings: &BTreeMap<Id, &MeetingFacts>,
+    value: fn(&MeetingFacts) -> u64,
+) -> Family {
     let ids: Vec<Id> = meetings.keys().copied().collect();
-    let atom_values = ids
-        .iter()
-        .map(|id| meetings[id].members_present.len() as u64)
-        .collect();
+    let atom_values = ids.iter().map(|id| value(meetings[id])).collect();
     let index: BTreeMap<Id, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let n = ids.len();
     Family {
@@ -290,6 +293,7 @@ fn family_words(population: Population) -> &'static str {
         Population::Relationships => "the number of relationships that began",
         Population::RelationshipsEnded => "the number of relationships that ended",
         Population::RelationshipsActive => "the number of relationships under way",
+        Population::FeedbackRespondents => "the number who answered the meeting feedback",
     }
 }
 
@@ -303,7 +307,11 @@ pub fn audit(
 ) -> Vec<ExtraHidden> {
     let mut extra = Vec::new();
     repeats(figures, earlier, k, &mut extra);
-    for population in [Population::Attendance, Population::People] {
+    for population in [
+        Population::Attendance,
+        Population::People,
+        Population::FeedbackRespondents,
+    ] {
         additive(population, figures, earlier, meetings, k, &mut extra);
     }
     extra
@@ -398,7 +406,8 @@ fn additive(
         .map(|m| (m.id, m))
         .collect();
     let family = match population {
-        Population::Attendance => attendance_family(&by_id),
+        Population::Attendance => meetings_family(&by_id, |m| m.members_present.len() as u64),
+        Population::FeedbackRespondents => meetings_family(&by_id, |m| m.feedback),
         _ => people_family(&by_id),
     };
     let vec_of = |s: &[Id]| (family.vector_of)(s);

@@ -12,6 +12,7 @@ fn meeting(id: Id, group: Id, month: i32, members: &[Id]) -> MeetingFacts {
         month: 2026 * 12 + month - 1,
         members_present: members.to_vec(),
         present: members.len() as u64,
+        feedback: 0,
     }
 }
 

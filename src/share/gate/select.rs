@@ -183,6 +183,7 @@ pub(super) fn run(input: &GateInput<'_>, policy: &ExportPolicy) -> Result<Cleare
     if policy.file.shows_programme_figures() {
         shareable.relationships =
             super::relationship_figures(input.relationships, input.today, k, policy.strict);
+        shareable.meeting_feedback = super::feedback_figures(&chosen, k);
     }
     let release = audit_and_hide(input, policy, &chosen, &facts, &mut shareable, &mut left);
     left.counts_suppressed =
@@ -205,6 +206,7 @@ enum Slot {
     Survey(usize),
     RelationshipsBegun,
     RelationshipsStanding,
+    Feedback,
 }
 
 /// Lists the population figures this kind of file shows, audits them with the ledger, hides
@@ -366,6 +368,21 @@ fn audit_and_hide(
             );
         }
     }
+    if let Some(f) = &shareable.meeting_feedback {
+        let value: u64 = chosen
+            .iter()
+            .map(|s| u64::from(super::feedback::answered(s)))
+            .sum();
+        push(
+            Slot::Feedback,
+            Population::FeedbackRespondents,
+            chosen.iter().map(|s| s.id()).collect(),
+            None,
+            value,
+            !f.responses.is_hidden(),
+            "The meeting feedback (how many answered, and the mean answers)".to_string(),
+        );
+    }
     // Why each figure is hidden before the audit: its population is under k. (The standing of
     // relationships hidden only because the number that began is small says nothing more.)
     for f in list.iter().filter(|f| !f.shown && f.value > 0) {
@@ -407,6 +424,7 @@ fn audit_and_hide(
             month: month_key(Month::of(s.date())),
             members_present: s.attendance().to_vec(),
             present: u64::from(s.people_present()),
+            feedback: u64::from(super::feedback::answered(s)),
         })
         .collect();
     for extra in audit::audit(&mut list, &earlier, &meetings, k) {
@@ -434,6 +452,11 @@ fn audit_and_hide(
             Some(Slot::RelationshipsBegun) => {
                 if let Some(r) = shareable.relationships.as_mut() {
                     r.withhold_all();
+                }
+            }
+            Some(Slot::Feedback) => {
+                if let Some(f) = shareable.meeting_feedback.as_mut() {
+                    f.withhold();
                 }
             }
             Some(Slot::RelationshipsStanding) => {

@@ -101,6 +101,9 @@ pub struct Shareable {
     /// One-to-one relationship figures; absent where none began or the file has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relationships: Option<super::SharedRelationships>,
+    /// "How was today's meeting?" over the meetings in the file; absent where none took it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_feedback: Option<super::SharedFeedback>,
 }
 
 impl Shareable {
@@ -128,6 +131,7 @@ impl Shareable {
             figures,
             survey: Vec::new(),
             relationships: None,
+            meeting_feedback: None,
         }
     }
 }
@@ -211,6 +215,7 @@ impl Shareable {
             .chain(std::iter::once(self.figures.people))
             .chain(super::survey_counts(&self.survey))
             .chain(self.relationships.iter().flat_map(|r| r.counts()))
+            .chain(self.meeting_feedback.iter().map(|f| f.responses))
     }
 
     /// Every free text in the content, for checks (the property tests scan these for names).

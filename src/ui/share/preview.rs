@@ -144,6 +144,16 @@ fn Report(content: Shareable) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
+        {content.meeting_feedback.as_ref().map(|f| view! {
+            <table class="data">
+                <caption>"Meeting feedback (answers from 1 to 5)"</caption>
+                <tbody>
+                    {f.rows().into_iter().map(|(label, words)| view! {
+                        <tr><th scope="row">{label}</th><td>{words}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
         {content.relationships.as_ref().map(|r| view! {
             <table class="data">
                 <caption>"One-to-one relationships since the programme began"</caption>
