@@ -238,6 +238,13 @@ test("how was today's meeting: three people on the kiosk, hidden below k, counts
   await page.reload();
   await ready(page);
   await page.getByRole("table", { name: "How was today's meeting? 3 people answered" }).waitFor();
+  // The evaluation report carries the means only (3 answered: the programme's k is 3).
+  await page.goto(server.url + "#/programme/1/share");
+  await page.getByRole("radio", { name: /Evaluation report/ }).check();
+  const shared = page.getByRole("region", { name: "What the file will hold" })
+    .getByRole("table", { name: "Meeting feedback (answers from 1 to 5)" });
+  await shared.getByRole("row", { name: /People who answered/ }).getByText("3", { exact: true }).waitFor();
+  await shared.getByRole("row", { name: /Heard and respected/ }).getByText("4.7 out of 5").waitFor();
   assert.deepEqual(seen.errors, []);
   sameOrigin(seen);
   await context.close();
