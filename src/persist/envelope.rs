@@ -24,7 +24,8 @@ pub enum RestoreError {
     TooNew { found: u32 },
     #[error("it could not be brought up to date from format {from}: {reason}")]
     Migration { from: u32, reason: String },
-    #[error("part of it is missing or has the wrong shape ({0})")]
+    /// The detail is the parser's, kept for developers (`Debug`); people are told in words.
+    #[error("part of it is missing or is not in the form Peercircle saves")]
     Shape(String),
     #[error("it does not make sense as saved ({0})")]
     Invalid(String),
@@ -116,5 +117,17 @@ mod tests {
     fn a_missing_version_is_read_as_the_first() {
         let env = decode(r#"{"kind":"settings","data":{}}"#, "settings").unwrap();
         assert_eq!(env.version, 1);
+    }
+}
+
+#[cfg(test)]
+mod plain_words {
+    use super::*;
+
+    #[test]
+    fn a_damaged_record_is_described_without_the_parsers_words() {
+        let e = RestoreError::Shape("unknown variant `Undecided`, expected `Shareable`".into());
+        let said = e.to_string();
+        assert!(!said.contains("variant") && !said.contains('`'), "{said}");
     }
 }
