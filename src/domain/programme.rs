@@ -17,6 +17,16 @@ pub enum GroupKind {
 }
 
 impl GroupKind {
+    /// The role the members of a group of this kind have.
+    pub fn member_role(self) -> super::roster::Role {
+        use super::roster::Role;
+        match self {
+            GroupKind::MentorSupport => Role::Mentor,
+            GroupKind::ProtegeSupport => Role::Protege,
+            GroupKind::Peer => Role::Peer,
+        }
+    }
+
     pub const ALL: [GroupKind; 3] = [
         GroupKind::MentorSupport,
         GroupKind::ProtegeSupport,
@@ -143,13 +153,8 @@ impl Programme {
     /// the programme's pairing suggests. The facilitator can change either before adding.
     pub fn suggested_for_new_people(&self) -> (super::roster::Role, Option<Id>) {
         use super::roster::Role;
-        let role_of = |k: GroupKind| match k {
-            GroupKind::MentorSupport => Role::Mentor,
-            GroupKind::ProtegeSupport => Role::Protege,
-            GroupKind::Peer => Role::Peer,
-        };
         match self.groups.iter().find(|g| !g.archived) {
-            Some(g) => (role_of(g.kind), Some(g.id)),
+            Some(g) => (g.kind.member_role(), Some(g.id)),
             None => match self.mentoring.kind {
                 super::pairing::ProgrammeKind::MentorProtege { .. } => (Role::Mentor, None),
                 super::pairing::ProgrammeKind::Peer { .. } => (Role::Peer, None),
@@ -159,12 +164,7 @@ impl Programme {
 
     /// The role the members of a group have, for the roster's defaults.
     pub fn role_in_group(&self, group: Id) -> Option<super::roster::Role> {
-        use super::roster::Role;
-        self.group(group).map(|g| match g.kind {
-            GroupKind::MentorSupport => Role::Mentor,
-            GroupKind::ProtegeSupport => Role::Protege,
-            GroupKind::Peer => Role::Peer,
-        })
+        self.group(group).map(|g| g.kind.member_role())
     }
 
     pub fn add_group(&mut self, id: Id, name: &str, kind: GroupKind) -> Result<(), DomainError> {
