@@ -1,7 +1,7 @@
 // Measures, in headless Chromium against the release build, how long the session runner
 // takes to respond with 60 people present and 200 flip-chart items: typing a character,
 // tapping "+1 agrees", and re-rendering after an edit. Prints figures; never fails on them.
-import { serve, launch, open, createProgramme, addGroup, saved } from "../tests/e2e/harness.mjs";
+import { serve, launch, open, createProgramme, addGroup, saved, stored } from "../tests/e2e/harness.mjs";
 
 const server = await serve();
 const browser = await launch();
@@ -12,9 +12,10 @@ await page.getByRole("button", { name: "Start the session" }).click();
 await page.getByRole("heading", { level: 1, name: /Big group/ }).waitFor();
 await saved(page);
 // Build a large session directly in storage, as a long-running programme would have.
-await page.evaluate(() => {
-  const key = Object.keys(localStorage).find((k) => k.startsWith("peercircle:session:"));
-  const record = JSON.parse(localStorage.getItem(key));
+{
+  const records = await stored(page);
+  const key = Object.keys(records).find((k) => k.startsWith("peercircle:session:"));
+  const record = JSON.parse(records[key]);
   const s = record.data;
   s.guests = 60;
   s.phase = "Agreement";
@@ -23,8 +24,9 @@ await page.evaluate(() => {
   s.tables = Array.from({ length: 10 }, (_, i) => ({ number: i + 1, pairs: [3 * i + 1, 3 * i + 2, 3 * i + 3].filter((p) => p <= 30), consensus: [], minority: [] }));
   s.flip_chart = Array.from({ length: 200 }, (_, i) => ({ number: i + 1, text: `Flip-chart item number ${i + 1} about learning from peers`, minority: false, raised_by: [1 + (i % 10)], agree: i % 60 }));
   s.next_item = 201;
-  localStorage.setItem(key, JSON.stringify(record));
-});
+  // Written where an older Peercircle kept records: the reload moves it in.
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, JSON.stringify(record)]);
+}
 await page.reload();
 await page.getByRole("heading", { level: 2, name: /Step 5/ }).waitFor();
 

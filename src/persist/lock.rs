@@ -437,6 +437,22 @@ impl<S: KeyValueStore> KeyValueStore for DeviceStore<S> {
                 stored: value,
             });
         }
-        journal::apply(&mut self.inner, &stored).map_err(StoreError::from)
+        self.inner.set_together(&stored)
+    }
+
+    fn commit(&mut self) {
+        self.inner.commit()
+    }
+
+    fn durability(&self) -> super::durable::Durability {
+        self.inner.durability()
+    }
+
+    fn has_room(&mut self) -> bool {
+        self.inner.has_room()
+    }
+
+    fn is_durable_database(&self) -> bool {
+        self.inner.is_durable_database()
     }
 }

@@ -5,7 +5,10 @@
 pub mod backup;
 pub mod crypto;
 pub mod cryptoformat;
+pub mod durable;
 pub mod envelope;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
 pub mod journal;
 pub mod lock;
 pub mod memory;
@@ -60,6 +63,25 @@ pub trait KeyValueStore {
     fn set_together(&mut self, changes: &[journal::Change]) -> Result<(), StoreError> {
         journal::apply(self, changes).map_err(StoreError::from)
     }
+    /// Starts writing to disk what was set since the last call, for a store that writes in
+    /// the background; the others have written already.
+    fn commit(&mut self) {}
+    /// Whether every write so far is on disk. "All changes saved" is shown only then.
+    fn durability(&self) -> durable::Durability {
+        durable::Durability::Durable
+    }
+    /// Can the store take a small new write now? A store full at start opens read-only, and
+    /// this tells when room was made.
+    /// Is this the browser's durable database (whose use the browser's estimate counts)?
+    fn is_durable_database(&self) -> bool {
+        false
+    }
+    fn has_room(&mut self) -> bool {
+        let probe = "peercircle-probe";
+        let ok = self.set(probe, "1").is_ok();
+        let _ = self.remove(probe);
+        ok
+    }
 }
 
 impl From<journal::JournalError> for StoreError {
@@ -87,6 +109,18 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
     }
     fn set_together(&mut self, changes: &[journal::Change]) -> Result<(), StoreError> {
         (**self).set_together(changes)
+    }
+    fn commit(&mut self) {
+        (**self).commit()
+    }
+    fn durability(&self) -> durable::Durability {
+        (**self).durability()
+    }
+    fn has_room(&mut self) -> bool {
+        (**self).has_room()
+    }
+    fn is_durable_database(&self) -> bool {
+        (**self).is_durable_database()
     }
 }
 

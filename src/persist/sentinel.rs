@@ -16,10 +16,7 @@ pub fn mark(store: &mut dyn KeyValueStore) -> Result<(), StoreError> {
 /// Can the store take a small new write now? A store full at start opens read-only, and
 /// this tells when room was made.
 pub fn has_room(store: &mut dyn KeyValueStore) -> bool {
-    let probe = "peercircle-probe";
-    let ok = store.set(probe, "1").is_ok();
-    let _ = store.remove(probe);
-    ok
+    store.has_room()
 }
 
 /// True when the marker written at start is gone: the storage was cleared under the app.

@@ -2,6 +2,7 @@
 //! keeps them dirty, so the next edit or "Try again" retries, and nothing typed is dropped.
 
 use super::{AppState, SaveStatus};
+use crate::persist::KeyValueStore;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -41,6 +42,8 @@ pub(super) fn flush(state: AppState) {
             .ws
             .with_untracked(|ws| super::guard::notice_cleared(k, ws));
         if k.dirty.is_empty() {
+            // Nothing new, but what was refused before is tried again.
+            k.store.commit();
             return Ok(());
         }
         let result = state.ws.with_untracked(|ws| {
@@ -58,18 +61,22 @@ pub(super) fn flush(state: AppState) {
                 let _ = crate::persist::sentinel::mark(&mut k.store);
             }
         }
+        // Off to disk (a store that writes in the background); "saved" once it lands.
+        k.store.commit();
         result
     });
     if cleared {
         state.storage_cleared.set(true);
     }
-    // Only the storage layer's real answer sets the status; an unchanged one wakes nothing
-    // (the regular check for cleared storage runs this every two seconds).
-    let status = match outcome {
-        Some(Ok(())) | None => SaveStatus::Saved,
-        Some(Err(e)) => SaveStatus::Failed(e),
-    };
-    if state.save.with_untracked(|s| *s != status) {
-        state.save.set(status);
+    match outcome {
+        // Only the storage layer's real answer sets the status; an unchanged one wakes
+        // nothing (the regular check for cleared storage runs this every two seconds).
+        Some(Err(e)) => {
+            let status = SaveStatus::Failed(e);
+            if state.save.with_untracked(|s| *s != status) {
+                state.save.set(status);
+            }
+        }
+        _ => state.settled(),
     }
 }

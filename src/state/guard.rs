@@ -5,6 +5,7 @@
 use super::{AppState, Keeping, TabRole};
 use crate::domain::workspace::Workspace;
 use crate::persist::sentinel;
+use crate::persist::KeyValueStore;
 use leptos::prelude::*;
 
 /// When the start-up marker is gone, the storage was cleared under the app: every record
@@ -56,6 +57,11 @@ impl AppState {
             .flatten()
     }
 
+    /// Is the data kept in the browser's durable database (not local storage or memory)?
+    pub fn durable_store(&self) -> bool {
+        self.keeping.with_value(|k| k.store.is_durable_database())
+    }
+
     /// Checks for storage cleared under the app, and writes everything back if so. Only
     /// that: a save that failed waits for "Try saving again" or the next edit.
     pub fn check_storage(&self) {
@@ -80,7 +86,17 @@ pub fn watch(state: AppState) {
     // The browser's own "clear site data" tells no page: look every two seconds (one read
     // of one small key).
     let _ = set_interval_with_handle(
-        move || state.check_storage(),
+        move || {
+            state.check_storage();
+            // Read-only on a full disk: look for room, so the message goes once it is made.
+            if state.keeping.with_value(|k| k.full_at_start) {
+                let _ = state.still_full();
+            }
+            // The durable store is read from memory: look on its disk as well.
+            if state.tab.get_untracked() == TabRole::Active {
+                crate::persist::idb::check_present();
+            }
+        },
         std::time::Duration::from_secs(2),
     );
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {

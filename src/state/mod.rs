@@ -105,6 +105,10 @@ pub(crate) struct Keeping {
     full_at_start: bool,
     /// This device was wiped on purpose: nothing in memory may be written back.
     wiped: bool,
+    /// To do once every write is on disk (show the lock as on, reload after a restore).
+    after_durable: Vec<Box<dyn FnOnce()>>,
+    /// To do once the disk has answered, either way (a hand-over waits for it).
+    after_settled: Vec<Box<dyn FnOnce()>>,
 }
 
 #[derive(Clone, Copy)]
@@ -146,6 +150,16 @@ pub fn use_app() -> AppState {
 impl AppState {
     /// Opens the browser's storage (or memory when refused) and loads everything.
     pub fn start() -> AppState {
+        // The durable store, opened before the app started (`main`). Where the browser has
+        // none (or it would not open), local storage; where it refuses that too, memory.
+        #[cfg(target_arch = "wasm32")]
+        if let Some(crate::persist::idb::Opened::Ready(warning)) =
+            crate::persist::idb::take_opened()
+        {
+            let state = AppState::from_store(Box::new(crate::persist::idb::IdbStore), warning);
+            crate::persist::idb::on_settled(move || state.settled());
+            return state;
+        }
         // A store too full for even a tiny write still holds the facilitator's data: open it
         // read-only rather than show an empty app whose typing and backups would be lost.
         let (store, warning): (Box<dyn KeyValueStore>, Option<StoreError>) =
@@ -191,6 +205,9 @@ impl AppState {
         if !full_at_start {
             let _ = crate::persist::sentinel::mark(&mut store);
         }
+        // What loading wrote (records set aside, older formats brought up, the marker) goes
+        // to disk now, not with the next edit.
+        store.commit();
         AppState {
             ws: RwSignal::new(loaded.workspace),
             save: RwSignal::new(SaveStatus::Saved),
@@ -211,6 +228,8 @@ impl AppState {
                 timer: None,
                 full_at_start,
                 wiped: false,
+                after_durable: Vec::new(),
+                after_settled: Vec::new(),
             }),
         }
     }
@@ -301,9 +320,76 @@ impl AppState {
     /// `unsaved_work`, read without subscribing (in event handlers).
     pub fn unsaved_work_untracked(&self) -> bool {
         self.save.with_untracked(|s| *s != SaveStatus::Saved)
-            || self
-                .keeping
-                .with_value(|k| !k.dirty.is_empty() || k.timer.is_some())
+            || self.keeping.with_value(|k| {
+                !k.dirty.is_empty()
+                    || k.timer.is_some()
+                    || k.store.durability() != crate::persist::durable::Durability::Durable
+            })
+    }
+
+    /// Runs `then` once every write so far is on disk (at once if it is). Waits through a
+    /// refused save until a later one succeeds.
+    pub fn when_durable(&self, then: impl FnOnce() + 'static) {
+        let durable = self.keeping.with_value(|k| {
+            k.dirty.is_empty()
+                && k.store.durability() == crate::persist::durable::Durability::Durable
+        });
+        if durable {
+            then();
+        } else {
+            self.keeping
+                .update_value(|k| k.after_durable.push(Box::new(then)));
+        }
+    }
+
+    /// Runs `then` once the disk has answered for every write so far, saved or refused.
+    pub fn when_settled(&self, then: impl FnOnce() + 'static) {
+        let writing = self.keeping.with_value(|k| {
+            k.timer.is_some()
+                || k.store.durability() == crate::persist::durable::Durability::Writing
+        });
+        if writing {
+            self.keeping
+                .update_value(|k| k.after_settled.push(Box::new(then)));
+        } else {
+            then();
+        }
+    }
+
+    /// The disk answered (a batch landed or was refused), or was found emptied under the
+    /// app: the status follows, and whatever waited for it runs.
+    pub fn settled(&self) {
+        use crate::persist::durable::Durability;
+        self.check_storage();
+        if self.keeping.with_value(|k| k.full_at_start) {
+            let _ = self.still_full();
+        }
+        let (durability, dirty) = self.keeping.with_value(|k| {
+            (
+                k.store.durability(),
+                !k.dirty.is_empty() || k.timer.is_some(),
+            )
+        });
+        let status = match (&durability, dirty) {
+            (Durability::Failed(e), _) => SaveStatus::Failed(e.clone()),
+            (_, true) | (Durability::Writing, _) => SaveStatus::Pending,
+            (Durability::Durable, false) => SaveStatus::Saved,
+        };
+        if self.save.with_untracked(|s| *s != status) {
+            self.save.set(status);
+        }
+        let mut run: Vec<Box<dyn FnOnce()>> = Vec::new();
+        self.keeping.update_value(|k| {
+            if durability != Durability::Writing && k.timer.is_none() {
+                run.append(&mut k.after_settled);
+            }
+            if durability == Durability::Durable && !dirty {
+                run.append(&mut k.after_durable);
+            }
+        });
+        for then in run {
+            then();
+        }
     }
 
     /// Writes every pending record now (used before the page is hidden or handed over).

@@ -8,6 +8,7 @@ use crate::domain::Date;
 use crate::persist::backup::{self, CheckedBackup, RestoreMode, RestoreReport};
 use crate::persist::crypto::KdfPolicy;
 use crate::persist::records::load_workspace;
+use crate::persist::KeyValueStore;
 use leptos::prelude::*;
 
 /// Whether the device lock is on, and whether the data is open.
@@ -28,10 +29,19 @@ impl AppState {
     /// Writes everything pending; refuses when something could not be written, so nothing
     /// typed is dropped by what comes next.
     fn save_everything(&self) -> Result<(), Refusal> {
-        self.flush();
-        let pending = self
+        use crate::persist::durable::Durability;
+        // A save the disk refused is tried again by the flush; until the disk answers, it
+        // still counts as refused (locking over it would leave it only in this window).
+        let refused_before = self
             .keeping
-            .with_value(|k| !k.dirty.is_empty() || k.timer.is_some());
+            .with_value(|k| matches!(k.store.durability(), Durability::Failed(_)));
+        self.flush();
+        let pending = self.keeping.with_value(|k| {
+            !k.dirty.is_empty()
+                || k.timer.is_some()
+                || (refused_before && k.store.durability() != Durability::Durable)
+        });
+        // Writes still on their way to disk are fine: what comes next is written after them.
         if pending || matches!(self.save.get_untracked(), SaveStatus::Failed(_)) {
             return Err(Refusal(UNSAVED.to_string()));
         }
@@ -79,9 +89,17 @@ impl AppState {
         self.check_in_charge()?;
         self.save_everything()?;
         self.keeping
-            .try_update_value(|k| k.store.turn_lock_on(passphrase))
+            .try_update_value(|k| {
+                k.store.turn_lock_on(passphrase)?;
+                k.store.commit();
+                Ok::<_, Refusal>(())
+            })
             .ok_or_else(gone)??;
-        self.lock.set(LockView::Open);
+        // Shown as on only once the sealed records are on disk: a browser killed before
+        // then reopens with the lock off, and must not have said it was on.
+        self.settled();
+        let lock = self.lock;
+        self.when_durable(move || lock.set(LockView::Open));
         Ok(())
     }
 
@@ -92,9 +110,12 @@ impl AppState {
         self.keeping
             .try_update_value(|k| {
                 k.store.verify(current)?;
-                k.store.turn_lock_off()
+                k.store.turn_lock_off()?;
+                k.store.commit();
+                Ok::<_, Refusal>(())
             })
             .ok_or_else(gone)??;
+        self.settled();
         self.lock.set(LockView::Off);
         Ok(())
     }
@@ -105,9 +126,12 @@ impl AppState {
         self.keeping
             .try_update_value(|k| {
                 k.store.verify(current)?;
-                k.store.change_passphrase(new)
+                k.store.change_passphrase(new)?;
+                k.store.commit();
+                Ok::<_, Refusal>(())
             })
             .ok_or_else(gone)??;
+        self.settled();
         Ok(())
     }
 
@@ -149,10 +173,15 @@ impl AppState {
         self.save_everything()?;
         let report = self
             .keeping
-            .try_update_value(|k| backup::restore_backup(&mut k.store, checked, mode))
+            .try_update_value(|k| {
+                let report = backup::restore_backup(&mut k.store, checked, mode)?;
+                k.store.commit();
+                Ok::<_, Refusal>(report)
+            })
             .ok_or_else(gone)??;
         // Nothing in memory may be written over what was just restored.
         self.keeping.update_value(|k| k.dirty.clear());
+        self.settled();
         Ok(report)
     }
 
@@ -168,7 +197,9 @@ impl AppState {
                 if let Some(timer) = k.timer.take() {
                     timer.clear();
                 }
-                crate::persist::wipe::wipe(k.store.inner_mut())
+                let removed = crate::persist::wipe::wipe(k.store.inner_mut())?;
+                k.store.commit();
+                Ok::<_, crate::persist::StoreError>(removed)
             })
             .ok_or_else(gone)?
             .map_err(Refusal::from)

@@ -155,6 +155,25 @@ mod browser {
         }
     }
 
+    fn respond(state: AppState, id: &str, message: &TabMessage) {
+        let role = state.tab.get_untracked();
+        let reaction = react(role, id, message, state.unsaved_work_untracked());
+        state.tab.set(reaction.role);
+        if reaction.release {
+            tablock::release();
+        }
+        if reaction.refused {
+            state.tab_note.set(Some(REFUSED_NOTE.to_string()));
+        }
+        if let Some(reply) = reaction.reply {
+            post(&reply);
+        }
+        if reaction.reload && (!tablock::supported() || tablock::held()) {
+            tablock::mark_taking_over();
+            reload();
+        }
+    }
+
     pub fn watch(state: AppState) {
         if let crate::state::Route::Display(_) = state.route.get_untracked() {
             state.tab.set(TabRole::Viewer);
@@ -175,23 +194,13 @@ mod browser {
                 };
                 let role = state.tab.get_untracked();
                 if role == TabRole::Active && matches!(message, TabMessage::TakeOver(_)) {
-                    // Save first: the hand-over waits for this tab's work, however slow.
+                    // Save first: the hand-over waits for this tab's work to be on disk (or
+                    // refused), however slow.
                     state.flush();
-                }
-                let reaction = react(role, &id, &message, state.unsaved_work_untracked());
-                state.tab.set(reaction.role);
-                if reaction.release {
-                    tablock::release();
-                }
-                if reaction.refused {
-                    state.tab_note.set(Some(REFUSED_NOTE.to_string()));
-                }
-                if let Some(reply) = reaction.reply {
-                    post(&reply);
-                }
-                if reaction.reload && (!tablock::supported() || tablock::held()) {
-                    tablock::mark_taking_over();
-                    reload();
+                    let id = id.clone();
+                    state.when_settled(move || respond(state, &id, &message));
+                } else {
+                    respond(state, &id, &message);
                 }
             });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -245,6 +254,7 @@ mod browser {
             }
         });
         std::mem::forget(handle);
+        crate::persist::idb::on_change(move |key| state.refresh_record(key));
     }
 
     pub fn take_over(state: AppState) {

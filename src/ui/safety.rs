@@ -517,10 +517,13 @@ pub fn RestorePanel() -> impl IntoView {
         match app.restore_backup(&backup, mode) {
             Ok(_) => {
                 passphrase.set(String::new());
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().set_hash(&Route::Programmes.href());
-                    let _ = w.location().reload();
-                }
+                // The page reloads to read it all, once it is all on disk.
+                app.when_durable(|| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().set_hash(&Route::Programmes.href());
+                        let _ = w.location().reload();
+                    }
+                });
             }
             Err(e) => error.set(Some(e.0)),
         }
@@ -631,6 +634,8 @@ fn WipeForm() -> impl IntoView {
         match app.wipe() {
             Ok(_) => {
                 leptos::task::spawn_local(async move {
+                    #[cfg(target_arch = "wasm32")]
+                    crate::persist::idb::delete_everything().await;
                     clear_offline_copies().await;
                     if let Some(w) = web_sys::window() {
                         let _ = w.location().set_hash(&Route::Programmes.href());

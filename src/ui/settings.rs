@@ -49,12 +49,7 @@ fn StoragePanel() -> impl IntoView {
         <section class="panel" aria-labelledby="storage-title">
             <h2 id="storage-title">"Storage on this device"</h2>
             <p>"Everything you type is kept in this browser, on this device only. Nothing is sent anywhere."</p>
-            <p role="status">
-                {move || {
-                    usage.track();
-                    local_storage_use(app)
-                }}
-            </p>
+            <p role="status">{move || storage_use(app, usage.get())}</p>
             <Show when=move || app.storage_warning.with(Option::is_some)>
                 <p class="error">{move || app.storage_warning.get().map(|e| e.to_string())}</p>
             </Show>
@@ -72,21 +67,37 @@ fn StoragePanel() -> impl IntoView {
     }
 }
 
-/// Local storage's real use against its real limit (about 5 MB), not the browser's overall
-/// quota estimate (gigabytes, for other kinds of storage).
-fn local_storage_use(app: crate::state::AppState) -> String {
+/// What Peercircle's records take, against what this browser lets the site keep. Records
+/// are kept in the browser's database, which the browser's estimate counts (with the app's
+/// own offline files); where the browser fell back to local storage, its limit of about
+/// 5 MB is the one that counts.
+fn storage_use(app: crate::state::AppState, estimate: Option<(f64, f64)>) -> String {
     use crate::persist::storage::LOCAL_STORAGE_LIMIT;
-    match app.stored_characters() {
-        Some(used) => {
+    let Some(records) = app.stored_characters() else {
+        return "This browser does not say how much space is used.".to_string();
+    };
+    // Text is kept as UTF-16: two bytes a character.
+    let records = human_bytes(records as f64 * 2.0);
+    match estimate {
+        Some((used, quota)) if app.durable_store() && quota > 0.0 => {
+            let free = ((1.0 - used / quota) * 100.0).clamp(0.0, 100.0);
+            format!(
+                "Your records take about {records}. This browser lets Peercircle keep about {} \
+                 on this device; {} of it is in use (the app's own files included), so about \
+                 {free:.0}% is free.",
+                human_bytes(quota),
+                human_bytes(used),
+            )
+        }
+        _ => {
+            let used = app.stored_characters().unwrap_or(0);
             let percent = (used as f64 / LOCAL_STORAGE_LIMIT as f64 * 100.0).min(100.0);
             format!(
-                "Peercircle is using about {} ({percent:.0}%) of the about {} this browser keeps \
-                 for it.",
-                human_bytes(used as f64),
+                "Your records take about {records} ({percent:.0}%) of the about {} this \
+                 browser keeps for Peercircle.",
                 human_bytes(LOCAL_STORAGE_LIMIT as f64)
             )
         }
-        None => "This browser does not say how much space is used.".to_string(),
     }
 }
 

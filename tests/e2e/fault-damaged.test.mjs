@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, open, ready, createProgramme, saved } from "./harness.mjs";
+import { serve, launch, open, ready, createProgramme, saved, stored, storedItem } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -41,9 +41,9 @@ for (const [key, record] of Object.entries(damaged)) {
     // fault took 6 s, or never started at all).
     await alert.waitFor({ timeout: 4000 });
     assert.ok(Date.now() - started < 4000, `started in ${Date.now() - started} ms`);
-    const stored = await page.evaluate(() => Object.keys(localStorage));
-    assert.ok(stored.some((k) => k.startsWith("peercircle:quarantine:")), "set aside");
-    assert.ok(!stored.includes(key), "no longer read as a record");
+    const kept = Object.keys(await stored(page));
+    assert.ok(kept.some((k) => k.startsWith("peercircle:quarantine:")), "set aside");
+    assert.ok(!kept.includes(key), "no longer read as a record");
     // The app works: a programme can be created and saved.
     await page.goto(server.url + "#/");
     await createProgramme(page, "Still works");
@@ -57,17 +57,15 @@ test("a programme stored under an alias key never overwrites the real one", asyn
   const { context, page } = await open(browser, server.url);
   await createProgramme(page, "The real one");
   await saved(page);
-  await page.evaluate(() => {
-    const real = JSON.parse(localStorage.getItem("peercircle:programme:1"));
-    real.data.name = "Impostor";
-    localStorage.setItem("peercircle:programme:01", JSON.stringify(real));
-  });
+  const real = JSON.parse(await storedItem(page, "peercircle:programme:1"));
+  real.data.name = "Impostor";
+  await page.evaluate((t) => localStorage.setItem("peercircle:programme:01", t), JSON.stringify(real));
   await page.reload();
   await ready(page);
   await page.goto(server.url + "#/");
   await page.getByRole("link", { name: "The real one" }).waitFor();
   assert.equal(await page.getByRole("link", { name: "Impostor" }).count(), 0);
-  const real = await page.evaluate(() => JSON.parse(localStorage.getItem("peercircle:programme:1")));
-  assert.equal(real.data.name, "The real one");
+  const after = JSON.parse(await storedItem(page, "peercircle:programme:1"));
+  assert.equal(after.data.name, "The real one");
   await context.close();
 });

@@ -3,33 +3,19 @@
 // the tab while anything is unsaved is warned about.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, saved, createProgramme, ready } from "./harness.mjs";
+import { serve, launch, open, saved, createProgramme, ready, storageFull } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-// Fills the origin's quota to the last character, under keys that are not ours.
-const fill = (page) => page.evaluate(() => {
-  let n = 0;
-  for (const size of [262144, 16384, 1024, 64, 8, 1]) {
-    const chunk = "x".repeat(size);
-    for (;;) {
-      try { localStorage.setItem("filler-" + n++, chunk); } catch { break; }
-    }
-  }
-  return n;
-});
-const unfill = (page) => page.evaluate(() => {
-  for (const k of Object.keys(localStorage)) if (k.startsWith("filler-")) localStorage.removeItem(k);
-});
 
 test("storage full at start shows the real data read-only, and saves again once there is room", async () => {
   const { context, page, seen } = await open(browser, server.url);
   await createProgramme(page, "Opened while full");
   await page.getByLabel("Purpose").fill("Saved before the disk filled");
   await saved(page);
-  await fill(page);
+  // The disk fills while the app is closed; it opens on a full disk.
+  await storageFull(page, true, { atStart: true });
   await page.reload();
   await ready(page);
   await page.getByRole("alert").filter({ hasText: "opened your saved data to read but cannot save" }).waitFor();
@@ -40,7 +26,10 @@ test("storage full at start shows the real data read-only, and saves again once 
   await page.getByLabel("Purpose").fill("Typed while full");
   await page.locator("#programme-purpose-error").filter({ hasText: "cannot save changes to it" }).waitFor();
   assert.equal(await page.getByLabel("Purpose").inputValue(), "Typed while full");
-  await unfill(page);
+  // Room is made (a backup saved, something deleted): the app notices within seconds.
+  await storageFull(page, false);
+  await page.getByRole("alert").filter({ hasText: "opened your saved data to read but cannot save" })
+    .waitFor({ state: "detached", timeout: 5000 });
   await page.getByLabel("Purpose").fill("Typed once there was room");
   await saved(page);
   await page.reload();
@@ -56,14 +45,14 @@ test("closing the tab while a save is failing asks first; with everything saved 
   await saved(page);
   const asked = [];
   page.on("dialog", async (d) => { asked.push(d.type()); await d.dismiss(); });
-  await fill(page);
+  await storageFull(page);
   await page.getByLabel("Purpose").fill("Not yet saved: the disk is full");
   await page.getByRole("status").filter({ hasText: "Not saved" }).first().waitFor();
   await page.close({ runBeforeUnload: true });
   await new Promise((r) => setTimeout(r, 500));
   assert.deepEqual(asked, ["beforeunload"], "the browser asked before leaving");
   assert.equal(page.isClosed(), false, "the tab stayed open");
-  await unfill(page);
+  await storageFull(page, false);
   await page.getByRole("button", { name: "Try saving again" }).click();
   await saved(page);
   await page.close({ runBeforeUnload: true });

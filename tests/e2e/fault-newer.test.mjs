@@ -3,7 +3,7 @@
 // with what is kept, and fields this version does not know survive its load and save.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, saved, createProgramme, ready } from "./harness.mjs";
+import { serve, launch, open, saved, createProgramme, ready, storedItem } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -30,8 +30,8 @@ test("typing next to a newer version's records is refused out loud and nothing i
   assert.equal(await page.getByLabel("Programme name").inputValue(), "Typed in the older version");
   assert.equal(await page.getByRole("heading", { level: 1, name: "Typed in the older version" }).count(), 0,
     "no programme is shown as created");
-  const stored = await page.evaluate(() => [localStorage.getItem("peercircle:settings"),
-    localStorage.getItem("peercircle:programme:1")]);
+  const stored = [await storedItem(page, "peercircle:settings"),
+    await storedItem(page, "peercircle:programme:1")];
   assert.deepEqual(stored, [newerSettings, newerProgramme], "the newer records are untouched");
   assert.deepEqual(seen.errors, []);
   await context.close();
@@ -41,18 +41,16 @@ test("an older build's stored shape with extra fields keeps them through an edit
   const { context, page } = await open(browser, server.url);
   await createProgramme(page, "Round trip");
   await saved(page);
-  await page.evaluate(() => {
-    const key = "peercircle:programme:1";
-    const record = JSON.parse(localStorage.getItem(key));
-    record.data.colour = "teal";
-    record.data.future = { nested: [1, 2, 3] };
-    localStorage.setItem(key, JSON.stringify(record));
-  });
+  const grown = JSON.parse(await storedItem(page, "peercircle:programme:1"));
+  grown.data.colour = "teal";
+  grown.data.future = { nested: [1, 2, 3] };
+  // As an older build writes it: where it kept records.
+  await page.evaluate((t) => localStorage.setItem("peercircle:programme:1", t), JSON.stringify(grown));
   await page.reload();
   await ready(page);
   await page.getByLabel("Purpose").fill("Edited by this version");
   await saved(page);
-  const record = await page.evaluate(() => JSON.parse(localStorage.getItem("peercircle:programme:1")));
+  const record = JSON.parse(await storedItem(page, "peercircle:programme:1"));
   assert.equal(record.data.colour, "teal");
   assert.deepEqual(record.data.future, { nested: [1, 2, 3] });
   assert.equal(record.data.purpose, "Edited by this version");

@@ -3,14 +3,14 @@
 // (storage full). No edit is lost, and exactly one tab ends in charge.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, saved, createProgramme, ready, watch } from "./harness.mjs";
+import { serve, launch, open, saved, createProgramme, ready, watch, storedData, storageFull } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 const OTHER_TAB = "Peercircle is open in another tab";
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("peercircle:programme:1")).data);
+const stored = (page) => storedData(page, "peercircle:programme:1");
 
 for (const ms of [500, 2000, 5000]) {
   test(`taking over from a tab blocked for ${ms} ms loses no edit and leaves one tab in charge`, async () => {
@@ -55,13 +55,7 @@ test("taking over while the first tab cannot save is refused, and its unsaved wo
   const second = await context.newPage();
   await second.goto(first.url());
   await ready(second);
-  await first.evaluate(() => {
-    let n = 0;
-    for (const size of [262144, 16384, 1024, 64, 8, 1]) {
-      const chunk = "x".repeat(size);
-      for (;;) { try { localStorage.setItem("filler-" + n++, chunk); } catch { break; } }
-    }
-  });
+  await storageFull(first);
   await first.getByLabel("Purpose").fill("Kept on screen while the disk is full");
   await first.getByRole("status").filter({ hasText: "Not saved" }).first().waitFor();
   await second.getByRole("button", { name: "Use Peercircle here" }).click();
@@ -69,9 +63,7 @@ test("taking over while the first tab cannot save is refused, and its unsaved wo
   assert.equal(await first.getByLabel("Purpose").inputValue(), "Kept on screen while the disk is full");
   assert.equal(await first.locator("main[inert]").count(), 0, "the first tab is still in charge");
   // Room again: the first tab saves, and now hands over with its work.
-  await first.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith("filler-")) localStorage.removeItem(k);
-  });
+  await storageFull(first, false);
   await first.getByRole("button", { name: "Try saving again" }).click();
   await saved(first);
   await second.getByRole("button", { name: "Use Peercircle here" }).click();

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { serve, launch, open, saved, ready, overflowing, openSeeded as openWith } from "./harness.mjs";
+import { serve, launch, open, saved, ready, overflowing, openSeeded as openWith, storedItem } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -183,7 +183,7 @@ test("three check-ins raise a flag with its reason and never the pair's words", 
   pair = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
   assert.match(await pair.innerText(), /Met both; agreed to take turns leading/);
   assert.match(await pair.innerText(), /Resolved on/);
-  const stored = await page.evaluate(() => localStorage.getItem("peercircle:programme:1"));
+  const stored = await storedItem(page, "peercircle:programme:1");
   assert.ok(stored.includes(secret), "the note is kept for the pair");
   server = await serve();
   assert.deepEqual(seen.errors.filter((e) => !/Failed to load resource|net::ERR/.test(e)), []);
@@ -265,7 +265,7 @@ test("the anonymous survey three times: hidden below k, shown at k, change from 
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Stored: counts only, no list of responses, nothing that says who or in which order.
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("peercircle:programme:1"))).data.followup.survey;
+  const stored = JSON.parse(await storedItem(page, "peercircle:programme:1")).data.followup.survey;
   assert.deepEqual(Object.keys(stored.points[0]).sort(), ["id", "name", "planned", "responses", "tallies"]);
   assert.equal(stored.points[0].responses, 3);
   assert.deepEqual(stored.points[0].tallies[0], [0, 3, 0, 0, 0]);
@@ -424,7 +424,7 @@ test("a pair's check-in on the kiosk: each partner in turn, never seeing the oth
   assert.match(await after.innerText(), /2 check-ins so far/);
   const main = await page.locator("main").innerText();
   assert.ok(!main.includes("qpx") && !main.includes("wvk"), "the notes stay private");
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("peercircle:programme:1"))).data.followup;
+  const stored = JSON.parse(await storedItem(page, "peercircle:programme:1")).data.followup;
   const mine = stored.checkins.filter((c) => c.pair === 31);
   assert.equal(mine.length, 2);
   assert.ok(mine.every((c) => c.by === "partner"), "entered by the partners");

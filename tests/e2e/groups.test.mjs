@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { serve, launch, watch, saved, ready } from "./harness.mjs";
+import { serve, launch, watch, saved, ready, storedItem } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -233,7 +233,7 @@ test("how was today's meeting: three people on the kiosk, hidden below k, counts
   assert.deepEqual(await problems(page, ".meeting-feedback"), [], "the feedback counts");
   await saved(page);
   // Stored as counts only.
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("peercircle:session:9"))).data.feedback;
+  const stored = JSON.parse(await storedItem(page, "peercircle:session:9")).data.feedback;
   assert.deepEqual(stored, { responses: 3, finished: true, tallies: [[0, 0, 0, 1, 2], [0, 0, 1, 1, 1], [0, 0, 0, 2, 1], [0, 0, 0, 1, 2]] });
   await page.reload();
   await ready(page);

@@ -83,13 +83,78 @@ export async function openSeeded(browser, server, records, { hash = "#/", before
   await page.route(blank, (r) => r.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="icon" href="data:,">' }));
   await page.goto(blank);
   await page.unroute(blank);
-  await page.evaluate((records) => {
+  await page.evaluate(async (records) => {
+    // Written where an earlier Peercircle kept them: the app moves them into its database
+    // at start, as it does on a returning facilitator's device.
+    await new Promise((done) => {
+      const r = indexedDB.deleteDatabase("peercircle");
+      r.onsuccess = r.onerror = r.onblocked = () => done();
+    });
     localStorage.clear();
     for (const [k, v] of Object.entries(records)) localStorage.setItem(k, v);
   }, records);
   await page.goto(server.url + hash);
   await ready(page);
   return { context, page, seen };
+}
+
+/**
+ * Every record the app keeps on disk (the browser's database), as { key: text }. Read in
+ * the page, the way the browser would hand them to the app at the next start.
+ */
+export async function stored(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("peercircle");
+    open.onupgradeneeded = () => open.result.createObjectStore("records");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction("records");
+      const keys = tx.objectStore("records").getAllKeys();
+      const values = tx.objectStore("records").getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}
+
+/** One stored record's text, or null. */
+export async function storedItem(page, key) {
+  return (await stored(page))[key] ?? null;
+}
+
+/** One stored record's `data`, parsed. */
+export async function storedData(page, key) {
+  const text = await storedItem(page, key);
+  return text === null ? null : JSON.parse(text).data;
+}
+
+/**
+ * Makes the device's storage refuse every write as full (as the browser does when the disk
+ * or the site's quota is used up), or take them again. `atStart` keeps it full across
+ * reloads, from before the app runs, until `storageFull(page, false)` in the page.
+ */
+export async function storageFull(page, full = true, { atStart = false } = {}) {
+  const script = () => {
+    if (sessionStorage.getItem("e2e-room-made")) return;
+    window.__put ??= IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  };
+  if (atStart) await page.addInitScript(script);
+  if (full && !atStart) {
+    await page.evaluate(() => sessionStorage.removeItem("e2e-room-made"));
+    await page.evaluate(script);
+  } else if (!full) {
+    await page.evaluate(() => {
+      sessionStorage.setItem("e2e-room-made", "1");
+      if (window.__put) IDBObjectStore.prototype.put = window.__put;
+    });
+  }
 }
 
 export function watch(page, seen) {

@@ -2,7 +2,7 @@
 // full, the room sees the step, the clock and every item, and the lock covers both windows.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, ready, saved, createProgramme, addGroup, watch } from "./harness.mjs";
+import { serve, launch, ready, saved, createProgramme, addGroup, watch, stored, storageFull } from "./harness.mjs";
 
 const PASSPHRASE = "tea and biscuits at four";
 let server, browser;
@@ -37,11 +37,11 @@ async function atPairs(page, guests = 6) {
 const answers = (page, label) => page.getByRole("list", { name: label, exact: true }).locator(":scope > li");
 
 async function storedSession(page) {
-  return page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith("peercircle:session:"));
-    return JSON.parse(localStorage.getItem(key)).data;
-  });
+  const records = await stored(page);
+  const key = Object.keys(records).find((k) => k.startsWith("peercircle:session:"));
+  return JSON.parse(records[key]).data;
 }
+const storedSessions = async (page) => Object.keys(await stored(page)).filter((k) => k.startsWith("peercircle:session:")).length;
 
 /** Brings the session from pairs to the report-out step with `n` items typed in. */
 async function toReportOut(page, n) {
@@ -162,10 +162,10 @@ test("a session started by mistake is deleted, then brought back with Undo", asy
   await page.getByRole("button", { name: "Yes, delete it" }).click();
   await page.getByRole("heading", { level: 1, name: "Oops" }).waitFor();
   await saved(page);
-  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("peercircle:session:")).length), 0);
+  assert.equal(await storedSessions(page), 0);
   await page.getByRole("button", { name: "Undo" }).click();
   await saved(page);
-  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("peercircle:session:")).length), 1);
+  assert.equal(await storedSessions(page), 1);
   await page.reload();
   await ready(page);
   await page.getByRole("link", { name: /Peers/ }).first().waitFor();
@@ -279,10 +279,7 @@ test("auto-lock never locks over a change it could not save, says why, and locks
   await saved(page);
   await page.goBack();
   // The disk is full: every write fails from now on.
-  await page.evaluate(() => {
-    window.__setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
-  });
+  await storageFull(page);
   await page.getByLabel("Purpose").fill("Words that could not be saved yet");
   await page.getByRole("status").filter({ hasText: "Not saved" }).waitFor();
   await page.clock.runFor(75_000);
@@ -291,7 +288,7 @@ test("auto-lock never locks over a change it could not save, says why, and locks
   assert.equal(await page.getByText("All changes saved").count(), 0, "the status claims saved while saving fails");
   assert.equal(await page.getByLabel("Purpose").inputValue(), "Words that could not be saved yet");
   // Room again: saving works, and then it locks.
-  await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await storageFull(page, false);
   await page.getByRole("button", { name: "Try saving again" }).click();
   await saved(page);
   await page.clock.runFor(75_000);

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, open, saved, createProgramme, addGroup, ready, serviceWorkerReady } from "./harness.mjs";
+import { serve, launch, open, saved, createProgramme, addGroup, ready, serviceWorkerReady, stored as storedOnDisk } from "./harness.mjs";
 
 const LOCK_PASSPHRASE = "tea and biscuits at four";
 const BACKUP_PASSPHRASE = "a backup for the cupboard";
@@ -12,10 +12,12 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Every Peercircle record as stored in this browser. */
+/** Every Peercircle record as stored in this browser: its database, and local storage
+ * (where records were kept before; nothing may be left there). */
 async function stored(page) {
-  return page.evaluate(() => Object.fromEntries(
-    Object.entries(localStorage).filter(([k]) => k.startsWith("peercircle:")).sort()));
+  const local = await page.evaluate(() => Object.entries(localStorage));
+  const all = [...Object.entries(await storedOnDisk(page)), ...local.map(([k, v]) => [`local:${k}`, v])];
+  return Object.fromEntries(all.filter(([k]) => k.replace(/^local:/, "").startsWith("peercircle:")).sort());
 }
 
 async function settings(page) {

@@ -1,7 +1,7 @@
 // The heart of Peercircle: a whole peer support group meeting, as Sweeny describes it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, saved, createProgramme, addGroup, ready, serviceWorkerReady } from "./harness.mjs";
+import { serve, launch, open, saved, createProgramme, addGroup, ready, serviceWorkerReady, stored } from "./harness.mjs";
 
 const NAMES = ["Maria Lopez", "Sam Okafor", "Aisha Khan", "José Pérez", "Li Wei", "Fatima Noor", "Tom Brady", "Ines Costa", "Olu Ade"];
 let server, browser;
@@ -164,7 +164,7 @@ test("a whole session: pairs with a trio, three tables, merged flip chart, count
   await page.getByText("2 of 4 items may be shared outside the programme.", { exact: false }).waitFor();
 
   // The stored session links no answer to a person once tables are formed.
-  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("peercircle:session:")).map(([, v]) => v).join(""));
+  const stored = Object.entries(await stored(page)).filter(([k]) => k.startsWith("peercircle:session:")).map(([, v]) => v).join("");
   const session = JSON.parse(stored).data;
   assert.equal(session.seats, undefined);
   // Structurally: answers sit only in fields that cannot hold a person.

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { serve, launch, open, saved, createProgramme, addGroup, ready } from "./harness.mjs";
+import { serve, launch, open, saved, createProgramme, addGroup, ready, stored } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -22,12 +22,12 @@ test("export: consented items only, a roster name blocks until replaced, the fil
   await createProgramme(page, "Share check");
   await addGroup(page, "Mentor circle", "Mentor peer support group");
   await saved(page);
-  await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith("peercircle:programme:"));
-    const record = JSON.parse(localStorage.getItem(key));
-    record.data.participants = [{ id: 500, display_name: "Maria Lopez", roles: ["mentor"], groups: [] }];
-    localStorage.setItem(key, JSON.stringify(record));
-  });
+  const records = await stored(page);
+  const key = Object.keys(records).find((k) => k.startsWith("peercircle:programme:"));
+  const record = JSON.parse(records[key]);
+  record.data.participants = [{ id: 500, display_name: "Maria Lopez", roles: ["mentor"], groups: [] }];
+  // Written where an older Peercircle kept it; the reload moves it in.
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, JSON.stringify(record)]);
   await page.reload();
   await ready(page);
   await page.getByRole("button", { name: "Start the session" }).click();

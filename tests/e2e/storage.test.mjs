@@ -2,7 +2,7 @@
 // In every case the facilitator gets a plain sentence and nothing is lost.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, saved, createProgramme, ready, watch } from "./harness.mjs";
+import { serve, launch, open, saved, createProgramme, ready, watch, stored as storedRecords, storedItem, storageFull } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -12,6 +12,7 @@ test("garbage in a stored record gives a plain message and is kept aside untouch
   const { context, page, seen } = await open(browser, server.url);
   await createProgramme(page, "Good programme");
   await saved(page);
+  // Written where an older Peercircle kept records: the next start moves them in.
   await page.evaluate(() => {
     localStorage.setItem("peercircle:programme:77", "{{{ this is not data <script>alert(1)</script>");
     localStorage.setItem("peercircle:settings", "\u0000\u0001 garbage");
@@ -24,7 +25,7 @@ test("garbage in a stored record gives a plain message and is kept aside untouch
   // The good programme still works even though the list order (settings) was lost.
   await page.goto(server.url + "#/");
   await page.getByRole("link", { name: "Good programme" }).waitFor();
-  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  const stored = await storedRecords(page);
   const aside = Object.entries(stored).filter(([k]) => k.startsWith("peercircle:quarantine:"));
   assert.equal(aside.length, 2);
   assert.ok(aside.some(([, v]) => v === "{{{ this is not data <script>alert(1)</script>"));
@@ -45,26 +46,13 @@ test("a full storage says so, keeps the typing on screen, and saves once there i
   const { context, page } = await open(browser, server.url);
   await createProgramme(page, "Full disk");
   await saved(page);
-  const filled = await page.evaluate(() => {
-    // Fill the origin's quota exactly, in ever smaller pieces, under keys that are not ours.
-    let n = 0;
-    for (const size of [262144, 16384, 1024, 64, 8, 1]) {
-      const chunk = "x".repeat(size);
-      for (;;) {
-        try { localStorage.setItem("filler-" + n++, chunk); } catch { break; }
-      }
-    }
-    return n;
-  });
-  assert.ok(filled > 10, "storage was filled");
+  await storageFull(page);
   await page.getByLabel("Purpose").fill("Written while the disk was full, and not lost.");
   const alert = page.getByRole("alert").filter({ hasText: "storage for Peercircle is full" });
   await alert.waitFor();
   assert.equal(await page.getByLabel("Purpose").inputValue(), "Written while the disk was full, and not lost.");
   await page.getByRole("status").filter({ hasText: "Not saved" }).first().waitFor();
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith("filler-")) localStorage.removeItem(k);
-  });
+  await storageFull(page, false);
   await page.getByRole("button", { name: "Try saving again" }).click();
   await saved(page);
   await page.reload();
@@ -97,7 +85,7 @@ test("a second tab only shows the data until asked to take over, then the first 
   await saved(second);
   // The first tab can no longer change anything.
   assert.equal(await first.locator("main[inert]").count(), 1);
-  const stored = await second.evaluate(() => localStorage.getItem("peercircle:programme:1"));
+  const stored = await storedItem(second, "peercircle:programme:1");
   assert.match(stored, /From the second tab/);
   assert.deepEqual(seen.errors, []);
   await context.close();

@@ -97,9 +97,8 @@ pub fn follow_other_tabs(app: AppState) {
             }
         }
     };
-    let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        let changed = ev.key().unwrap_or_default();
-        if matches!(parse_key(&changed), Some(RecordKey::Session(_))) {
+    let changed_key = move |changed: &str| {
+        if matches!(parse_key(changed), Some(RecordKey::Session(_))) {
             refresh_task_session();
         }
         if changed != key {
@@ -123,7 +122,14 @@ pub fn follow_other_tabs(app: AppState) {
             }
             None => {}
         }
+    };
+    // Local storage's event (an older Peercircle) and the durable store's own messages.
+    let on_storage = changed_key.clone();
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        on_storage(&ev.key().unwrap_or_default());
     });
+    #[cfg(target_arch = "wasm32")]
+    crate::persist::idb::on_change(changed_key);
     on_cleanup(move || handle.remove());
 }
 
