@@ -280,7 +280,8 @@ mod tests {
     #[test]
     fn unknown_values_of_a_list_keep_their_places_and_all_come_back() {
         // A set reads two unknown values as one marker; both come back, where it was.
-        let stored = json!({"talked": ["a_new", "feelings", "b_new"], "ended": ["2024-01-02", "z"]});
+        let stored =
+            json!({"talked": ["a_new", "feelings", "b_new"], "ended": ["2024-01-02", "z"]});
         let known = json!({"talked": ["feelings", M], "ended": ["2024-01-02", M]});
         let unknown = unknown_fields(&stored, &known).unwrap();
         let mut written = json!({"talked": ["feelings", "message", M], "ended": ["2024-01-02", M]});

@@ -177,7 +177,5 @@ pub fn unknown_option(
     shown: impl Fn() -> bool + Send + Sync + 'static,
     label: &'static str,
 ) -> impl IntoView {
-    move || {
-        shown().then(|| view! { <option value="" disabled=true selected=true>{label}</option> })
-    }
+    move || shown().then(|| view! { <option value="" disabled=true selected=true>{label}</option> })
 }

@@ -38,10 +38,6 @@ pub enum GuidelinesSource {
     /// The agreed version, while a changed draft waits to be agreed (the card reads the
     /// agreed words: what everyone signed up to).
     ChangedSince { version: usize, on: Date },
-    /// A value a newer version of Peercircle wrote, which this version has no name for:
-    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
-    #[serde(rename = "unknown_to_this_version", other)]
-    Unknown,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,9 +68,6 @@ impl Guidelines {
                 "From the working agreement, version {version}, agreed on {on}. Changes since \
                  then are not read out until everyone agrees them."
             ),
-            GuidelinesSource::Unknown => "These words were saved by a newer version of \
-                Peercircle, which says where they come from in a way this version does not know."
-                .to_string(),
         }
     }
 }

@@ -18,10 +18,6 @@ pub enum Measure {
     Networks,
     /// Asked as "I feel isolated", so a high answer is a bad outcome: reverse-scored.
     Isolation,
-    /// A value a newer version of Peercircle wrote, which this version has no name for:
-    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
-    #[serde(rename = "unknown_to_this_version", other)]
-    Unknown,
 }
 
 impl Measure {
@@ -45,7 +41,6 @@ impl Measure {
             Measure::ChallengesResolved => "The challenges I bring get resolved",
             Measure::Networks => "I can reach people and networks who can help me",
             Measure::Isolation => "I feel isolated",
-            Measure::Unknown => "A statement this version does not know",
         }
     }
 
@@ -59,7 +54,6 @@ impl Measure {
             Measure::ChallengesResolved => "Challenges resolved",
             Measure::Networks => "Access to networks",
             Measure::Isolation => "Isolation (reverse-scored)",
-            Measure::Unknown => "A measure this version does not know",
         }
     }
 

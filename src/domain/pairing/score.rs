@@ -45,10 +45,6 @@ pub enum Reason {
     },
     /// Both people have a team label and the labels differ.
     DifferentTeams { people: [Id; 2], points: i64 },
-    /// A value a newer version of Peercircle wrote, which this version has no name for:
-    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
-    #[serde(rename = "unknown_to_this_version", other)]
-    Unknown,
 }
 
 impl Reason {
@@ -57,7 +53,6 @@ impl Reason {
             Reason::CanHelp { points, .. }
             | Reason::SharedDays { points, .. }
             | Reason::DifferentTeams { points, .. } => *points,
-            Reason::Unknown => 0,
         }
     }
 }
@@ -237,13 +232,6 @@ const DAYS: [&str; 7] = [
 /// with public speaking; both free on Tuesdays; different teams". Reasons about a pair other
 /// than the one the first reason names (as in a trio) name their two people.
 pub fn explain(reasons: &[Reason], people: &[Person], skills: &[Skill]) -> String {
-    // A reason a newer version gave has no words here; the others still explain the pair.
-    let known: Vec<Reason> = reasons
-        .iter()
-        .filter(|r| !matches!(r, Reason::Unknown))
-        .cloned()
-        .collect();
-    let reasons = known.as_slice();
     if reasons.is_empty() {
         return "no shared skills, days or teams to go on".to_string();
     }
@@ -262,7 +250,6 @@ pub fn explain(reasons: &[Reason], people: &[Person], skills: &[Skill]) -> Strin
         Reason::SharedDays { people, .. } | Reason::DifferentTeams { people, .. } => {
             sorted(*people)
         }
-        Reason::Unknown => [0, 0],
     };
     let single_pair = reasons.iter().all(|r| pair_of(r) == pair_of(&reasons[0]));
     let parts: Vec<String> = reasons
@@ -310,7 +297,6 @@ pub fn explain(reasons: &[Reason], people: &[Person], skills: &[Skill]) -> Strin
                     )
                 }
             }
-            Reason::Unknown => String::new(),
         })
         .collect();
     parts.join("; ")

@@ -20,10 +20,6 @@ pub enum FeedbackQuestion {
     Mattered,
     Way,
     Overall,
-    /// A value a newer version of Peercircle wrote, which this version has no name for:
-    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
-    #[serde(rename = "unknown_to_this_version", other)]
-    Unknown,
 }
 
 impl FeedbackQuestion {
@@ -41,7 +37,6 @@ impl FeedbackQuestion {
             FeedbackQuestion::Mattered => "We talked about what mattered to me",
             FeedbackQuestion::Way => "The way the meeting was run suited me",
             FeedbackQuestion::Overall => "Overall, today's meeting was right for me",
-            FeedbackQuestion::Unknown => "A statement this version does not know",
         }
     }
 
@@ -52,7 +47,6 @@ impl FeedbackQuestion {
             FeedbackQuestion::Mattered => "Talked about what mattered",
             FeedbackQuestion::Way => "The way it was run",
             FeedbackQuestion::Overall => "Overall",
-            FeedbackQuestion::Unknown => "A question this version does not know",
         }
     }
 

@@ -9,10 +9,10 @@ use super::shareable::{Month, NamedCredit, Shareable, SharedItem, SharedSession,
 use super::texts::Scrubber;
 use super::{Blocked, Cleared, ExportPolicy, GateInput, LeftOut, TextRef};
 use crate::domain::disclosure::{Population, Release, ReleasedFigure};
+use crate::domain::programme::GroupKind;
 use crate::domain::session::{ConsentDecision, FlipChartItem, Session};
 use crate::domain::testimony::{Attribution, Testimony};
 use crate::domain::Date;
-use crate::domain::programme::GroupKind;
 use crate::share::suppress::{Count, Stat};
 
 const NEUTRAL_TITLE: &str = "Peer mentoring programme";
