@@ -14,6 +14,10 @@ pub enum NoteKind {
     Feedback,
     Question,
     Concern,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl NoteKind {
@@ -24,6 +28,7 @@ impl NoteKind {
             NoteKind::Feedback => "Feedback",
             NoteKind::Question => "Question",
             NoteKind::Concern => "Concern",
+            NoteKind::Unknown => "A kind of note this version does not know",
         }
     }
 
@@ -32,6 +37,7 @@ impl NoteKind {
             NoteKind::Feedback => "feedback",
             NoteKind::Question => "question",
             NoteKind::Concern => "concern",
+            NoteKind::Unknown => crate::domain::UNKNOWN_VALUE,
         }
     }
 
@@ -165,6 +171,7 @@ pub fn choice_label(choice: TrialChoice) -> &'static str {
     match choice {
         TrialChoice::Continue => "Continue",
         TrialChoice::Leave => "Leave",
+        TrialChoice::Unknown => "A choice this version does not know",
     }
 }
 

@@ -38,6 +38,10 @@ pub enum Leadership {
     RotatingChair,
     MenteeLed,
     NoDesignatedRoles,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Leadership {
@@ -52,6 +56,7 @@ impl Leadership {
             Leadership::RotatingChair => "Rotating chair",
             Leadership::MenteeLed => "Mentee-led",
             Leadership::NoDesignatedRoles => "No designated roles",
+            Leadership::Unknown => "A way of leading this version does not know",
         }
     }
 
@@ -71,6 +76,10 @@ impl Leadership {
                 "The group meets and everyone shares responsibility for keeping to the agreed \
                  process."
             }
+            Leadership::Unknown => {
+                "A newer version of Peercircle saved this choice. It is kept as it is; choosing \
+                 another way here replaces it."
+            }
         }
     }
 
@@ -79,6 +88,7 @@ impl Leadership {
             Leadership::RotatingChair => "rotating-chair",
             Leadership::MenteeLed => "mentee-led",
             Leadership::NoDesignatedRoles => "no-designated-roles",
+            Leadership::Unknown => crate::domain::UNKNOWN_VALUE,
         }
     }
 }

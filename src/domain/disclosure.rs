@@ -176,6 +176,10 @@ pub enum Population {
     RelationshipsActive,
     /// People who answered "How was today's meeting?" over a selection of meetings.
     FeedbackRespondents,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Population {
@@ -230,6 +234,10 @@ pub enum NameChoice {
     NotAName,
     /// Keep the name: only for a person whose written approval covers the file's use.
     Keep,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 /// A decision tied to one spot: the text it was made in (by a fingerprint of the whole text, so

@@ -18,6 +18,10 @@ pub enum Leaving {
     Planned,
     /// They stopped coming, or had to leave without a goodbye.
     Unplanned,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Leaving {
@@ -27,6 +31,7 @@ impl Leaving {
         match self {
             Leaving::Planned => "Planned: they told the group and can say goodbye",
             Leaving::Unplanned => "Not planned: they left without a goodbye",
+            Leaving::Unknown => "A kind of leaving this version does not know",
         }
     }
 
@@ -41,6 +46,17 @@ impl Leaving {
                 GoodbyePrompt::CarryOn,
             ],
             Leaving::Unplanned => &[
+                GoodbyePrompt::TellTheGroup,
+                GoodbyePrompt::Feelings,
+                GoodbyePrompt::Message,
+                GoodbyePrompt::CarryOn,
+            ],
+            // Every prompt that fits either kind: none is hidden for a kind not known here.
+            Leaving::Unknown => &[
+                GoodbyePrompt::TheirWords,
+                GoodbyePrompt::Appreciations,
+                GoodbyePrompt::TakeAway,
+                GoodbyePrompt::StayInTouch,
                 GoodbyePrompt::TellTheGroup,
                 GoodbyePrompt::Feelings,
                 GoodbyePrompt::Message,
@@ -62,6 +78,10 @@ pub enum GoodbyePrompt {
     Feelings,
     Message,
     CarryOn,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl GoodbyePrompt {
@@ -79,6 +99,7 @@ impl GoodbyePrompt {
             GoodbyePrompt::Feelings => "The group had a moment to say how they feel about it",
             GoodbyePrompt::Message => "The group decided whether to send them a message or a card",
             GoodbyePrompt::CarryOn => "How the group carries on: seats, roles, the chair's rota",
+            GoodbyePrompt::Unknown => "Something this version does not know",
         }
     }
 }
@@ -106,6 +127,10 @@ pub enum ClosingPrompt {
     SupportNext,
     StayInTouch,
     Celebrate,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl ClosingPrompt {
@@ -130,6 +155,7 @@ impl ClosingPrompt {
             ClosingPrompt::SupportNext => "Where members can find support from now on",
             ClosingPrompt::StayInTouch => "Whether and how members stay in touch",
             ClosingPrompt::Celebrate => "Marking the end together: a celebration or a ritual",
+            ClosingPrompt::Unknown => "Something this version does not know",
         }
     }
 }

@@ -45,6 +45,10 @@ pub enum KioskTask {
     SkillsEntry { programme: Id },
     /// Each person in turn rates today's meeting, anonymously (session step "Closed").
     MeetingFeedback { session: Id },
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 /// The words and targets of a task that people answer one group at a time ("Pair 2").
@@ -83,6 +87,8 @@ pub enum TaskShape {
     Feedback {
         session: Id,
     },
+    /// A task a newer version of Peercircle set up: nothing runs, the screen says so.
+    Unknown,
 }
 
 impl KioskTask {
@@ -108,6 +114,7 @@ impl KioskTask {
             KioskTask::CheckIn { programme, pair } => TaskShape::CheckIn { programme, pair },
             KioskTask::SkillsEntry { programme } => TaskShape::SkillsEntry { programme },
             KioskTask::MeetingFeedback { session } => TaskShape::Feedback { session },
+            KioskTask::Unknown => TaskShape::Unknown,
         }
     }
 
@@ -146,6 +153,10 @@ impl KioskTask {
                  sends; the screen then clears for the next person, so nobody sees anyone \
                  else's answers or any other screen."
             }
+            KioskTask::Unknown => {
+                "This tablet was set up for a task this version of Peercircle does not know. \
+                 Open Peercircle in its newest version to run it, or choose another task."
+            }
         }
     }
 
@@ -156,7 +167,8 @@ impl KioskTask {
             TaskShape::Feedback { session } => Some(session),
             TaskShape::Survey { .. }
             | TaskShape::CheckIn { .. }
-            | TaskShape::SkillsEntry { .. } => None,
+            | TaskShape::SkillsEntry { .. }
+            | TaskShape::Unknown => None,
         }
     }
 }

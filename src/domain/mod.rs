@@ -25,6 +25,13 @@ pub mod workspace;
 
 pub use date::Date;
 
+/// How a value this version has no name for (a kind, role or step a newer version added) is
+/// written while it is held in memory. Every stored enum reads any value it does not know as
+/// its `Unknown` variant, written as this marker; `persist::unknown` puts the stored value
+/// back in its place on every save, so it survives this version untouched. The enums spell
+/// it out in their serde attribute (an attribute cannot name a constant); a test checks each.
+pub const UNKNOWN_VALUE: &str = "unknown_to_this_version";
+
 /// Identifier of anything a facilitator creates. Unique within one device's data.
 pub type Id = u64;
 

@@ -14,6 +14,10 @@ pub enum GroupKind {
     /// Everyone is both mentor and mentee (group mentoring).
     #[default]
     Peer,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl GroupKind {
@@ -24,6 +28,10 @@ impl GroupKind {
             GroupKind::MentorSupport => Role::Mentor,
             GroupKind::ProtegeSupport => Role::Protege,
             GroupKind::Peer => Role::Peer,
+            // Only a suggestion the facilitator changes before adding anyone. The unknown
+            // role would be written as the marker with no stored value behind it; "peer"
+            // (mentor and mentee) claims nothing a newer kind may not mean.
+            GroupKind::Unknown => Role::Peer,
         }
     }
 
@@ -38,6 +46,7 @@ impl GroupKind {
             GroupKind::MentorSupport => "Mentor peer support group",
             GroupKind::ProtegeSupport => "Protege peer support group",
             GroupKind::Peer => "Peer group (everyone is mentor and mentee)",
+            GroupKind::Unknown => "A kind of group this version does not know",
         }
     }
 
@@ -46,6 +55,7 @@ impl GroupKind {
             GroupKind::MentorSupport => "mentor_support",
             GroupKind::ProtegeSupport => "protege_support",
             GroupKind::Peer => "peer",
+            GroupKind::Unknown => super::UNKNOWN_VALUE,
         }
     }
 
@@ -143,7 +153,8 @@ impl Programme {
             (false, false, true) => GroupKind::Peer,
             (false, false, false) => match self.mentoring.kind {
                 super::pairing::ProgrammeKind::MentorProtege { .. } => GroupKind::MentorSupport,
-                super::pairing::ProgrammeKind::Peer { .. } => GroupKind::Peer,
+                super::pairing::ProgrammeKind::Peer { .. }
+                | super::pairing::ProgrammeKind::Unknown => GroupKind::Peer,
             },
         }
     }
@@ -157,7 +168,8 @@ impl Programme {
             Some(g) => (g.kind.member_role(), Some(g.id)),
             None => match self.mentoring.kind {
                 super::pairing::ProgrammeKind::MentorProtege { .. } => (Role::Mentor, None),
-                super::pairing::ProgrammeKind::Peer { .. } => (Role::Peer, None),
+                super::pairing::ProgrammeKind::Peer { .. }
+                | super::pairing::ProgrammeKind::Unknown => (Role::Peer, None),
             },
         }
     }

@@ -24,6 +24,10 @@ pub enum Audience {
     /// Suits any group.
     #[default]
     Any,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Audience {
@@ -40,6 +44,7 @@ impl Audience {
             Audience::Protege => "Proteges",
             Audience::Peer => "Peer group",
             Audience::Any => "Any group",
+            Audience::Unknown => "A group this version does not know",
         }
     }
 

@@ -15,6 +15,10 @@ pub enum Role {
     /// Both mentor and mentee, as in group mentoring.
     #[default]
     Peer,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Role {
@@ -25,6 +29,7 @@ impl Role {
             Role::Mentor => "Mentor",
             Role::Protege => "Protege",
             Role::Peer => "Peer (mentor and mentee)",
+            Role::Unknown => "A role this version does not know",
         }
     }
 
@@ -33,6 +38,7 @@ impl Role {
             Role::Mentor => "mentor",
             Role::Protege => "protege",
             Role::Peer => "peer",
+            Role::Unknown => crate::domain::UNKNOWN_VALUE,
         }
     }
 
@@ -47,6 +53,10 @@ impl Role {
 pub enum TrialChoice {
     Continue,
     Leave,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +82,10 @@ pub enum ApprovedUse {
     Newsletter,
     Brochure,
     EvaluationReport,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl ApprovedUse {
@@ -86,6 +100,7 @@ impl ApprovedUse {
             ApprovedUse::Newsletter => "Newsletters",
             ApprovedUse::Brochure => "Brochures and flyers",
             ApprovedUse::EvaluationReport => "Evaluation reports",
+            ApprovedUse::Unknown => "A use this version does not know",
         }
     }
 }
@@ -165,6 +180,9 @@ impl Participant {
             }) => match d.choice {
                 TrialChoice::Continue => format!("Continuing (decided {})", d.on),
                 TrialChoice::Leave => format!("Left after the trial ({})", d.on),
+                TrialChoice::Unknown => {
+                    format!("Decided on {} (a choice this version does not know)", d.on)
+                }
             },
             Some(o) if today > o.end => format!("Trial ended {}: decision needed", o.end),
             Some(o) => format!("On trial until {}", o.end),

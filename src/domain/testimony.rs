@@ -53,6 +53,8 @@ pub fn role_phrase(kind: super::programme::GroupKind) -> &'static str {
         MentorSupport => "a mentor",
         ProtegeSupport => "a protege",
         Peer => "a member of a peer mentoring group",
+        // Claims nothing about a kind this version cannot name.
+        Unknown => "a member of a mentoring group",
     }
 }
 

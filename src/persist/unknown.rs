@@ -5,7 +5,13 @@
 //! List items are matched by their `id` (or `number`), so a deleted or reordered item never
 //! gives its unknown fields to another; a list of items with neither is matched by position
 //! only while its length is unchanged.
+//!
+//! Values are kept the same way: an enum value this version does not know (a newer group
+//! kind, role or step) is read as the enum's `Unknown` variant, written as the marker
+//! [`UNKNOWN_VALUE`]; wherever the marker is still written, the stored value goes back.
+//! If the facilitator chose a known value instead, the new value wins.
 
+use crate::domain::UNKNOWN_VALUE;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -18,6 +24,15 @@ pub enum Unknown {
     Within(BTreeMap<String, Unknown>),
     /// Unknown fields inside items of a known list.
     Items(Vec<(Item, Unknown)>),
+    /// A value this version has no name for, in place of the marker.
+    Value(Value),
+    /// Values this version has no name for inside a list of values (a set of ticked
+    /// prompts, a person's roles), in the order stored; they take the markers' places.
+    Among(Vec<Value>),
+}
+
+fn is_marker(value: &Value) -> bool {
+    value.as_str() == Some(UNKNOWN_VALUE)
 }
 
 /// How an item of a list is recognised again after the list changed.
@@ -60,6 +75,19 @@ fn diff(stored: &Value, known: &Value, depth: usize) -> Option<Unknown> {
                 }
             }
             (!out.is_empty()).then_some(Unknown::Within(out))
+        }
+        (Value::String(_), known) if is_marker(known) && !is_marker(stored) => {
+            Some(Unknown::Value(stored.clone()))
+        }
+        // A list of plain values with some this version could not name: keep those, in order
+        // (several unknown values of a set read as one, so position alone cannot tell).
+        (Value::Array(s), Value::Array(k)) if k.iter().any(is_marker) => {
+            let among: Vec<Value> = s
+                .iter()
+                .filter(|v| v.is_string() && !is_marker(v) && !k.contains(v))
+                .cloned()
+                .collect();
+            (!among.is_empty()).then_some(Unknown::Among(among))
         }
         (Value::Array(s), Value::Array(k)) => {
             let mut out = Vec::new();
@@ -120,8 +148,34 @@ pub fn keep_unknown(written: &mut Value, unknown: &Unknown) {
                 }
             }
         }
+        (target, Unknown::Value(stored)) if is_marker(target) => *target = stored.clone(),
+        (Value::Array(list), Unknown::Among(values)) => put_among(list, values),
         _ => {}
     }
+}
+
+/// Each marker still in the list takes back the next stored value; stored values left over
+/// (a set reads several unknown values as one) go right after the last marker. A list with
+/// no marker left had its unknown values removed on purpose: they stay removed.
+fn put_among(list: &mut Vec<Value>, values: &[Value]) {
+    let Some(last) = list.iter().rposition(is_marker) else {
+        return;
+    };
+    let mut stored = values.iter();
+    let mut out = Vec::with_capacity(list.len() + values.len());
+    for (i, value) in list.drain(..).enumerate() {
+        if is_marker(&value) {
+            // More markers than stored values cannot come from a load; drop the extras
+            // rather than write the marker as if it were a value.
+            out.extend(stored.next().cloned());
+        } else {
+            out.push(value);
+        }
+        if i == last {
+            out.extend(stored.by_ref().cloned());
+        }
+    }
+    *list = out;
 }
 
 fn put_fields(map: &mut Map<String, Value>, fields: &BTreeMap<String, Unknown>) {
@@ -196,6 +250,52 @@ mod tests {
         let mut written = json!({"a": {"x": 2, "new": false}});
         keep_unknown(&mut written, &unknown);
         assert_eq!(written, json!({"a": {"x": 2, "new": false}}));
+    }
+
+    const M: &str = UNKNOWN_VALUE;
+
+    #[test]
+    fn an_unknown_value_comes_back_while_the_marker_is_written() {
+        let stored = json!({"name": "A", "kind": "circle", "groups": [{"id": 2, "kind": "x"}]});
+        let known = json!({"name": "A", "kind": M, "groups": [{"id": 2, "kind": M}]});
+        let unknown = unknown_fields(&stored, &known).unwrap();
+        let mut written = known.clone();
+        written["name"] = json!("B");
+        keep_unknown(&mut written, &unknown);
+        let mut expected = stored.clone();
+        expected["name"] = json!("B");
+        assert_eq!(written, expected);
+    }
+
+    #[test]
+    fn a_known_value_chosen_instead_wins() {
+        let stored = json!({"kind": "circle", "roles": ["mentor", "coach"]});
+        let known = json!({"kind": M, "roles": ["mentor", M]});
+        let unknown = unknown_fields(&stored, &known).unwrap();
+        let mut written = json!({"kind": "peer", "roles": ["mentor"]});
+        keep_unknown(&mut written, &unknown);
+        assert_eq!(written, json!({"kind": "peer", "roles": ["mentor"]}));
+    }
+
+    #[test]
+    fn unknown_values_of_a_list_keep_their_places_and_all_come_back() {
+        // A set reads two unknown values as one marker; both come back, where it was.
+        let stored =
+            json!({"talked": ["a_new", "feelings", "b_new"], "ended": ["2024-01-02", "z"]});
+        let known = json!({"talked": ["feelings", M], "ended": ["2024-01-02", M]});
+        let unknown = unknown_fields(&stored, &known).unwrap();
+        let mut written = json!({"talked": ["feelings", "message", M], "ended": ["2024-01-02", M]});
+        keep_unknown(&mut written, &unknown);
+        assert_eq!(
+            written,
+            json!({"talked": ["feelings", "message", "a_new", "b_new"], "ended": ["2024-01-02", "z"]})
+        );
+    }
+
+    #[test]
+    fn the_marker_itself_stored_is_nothing_to_keep() {
+        let v = json!({"kind": M, "roles": [M]});
+        assert_eq!(unknown_fields(&v, &v), None);
     }
 
     #[test]

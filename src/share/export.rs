@@ -67,7 +67,7 @@ impl Material {
             .map(|(participant, a)| QuoteApproval {
                 participant,
                 given: a.given,
-                scope: a.uses.iter().map(|u| quote_use(*u)).collect(),
+                scope: a.uses.iter().filter_map(|u| quote_use(*u)).collect(),
                 expires: a.expires,
                 withdrawn: a.withdrawn,
             })
@@ -139,19 +139,21 @@ pub fn device_approvals(ws: &Workspace) -> Vec<QuoteApproval> {
         .map(|(participant, a)| QuoteApproval {
             participant,
             given: a.given,
-            scope: a.uses.iter().map(|u| quote_use(*u)).collect(),
+            scope: a.uses.iter().filter_map(|u| quote_use(*u)).collect(),
             expires: a.expires,
             withdrawn: a.withdrawn,
         })
         .collect()
 }
 
-/// The roster's ticked use, as the gate names it.
-pub fn quote_use(used: ApprovedUse) -> QuoteUse {
+/// The roster's ticked use, as the gate names it. A use this version does not know
+/// approves nothing here: a name is only ever shared for a use the approval plainly names.
+pub fn quote_use(used: ApprovedUse) -> Option<QuoteUse> {
     match used {
-        ApprovedUse::Newsletter => QuoteUse::Newsletter,
-        ApprovedUse::Brochure => QuoteUse::Brochure,
-        ApprovedUse::EvaluationReport => QuoteUse::EvaluationReport,
+        ApprovedUse::Newsletter => Some(QuoteUse::Newsletter),
+        ApprovedUse::Brochure => Some(QuoteUse::Brochure),
+        ApprovedUse::EvaluationReport => Some(QuoteUse::EvaluationReport),
+        ApprovedUse::Unknown => None,
     }
 }
 

@@ -186,6 +186,9 @@ pub struct LeftOut {
     pub counts_suppressed: u32,
     pub figures_suppressed: u32,
     pub sessions_outside_selection: u32,
+    /// Meetings of a group whose kind a newer version of Peercircle set: a file has no
+    /// words for that kind, and counting them under another kind would misreport them.
+    pub sessions_of_unknown_kind: u32,
     /// One sentence per testimony left out.
     pub testimonies: Vec<String>,
     /// One sentence per figure hidden, saying why.
@@ -221,6 +224,13 @@ impl LeftOut {
                 "figures suppressed",
             ),
             plural(testimonies, "testimony left out", "testimonies left out"),
+            plural(
+                self.sessions_of_unknown_kind,
+                "meeting left out: its group is of a kind this version does not know (share it \
+                 from the newest version of Peercircle)",
+                "meetings left out: their groups are of a kind this version does not know \
+                 (share them from the newest version of Peercircle)",
+            ),
         ]
         .into_iter()
         .flatten()

@@ -177,6 +177,7 @@ pub fn GroupKindSelect(
             {GroupKind::ALL.into_iter().map(|kind| view! {
                 <option value=kind.key() selected=move || value.get() == kind>{kind.label()}</option>
             }).collect_view()}
+            {crate::ui::widgets::unknown_option(move || value.get() == GroupKind::Unknown, GroupKind::Unknown.label())}
         </select>
     }
 }

@@ -13,6 +13,7 @@ fn audience_key(a: Audience) -> &'static str {
         Audience::Protege => "protege",
         Audience::Peer => "peer",
         Audience::Any => "any",
+        Audience::Unknown => crate::domain::UNKNOWN_VALUE,
     }
 }
 
@@ -133,6 +134,7 @@ fn QuestionRow(id: Id) -> impl IntoView {
                         {Audience::ALL.into_iter().map(|a| view! {
                             <option value=audience_key(a) selected=move || question.with(|q| q.as_ref().is_some_and(|q| q.audience == a))>{a.label()}</option>
                         }).collect_view()}
+                        {crate::ui::widgets::unknown_option(move || question.with(|q| q.as_ref().is_some_and(|q| q.audience == Audience::Unknown)), Audience::Unknown.label())}
                     </select>
                 </div>
                 <div class="field">

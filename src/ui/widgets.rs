@@ -157,6 +157,16 @@ pub fn human_bytes(bytes: f64) -> String {
     }
 }
 
+/// The option a picker shows while the stored value is one this version does not know (a
+/// newer version wrote it): chosen and greyed out, in plain words, so the picker never seems
+/// to show another value. Picking a known value replaces it.
+pub fn unknown_option(
+    shown: impl Fn() -> bool + Send + Sync + 'static,
+    label: &'static str,
+) -> impl IntoView {
+    move || shown().then(|| view! { <option value="" disabled=true selected=true>{label}</option> })
+}
+
 #[cfg(test)]
 mod tests {
     use super::human_bytes;

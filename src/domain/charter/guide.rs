@@ -16,6 +16,10 @@ pub enum Stage {
     Contract,
     WorkingAgreement,
     ManagingWork,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Stage {
@@ -42,6 +46,7 @@ impl Stage {
             Stage::Contract => "Overall contract",
             Stage::WorkingAgreement => "Working agreement",
             Stage::ManagingWork => "How the work is managed",
+            Stage::Unknown => "A stage this version does not know",
         }
     }
 
@@ -75,6 +80,10 @@ impl Stage {
             Stage::ManagingWork => {
                 "The agreed format for bringing material to the group: how a member prepares, \
                  presents a case, scenario or question, and how the others respond."
+            }
+            Stage::Unknown => {
+                "A newer version of Peercircle added this stage. It is kept as it is; open the \
+                 charter in the newest version to work on it."
             }
         }
     }
@@ -112,6 +121,7 @@ impl Stage {
                 "Members may prefer different formats, and the one chosen may turn out not to \
                  fit. Agree now that you will come back to it if it is not working."
             }
+            Stage::Unknown => "",
         }
     }
 }

@@ -17,6 +17,10 @@ pub enum ContactWay {
     Phone,
     Message,
     AtMeeting,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl ContactWay {
@@ -33,6 +37,7 @@ impl ContactWay {
             ContactWay::Phone => "Phone",
             ContactWay::Message => "Message",
             ContactWay::AtMeeting => "At a meeting",
+            ContactWay::Unknown => "A way this version does not know",
         }
     }
 
@@ -42,6 +47,7 @@ impl ContactWay {
             ContactWay::Phone => "phone",
             ContactWay::Message => "message",
             ContactWay::AtMeeting => "at_meeting",
+            ContactWay::Unknown => crate::domain::UNKNOWN_VALUE,
         }
     }
 
@@ -57,6 +63,10 @@ pub enum Asked {
     HowItIsGoing,
     SafetyAndWellbeing,
     ProgrammeHelp,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Asked {
@@ -71,6 +81,7 @@ impl Asked {
             Asked::HowItIsGoing => "How it is going",
             Asked::SafetyAndWellbeing => "Any concern about safety or wellbeing",
             Asked::ProgrammeHelp => "Anything the programme should do",
+            Asked::Unknown => "Something this version does not know",
         }
     }
 }

@@ -29,6 +29,10 @@ pub enum Apply {
     #[default]
     Now,
     Later,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Apply {
@@ -36,6 +40,7 @@ impl Apply {
         match self {
             Apply::Now => "Apply now",
             Apply::Later => "Apply later",
+            Apply::Unknown => "A choice this version does not know",
         }
     }
 }
@@ -54,6 +59,10 @@ pub enum StepStatus {
     NotStarted,
     InProgress,
     Done,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl StepStatus {
@@ -68,6 +77,7 @@ impl StepStatus {
             StepStatus::NotStarted => "Not started",
             StepStatus::InProgress => "In progress",
             StepStatus::Done => "Done",
+            StepStatus::Unknown => "A state this version does not know",
         }
     }
 
@@ -76,6 +86,7 @@ impl StepStatus {
             StepStatus::NotStarted => "not_started",
             StepStatus::InProgress => "in_progress",
             StepStatus::Done => "done",
+            StepStatus::Unknown => crate::domain::UNKNOWN_VALUE,
         }
     }
 

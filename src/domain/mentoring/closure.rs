@@ -19,6 +19,10 @@ pub enum Ending {
     #[default]
     Planned,
     Early,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Ending {
@@ -28,6 +32,7 @@ impl Ending {
         match self {
             Ending::Planned => "Planned: it reached its end date",
             Ending::Early => "Early: it ended before its end date",
+            Ending::Unknown => "An ending this version does not know",
         }
     }
 }
@@ -42,6 +47,10 @@ pub enum ClosureReason {
     Mismatch,
     LeftProgramme,
     Other,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl ClosureReason {
@@ -62,6 +71,7 @@ impl ClosureReason {
             ClosureReason::Mismatch => "It was not a good match",
             ClosureReason::LeftProgramme => "One of them left the programme",
             ClosureReason::Other => "Another reason",
+            ClosureReason::Unknown => "A reason this version does not know",
         }
     }
 }
@@ -74,6 +84,10 @@ pub enum ClosingTopic {
     Learned,
     StayInTouch,
     ThankYou,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl ClosingTopic {
@@ -90,6 +104,7 @@ impl ClosingTopic {
             ClosingTopic::Learned => "What each of them learned",
             ClosingTopic::StayInTouch => "Whether and how they stay in touch after the programme",
             ClosingTopic::ThankYou => "A thank-you to each other",
+            ClosingTopic::Unknown => "Something this version does not know",
         }
     }
 }

@@ -5,7 +5,7 @@ use super::Objective;
 /// How a pairing compares: more is better in the objective's order.
 pub fn key(objective: Objective, pairs: usize, score: i64) -> (i64, i64) {
     match objective {
-        Objective::MostPairs => (pairs as i64, score),
+        Objective::MostPairs | Objective::Unknown => (pairs as i64, score),
         Objective::HighestScore => (score, pairs as i64),
     }
 }

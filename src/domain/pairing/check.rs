@@ -141,7 +141,8 @@ pub(super) fn validate(problem: &Problem) -> Result<Checked, PairingError> {
             return Err(PairingError::KeepSameTeam { a: pa, b: pb });
         }
         let pair = match problem.kind {
-            ProgrammeKind::Peer { .. } => (i.min(j), i.max(j)),
+            // `propose` refuses an unknown kind before this; pairs as in a peer programme.
+            ProgrammeKind::Peer { .. } | ProgrammeKind::Unknown => (i.min(j), i.max(j)),
             ProgrammeKind::MentorProtege { capacity } => {
                 let (m, p) = match (people[i].side, people[j].side) {
                     (Side::Mentor, Side::Protege) => (i, j),

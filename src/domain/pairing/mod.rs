@@ -77,6 +77,10 @@ pub enum Side {
     Unassigned,
     Mentor,
     Protege,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,6 +141,10 @@ pub enum OddMode {
     #[default]
     LeaveOneOut,
     Trio,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +157,10 @@ pub enum ProgrammeKind {
         #[serde(default)]
         odd: OddMode,
     },
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 impl Default for ProgrammeKind {
@@ -165,6 +177,10 @@ pub enum Objective {
     #[default]
     MostPairs,
     HighestScore,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 /// Everything a proposal depends on.
@@ -241,16 +257,25 @@ pub enum PairingError {
     KeepNotMentorProtege { a: String, b: String },
     #[error("{mentor} is kept with more proteges than the {capacity} they can take.")]
     OverCapacity { mentor: String, capacity: u32 },
+    #[error(
+        "This programme pairs people in a way this version of Peercircle does not know. Open \
+         it in the newest version to propose pairs, or choose how people are paired here."
+    )]
+    UnknownKind,
 }
 
 /// Proposes the best pairing for `problem` (see the module comment for what "best" means).
 pub fn propose(problem: &Problem) -> Result<Proposal, PairingError> {
+    if problem.kind == ProgrammeKind::Unknown {
+        return Err(PairingError::UnknownKind);
+    }
     let checked = check::validate(problem)?;
     let (groups, unpaired) = match problem.kind {
         ProgrammeKind::Peer { odd } => solve::peer(problem, &checked, odd),
         ProgrammeKind::MentorProtege { capacity } => {
             solve::mentor_protege(problem, &checked, capacity)
         }
+        ProgrammeKind::Unknown => return Err(PairingError::UnknownKind),
     };
     let people = &problem.people;
     let mut pairs = Vec::with_capacity(groups.len());

@@ -238,6 +238,7 @@ fn brute_best(problem: &Problem) -> (usize, i64) {
             };
             brute::bipartite(proteges.len(), &caps, &edge, problem.objective)
         }
+        ProgrammeKind::Unknown => return (0, 0),
     };
     (pairs + checked.keep.len(), total + kept_score)
 }

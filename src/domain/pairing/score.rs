@@ -67,7 +67,7 @@ pub fn fit(a: &Person, b: &Person, kind: &ProgrammeKind, weights: &Weights) -> F
             vec![(b, a)]
         }
         ProgrammeKind::MentorProtege { .. } => vec![(a, b)],
-        ProgrammeKind::Peer { .. } => vec![(a, b), (b, a)],
+        ProgrammeKind::Peer { .. } | ProgrammeKind::Unknown => vec![(a, b), (b, a)],
     };
     let w = i64::from(weights.complementarity);
     for (helper, learner) in directions {

@@ -20,7 +20,8 @@ fn lift(objective: Objective, max_score: i64, max_pairs: usize) -> impl Fn(i64) 
     let bonus = max_score.saturating_mul(pairs).saturating_add(1);
     let scale = pairs.saturating_add(1);
     move |s| match objective {
-        Objective::MostPairs => s.saturating_add(bonus),
+        // An objective this version does not know pairs as the default does.
+        Objective::MostPairs | Objective::Unknown => s.saturating_add(bonus),
         Objective::HighestScore => s.saturating_mul(scale).saturating_add(1),
     }
 }

@@ -23,6 +23,10 @@ pub enum ConsentDecision {
     InternalOnly,
     /// The group agreed it may be shared (still name-scrubbed at export).
     Shareable,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
 
 /// The group's decision about one item.

@@ -11,6 +11,8 @@ pub enum SessionError {
          Go to {needed} first."
     )]
     WrongPhase { needed: Phase, current: Phase },
+    #[error("{}", super::phase::UNKNOWN_STEP)]
+    UnknownStep,
     #[error("Please write something first.")]
     EmptyText,
     #[error("That text is too long ({len} characters). Please keep it under {max} characters.")]

@@ -34,7 +34,7 @@ pub use error::SessionError;
 pub use feedback::{FeedbackAnswers, FeedbackFigures, FeedbackQuestion, MeetingFeedback};
 pub use flipchart::FlipChartItem;
 pub use pairs::{Pair, Seat, SeatAssignment};
-pub use phase::Phase;
+pub use phase::{Phase, UNKNOWN_STEP};
 pub use room::{RoomClock, RoomItem, RoomMessage, RoomPair, RoomTable, RoomView};
 pub use tables::{table_label, TableGroup};
 

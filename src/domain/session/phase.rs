@@ -20,7 +20,16 @@ pub enum Phase {
     Agreement,
     Consent,
     Closed,
+    /// A value a newer version of Peercircle wrote, which this version has no name for:
+    /// kept as stored (see `persist::unknown`), shown in plain words, never offered.
+    #[serde(rename = "unknown_to_this_version", other)]
+    Unknown,
 }
+
+/// What the facilitator is told about a meeting at a step this version does not know. It
+/// opens read-only: stepping on or back from a step whose rules are unknown could undo work.
+pub const UNKNOWN_STEP: &str = "This meeting is at a step this version of Peercircle does not \
+    know. Open it in the newest version to carry on.";
 
 impl Phase {
     pub const ALL: [Phase; 7] = [
@@ -39,10 +48,16 @@ impl Phase {
     }
 
     pub fn next(self) -> Option<Phase> {
+        if self == Phase::Unknown {
+            return None;
+        }
         Phase::ALL.get(self.step()).copied()
     }
 
     pub fn previous(self) -> Option<Phase> {
+        if self == Phase::Unknown {
+            return None;
+        }
         self.step()
             .checked_sub(2)
             .and_then(|i| Phase::ALL.get(i))
@@ -68,6 +83,7 @@ impl Phase {
             Phase::Agreement => "Agreement",
             Phase::Consent => "Consent",
             Phase::Closed => "Closed",
+            Phase::Unknown => "A step this version does not know",
         }
     }
 
@@ -91,6 +107,7 @@ impl Phase {
                 "Ask the consent question. Mark each item shareable or internal only."
             }
             Phase::Closed => "The session is finished. Step back if something needs correcting.",
+            Phase::Unknown => UNKNOWN_STEP,
         }
     }
 }
@@ -104,6 +121,9 @@ impl fmt::Display for Phase {
 impl Session {
     /// Whether the current step is complete enough to move on, and if not, why not.
     pub fn can_advance(&self) -> Result<(), SessionError> {
+        if self.phase == Phase::Unknown {
+            return Err(SessionError::UnknownStep);
+        }
         let not_ready = |why: &str| Err(SessionError::NotReady(why.to_string()));
         match self.phase {
             Phase::Attendance if self.people_present() < 2 => {
@@ -147,6 +167,9 @@ impl Session {
     /// through each step in turn (each checked as "Next" would check it, typed drafts
     /// added). All or nothing: refused with the reason of the step that is not complete.
     pub fn go_to(&mut self, target: Phase) -> Result<(), SessionError> {
+        if self.phase == Phase::Unknown || target == Phase::Unknown {
+            return Err(SessionError::UnknownStep);
+        }
         let mut next = self.clone();
         while next.phase < target {
             next.advance()?;
@@ -160,6 +183,9 @@ impl Session {
 
     /// Why a step cannot be opened from here yet, or `None` when it can.
     pub fn why_not_open(&self, target: Phase) -> Option<String> {
+        if self.phase == Phase::Unknown || target == Phase::Unknown {
+            return Some(SessionError::UnknownStep.to_string());
+        }
         let mut next = self.clone();
         while next.phase < target {
             if let Err(e) = next.advance() {
@@ -175,6 +201,9 @@ impl Session {
 
     /// Goes back one step to correct something. Nothing recorded is removed.
     pub fn step_back(&mut self) -> Result<(), SessionError> {
+        if self.phase == Phase::Unknown {
+            return Err(SessionError::UnknownStep);
+        }
         self.phase = self.phase.previous().ok_or(SessionError::AtStart)?;
         Ok(())
     }

@@ -68,6 +68,9 @@ pub struct RoomView {
 impl RoomView {
     /// "Step 4 of 7 · Report out"
     pub fn step_line(&self) -> String {
+        if self.phase == Phase::Unknown {
+            return self.phase.label().to_string();
+        }
         format!(
             "Step {} of {} · {}",
             self.phase.step(),

@@ -173,6 +173,18 @@ pub(super) fn read(text: &str) -> Result<Shareable, String> {
 /// What typed parsing cannot see: over-long text, and figures the file's own rules forbid
 /// (a small count shown, more agreeing than present). Either means the file was edited.
 fn check(c: &Shareable) -> Result<(), String> {
+    // A shared file names only the kinds of group it was made with; one this version cannot
+    // name would be written into the combined file as a kind it is not.
+    if c.sessions
+        .iter()
+        .any(|s| s.group == crate::domain::programme::GroupKind::Unknown)
+    {
+        return Err(
+            "has meetings of a kind of group this version of Peercircle does not know. Combine \
+             it in the newest version."
+                .to_string(),
+        );
+    }
     if let Some(t) = c.texts().find(|t| t.chars().count() > MAX_TEXT) {
         return Err(format!(
             "has a text of {} characters; the most this app accepts is {MAX_TEXT}.",

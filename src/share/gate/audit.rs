@@ -294,6 +294,7 @@ fn family_words(population: Population) -> &'static str {
         Population::RelationshipsEnded => "the number of relationships that ended",
         Population::RelationshipsActive => "the number of relationships under way",
         Population::FeedbackRespondents => "the number who answered the meeting feedback",
+        Population::Unknown => "a figure this version does not know",
     }
 }
 

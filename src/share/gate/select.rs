@@ -9,6 +9,7 @@ use super::shareable::{Month, NamedCredit, Shareable, SharedItem, SharedSession,
 use super::texts::Scrubber;
 use super::{Blocked, Cleared, ExportPolicy, GateInput, LeftOut, TextRef};
 use crate::domain::disclosure::{Population, Release, ReleasedFigure};
+use crate::domain::programme::GroupKind;
 use crate::domain::session::{ConsentDecision, FlipChartItem, Session};
 use crate::domain::testimony::{Attribution, Testimony};
 use crate::domain::Date;
@@ -88,7 +89,9 @@ pub(super) fn run(input: &GateInput<'_>, policy: &ExportPolicy) -> Result<Cleare
     let mut chosen: Vec<&Session> = Vec::new();
     for s in input.sessions {
         let group = input.groups.iter().find(|g| g.id == s.group());
-        if in_policy(s, policy) && group.is_some() {
+        if in_policy(s, policy) && group.is_some_and(|g| g.kind == GroupKind::Unknown) {
+            left.sessions_of_unknown_kind += 1;
+        } else if in_policy(s, policy) && group.is_some() {
             chosen.push(s);
         } else {
             left.sessions_outside_selection += 1;

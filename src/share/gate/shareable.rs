@@ -240,5 +240,7 @@ pub fn group_words(kind: GroupKind) -> &'static str {
         GroupKind::MentorSupport => "Mentor peer support group",
         GroupKind::ProtegeSupport => "Protege peer support group",
         GroupKind::Peer => "Peer mentoring group",
+        // The gate leaves such meetings out (see `LeftOut::sessions_of_unknown_kind`).
+        GroupKind::Unknown => "A kind of group this version does not know",
     }
 }

@@ -90,4 +90,13 @@ fn the_left_out_summary_reads_plainly() {
     };
     assert_eq!(l.summary(), "2 items not consented, 1 count suppressed");
     assert_eq!(LeftOut::default().summary(), "");
+    let unknown = LeftOut {
+        sessions_of_unknown_kind: 1,
+        ..LeftOut::default()
+    };
+    assert_eq!(
+        unknown.summary(),
+        "1 meeting left out: its group is of a kind this version does not know (share it from \
+         the newest version of Peercircle)"
+    );
 }

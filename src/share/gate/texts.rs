@@ -86,8 +86,9 @@ impl<'a> Scrubber<'a> {
                 Some(NameChoice::Replace) => to_redact.push(hit),
                 Some(NameChoice::NotAName) => kept.push(hit),
                 Some(NameChoice::Keep) if self.approved(hit.participant) => kept.push(hit),
-                // A "Keep" without an approval covering this file's use counts for nothing.
-                Some(NameChoice::Keep) | None => outstanding.push(hit),
+                // A "Keep" without an approval covering this file's use counts for nothing;
+                // a choice this version does not know is asked again.
+                Some(NameChoice::Keep | NameChoice::Unknown) | None => outstanding.push(hit),
             }
         }
         if !outstanding.is_empty() {

@@ -45,6 +45,14 @@ pub fn LeadershipSection(programme: Id, group: Id) -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
+                <Show when=move || model.get() == Some(Leadership::Unknown)>
+                    <div class="model">
+                        <input type="radio" name="leadership" id="model-unknown" checked=true disabled=true
+                            aria-describedby="model-unknown-explain" />
+                        <label for="model-unknown">{Leadership::Unknown.label()}</label>
+                        <p class="hint" id="model-unknown-explain">{Leadership::Unknown.explain()}</p>
+                    </div>
+                </Show>
             </fieldset>
             <Show when=move || model.get() == Some(Leadership::NoDesignatedRoles)>
                 <p class="notice" role="note">{NO_ROLES_WARNING}</p>

@@ -55,6 +55,7 @@ fn PastCheckIn(
     let by = match checkin.by {
         EnteredBy::Facilitator => "entered by the facilitator",
         EnteredBy::Partner => "entered by a partner",
+        EnteredBy::Unknown => "entered in a way this version does not know",
     };
     let summary = format!(
         "{date}: how it is going {}, equal and fair {}; {by}",

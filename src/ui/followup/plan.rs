@@ -188,6 +188,7 @@ fn Learnings(programme: Id, plan: Id) -> impl IntoView {
                                     <select id=select_id class="no-print" on:change=move |ev| set_apply(i, event_target_value(&ev))>
                                         <option value="now" selected=l.apply == Apply::Now>"Apply now"</option>
                                         <option value="later" selected=l.apply == Apply::Later>"Apply later"</option>
+                                        {(l.apply == Apply::Unknown).then(|| view! { <option value="" disabled=true selected=true>{Apply::Unknown.words()}</option> })}
                                     </select>
                                     <button type="button" class="button no-print" on:click=move |_| remove(i)>
                                         {format!("Remove: {}", l.text)}

@@ -73,6 +73,12 @@ pub fn StepItem(
                             </label>
                         }
                     }).collect_view()}
+                    {(status == StepStatus::Unknown).then(|| view! {
+                        <label class="check">
+                            <input type="radio" name=name.clone() checked=true disabled=true />
+                            <span>{StepStatus::Unknown.words()}</span>
+                        </label>
+                    })}
                 </div>
                 <p class="print-only">{status.words()}</p>
             </fieldset>

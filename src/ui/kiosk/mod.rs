@@ -251,6 +251,10 @@ fn TaskScreen(task: KioskTask, kiosk: Kiosk) -> impl IntoView {
         TaskShape::Feedback { session } => {
             view! { <feedback::FeedbackTask session=session kiosk=kiosk /> }.into_any()
         }
+        TaskShape::Unknown => view! {
+            <p role="status">"This tablet was set up for a task this version of Peercircle does not know. Please hand it back to the facilitator."</p>
+        }
+        .into_any(),
     }
 }
 

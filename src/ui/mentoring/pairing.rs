@@ -77,13 +77,15 @@ fn Settings(programme: Id) -> impl IntoView {
             }
         };
     let peer = move || matches!(s.get().0, ProgrammeKind::Peer { .. });
+    let mentor_protege = move || matches!(s.get().0, ProgrammeKind::MentorProtege { .. });
+    let unknown_kind = move || s.get().0 == ProgrammeKind::Unknown;
     let capacity = move || match s.get().0 {
         ProgrammeKind::MentorProtege { capacity } => capacity,
-        ProgrammeKind::Peer { .. } => 1,
+        ProgrammeKind::Peer { .. } | ProgrammeKind::Unknown => 1,
     };
     let odd = move || match s.get().0 {
         ProgrammeKind::Peer { odd } => odd,
-        ProgrammeKind::MentorProtege { .. } => OddMode::LeaveOneOut,
+        ProgrammeKind::MentorProtege { .. } | ProgrammeKind::Unknown => OddMode::LeaveOneOut,
     };
     view! {
         <section class="panel" aria-labelledby="how-title">
@@ -96,10 +98,16 @@ fn Settings(programme: Id) -> impl IntoView {
                     "Peer: anyone may pair with anyone, both help each other"
                 </label>
                 <label class="check">
-                    <input type="radio" name="pairing-kind" prop:checked=move || !peer()
+                    <input type="radio" name="pairing-kind" prop:checked=mentor_protege
                         on:change=move |_| set(Box::new(|m| m.kind = ProgrammeKind::MentorProtege { capacity: 1 })) />
                     "Mentor and protege: each mentor helps one or more proteges"
                 </label>
+                <Show when=unknown_kind>
+                    <label class="check">
+                        <input type="radio" name="pairing-kind" checked=true disabled=true />
+                        "A kind this version does not know (choose one above to replace it)"
+                    </label>
+                </Show>
             </fieldset>
             <Show when=peer>
                 <div class="field">
@@ -110,10 +118,11 @@ fn Settings(programme: Id) -> impl IntoView {
                     }>
                         <option value="one" selected=move || odd() == OddMode::LeaveOneOut>"Leave one person out"</option>
                         <option value="trio" selected=move || odd() == OddMode::Trio>"Make one trio"</option>
+                        {crate::ui::widgets::unknown_option(move || matches!(s.get().0, ProgrammeKind::Peer { odd: OddMode::Unknown }), "A choice this version does not know")}
                     </select>
                 </div>
             </Show>
-            <Show when=move || !peer()>
+            <Show when=mentor_protege>
                 <div class="field">
                     <label for="capacity">"Proteges per mentor, at most"</label>
                     <input id="capacity" type="number" min="1" max="50" prop:value=move || capacity().to_string()
@@ -157,6 +166,7 @@ fn Settings(programme: Id) -> impl IntoView {
                 }>
                     <option value="pairs" selected=move || s.get().3 == Objective::MostPairs>"Pair as many people as possible"</option>
                     <option value="score" selected=move || s.get().3 == Objective::HighestScore>"The best fits, even if fewer people are paired"</option>
+                    {crate::ui::widgets::unknown_option(move || s.get().3 == Objective::Unknown, "A choice this version does not know")}
                 </select>
             </div>
             <ErrorLine error=error />

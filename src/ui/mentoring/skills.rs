@@ -329,6 +329,7 @@ fn side_label(side: Side) -> &'static str {
         Side::Mentor => "Mentor",
         Side::Protege => "Protege",
         Side::Unassigned => "Not set",
+        Side::Unknown => "A side this version does not know",
     }
 }
 
@@ -479,6 +480,7 @@ fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> imp
                     {[(Side::Unassigned, "unset", "Not set"), (Side::Mentor, "mentor", "Mentor"), (Side::Protege, "protege", "Protege")].into_iter().map(|(s, key, label)| view! {
                         <option value=key selected=move || side.get() == s>{label}</option>
                     }).collect_view()}
+                    {crate::ui::widgets::unknown_option(move || side.get() == Side::Unknown, "A side this version does not know")}
                 </select>
             </div>
             <Show when=move || side.get() == Side::Mentor>

@@ -164,6 +164,12 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
                         {role.label()}
                     </label>
                 }).collect_view()}
+                <Show when=move || has_role(Role::Unknown)>
+                    <label class="check">
+                        <input type="checkbox" checked=true disabled=true />
+                        {Role::Unknown.label()}
+                    </label>
+                </Show>
                 <Show when=move || role_error.with(Option::is_some)>
                     <p class="error">{move || role_error.get()}</p>
                 </Show>

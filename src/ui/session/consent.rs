@@ -41,7 +41,9 @@ fn ConsentItem(id: Id, number: u32) -> impl IntoView {
     let decide = move |decision: ConsentDecision| {
         let result = app.edit_session(id, |s| match decision {
             ConsentDecision::Shareable => s.mark_shareable(number, today),
-            ConsentDecision::InternalOnly => s.mark_internal(number, today),
+            ConsentDecision::InternalOnly | ConsentDecision::Unknown => {
+                s.mark_internal(number, today)
+            }
         });
         error.set(result.err().map(|e| e.0));
     };

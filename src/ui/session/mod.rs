@@ -14,7 +14,7 @@ pub mod start;
 mod tables;
 pub mod timer;
 
-use crate::domain::session::{Phase, Seat, Session};
+use crate::domain::session::{Phase, Seat, Session, UNKNOWN_STEP};
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
@@ -104,7 +104,10 @@ fn Runner(id: Id) -> impl IntoView {
         Phase::Agreement => view! { <chart::AgreementPanel id=id /> }.into_any(),
         Phase::Consent => view! { <consent::ConsentPanel id=id /> }.into_any(),
         Phase::Closed => view! { <consent::ClosedPanel id=id /> }.into_any(),
+        // Shown instead of the runner below; nothing to run at a step not known here.
+        Phase::Unknown => ().into_any(),
     };
+    let unknown_step = move || phase.get() == Phase::Unknown;
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">
             {move || heading.get().map(|(pid, name, _, _)| view! {
@@ -118,6 +121,23 @@ fn Runner(id: Id) -> impl IntoView {
             <p class="label">"Question"</p>
             <p class="question">{move || question.get()}</p>
         </div>
+        // A step a newer version added opens read-only: no step bar, Back, Next or editing,
+        // so nothing can move the meeting away from a step whose rules are not known here.
+        <Show when=unknown_step fallback=move || view! { <Steps id=id phase=phase panel=panel /> }>
+            <p class="notice" role="status">{UNKNOWN_STEP}</p>
+            <p><a class="button" href=move || heading.get().map(|(pid, ..)| Route::Programme(pid).href()).unwrap_or_default()>"Back to the programme"</a></p>
+        </Show>
+    }
+}
+
+/// The step bar, the step's panel, Back and Next, the timer and the display links.
+#[component]
+fn Steps(
+    id: Id,
+    phase: Memo<Phase>,
+    panel: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
         <Stepper id=id />
         <div class="session-layout">
             <div class="session-main">

@@ -13,6 +13,8 @@ pub fn audience_of(kind: GroupKind) -> Audience {
         GroupKind::MentorSupport => Audience::Mentor,
         GroupKind::ProtegeSupport => Audience::Protege,
         GroupKind::Peer => Audience::Peer,
+        // Any question suits a group of a kind this version does not know.
+        GroupKind::Unknown => Audience::Any,
     }
 }
 
