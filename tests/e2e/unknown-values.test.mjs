@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, ready, saved, openSeeded } from "./harness.mjs";
+import { serve, launch, ready, saved, openSeeded, storedItem } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -57,10 +57,10 @@ test("a newer kind of group and a newer step are shown, read-only, and kept thro
   await page.reload();
   await ready(page);
   await page.getByRole("heading", { level: 1, name: "Elders' circle, renamed" }).waitFor();
-  const stored = await page.evaluate(() => [
-    JSON.parse(localStorage.getItem("peercircle:programme:1")),
-    JSON.parse(localStorage.getItem("peercircle:session:9")),
-  ]);
+  const stored = [
+    JSON.parse(await storedItem(page, "peercircle:programme:1")),
+    JSON.parse(await storedItem(page, "peercircle:session:9")),
+  ];
   assert.equal(stored[0].data.name, "Elders' circle, renamed");
   assert.equal(stored[0].data.groups[0].kind, "circle_of_elders");
   assert.equal(stored[1].data.phase, "Reflection");
