@@ -1,6 +1,8 @@
 //! What is stored and how: every record is a versioned envelope under a `peercircle:` key.
 //! Reading is lenient and never loses data: a record that cannot be read is set aside under
-//! a quarantine key and the facilitator is told. Only `storage.rs` touches the browser.
+//! a quarantine key and the facilitator is told. Only `idb.rs` (the durable database) and
+//! `storage.rs` (local storage: a fallback, and where older versions kept records) touch
+//! the browser's storage.
 
 pub mod backup;
 pub mod crypto;

@@ -164,8 +164,8 @@ test("a whole session: pairs with a trio, three tables, merged flip chart, count
   await page.getByText("2 of 4 items may be shared outside the programme.", { exact: false }).waitFor();
 
   // The stored session links no answer to a person once tables are formed.
-  const stored = Object.entries(await stored(page)).filter(([k]) => k.startsWith("peercircle:session:")).map(([, v]) => v).join("");
-  const session = JSON.parse(stored).data;
+  const text = Object.entries(await stored(page)).filter(([k]) => k.startsWith("peercircle:session:")).map(([, v]) => v).join("");
+  const session = JSON.parse(text).data;
   assert.equal(session.seats, undefined);
   // Structurally: answers sit only in fields that cannot hold a person.
   const allowed = {
