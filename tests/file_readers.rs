@@ -222,6 +222,66 @@ fn a_name_typed_with_decomposed_accents_matches_the_roster() {
     assert_eq!(plan.updates.len(), 1);
 }
 
+/// Names from a system that drops accents (or a spreadsheet typed without them) match the
+/// roster's accented names the way the roster itself folds them; an exact spelling still
+/// wins, and two people the fold cannot tell apart are refused, never guessed.
+#[test]
+fn a_name_without_its_accents_matches_the_roster_and_an_exact_spelling_wins() {
+    let (ws, p) = roster(&["María López", "José", "Jose", "Zoë Martín", "ZOE MARTIN"]);
+    let programme = ws.programme(p).unwrap();
+    let plan = |text: &str| {
+        let table = parse_csv(text).unwrap();
+        plan_import(
+            &table,
+            &Mapping::guess(&table.headings),
+            &programme.mentoring,
+            &programme.participants,
+        )
+        .unwrap()
+    };
+    let id = |name: &str| {
+        programme
+            .participants
+            .iter()
+            .find(|x| x.display_name == name)
+            .map(|x| x.id)
+            .unwrap()
+    };
+    let matched = plan("Name,Offers\nMaria  lopez,Budgeting\n");
+    assert!(matched.problems.is_empty(), "{:?}", matched.problems);
+    assert_eq!(matched.updates.len(), 1);
+    assert_eq!(matched.updates[0].person, id("María López"));
+    // José and Jose are both on the roster: each spelling finds its own person.
+    let exact = plan("Name,Offers\nJose,Budgeting\nJosé,Cooking\n");
+    assert!(exact.problems.is_empty(), "{:?}", exact.problems);
+    assert_eq!(exact.updates[0].person, id("Jose"));
+    assert_eq!(exact.updates[1].person, id("José"));
+    // Case never tells people apart: "zoe martin" is ZOE MARTIN's spelling, not Zoë's.
+    let cased = plan("Name,Offers\nzoe martin,Cooking\n");
+    assert_eq!(cased.updates[0].person, id("ZOE MARTIN"));
+    // "Maria" written "MARÍA" is still her; "Jose" in a roster of only José is him.
+    let (ws2, p2) = roster(&["José Núñez"]);
+    let only = ws2.programme(p2).unwrap();
+    let table = parse_csv("Name,Offers\nJose Nunez,Budgeting\n").unwrap();
+    let one = plan_import(
+        &table,
+        &Mapping::guess(&table.headings),
+        &only.mentoring,
+        &only.participants,
+    )
+    .unwrap();
+    assert_eq!(one.updates.len(), 1, "{:?}", one.problems);
+    // "Josè" is exactly neither José nor Jose, and folds to both: refused in plain words.
+    let two = plan("Name,Offers\nJos\u{e8},Budgeting\n");
+    assert!(two.updates.is_empty());
+    assert_eq!(two.problems.len(), 1, "{:?}", two.problems);
+    assert!(
+        format!("{:?}", two.problems[0]).contains("more than one person"),
+        "{:?}",
+        two.problems
+    );
+}
+
 /// Every reader of a file or of storage, fed anything: it must answer (accept or refuse),
 /// never panic, and quickly.
 fn every_reader(bytes: &[u8]) {

@@ -320,10 +320,17 @@ pub fn plan_import(
             "Please choose which column holds the names.".into(),
         ));
     };
+    // An exact spelling (case and spaces aside) first; failing that, the roster's own fold
+    // (accents too), so "Maria Lopez" from a system without accents finds "María López".
     let mut by_name: BTreeMap<String, Vec<Id>> = BTreeMap::new();
+    let mut by_fold: BTreeMap<String, Vec<Id>> = BTreeMap::new();
     for p in roster {
         by_name
             .entry(roster_key(&p.display_name))
+            .or_default()
+            .push(p.id);
+        by_fold
+            .entry(crate::domain::fold::fold_name(&p.display_name))
             .or_default()
             .push(p.id);
     }
@@ -339,7 +346,10 @@ pub fn plan_import(
         let row = (|| -> Result<(RowUpdate, Vec<String>), String> {
             let name = cell(Some(name_col)).unwrap_or("");
             let shown = short(name);
-            let person = match by_name.get(&roster_key(name)).map(Vec::as_slice) {
+            let found = by_name
+                .get(&roster_key(name))
+                .or_else(|| by_fold.get(&crate::domain::fold::fold_name(name)));
+            let person = match found.map(Vec::as_slice) {
                 _ if name.trim().is_empty() => return Err("there is no name.".into()),
                 None | Some([]) => {
                     return Err(format!("nobody called “{shown}” is on the roster."))
@@ -425,9 +435,11 @@ fn too_many_skills(count: usize) -> DomainError {
     ))
 }
 
-/// A roster name as the import matches it: spaces and case as `normalise`, and accents
+/// A roster name as the import matches it first: spaces and case as `normalise`, and accents
 /// compared by their decomposed form, so a name typed on a Mac (e + combining accent)
-/// matches the same name typed elsewhere (é), while José and Jose stay different people.
+/// matches the same name typed elsewhere (é), and José and Jose, both on a roster, are each
+/// found by their own spelling. Failing an exact match, the roster's fold (`fold_name`) is
+/// used, accents and all.
 pub fn roster_key(name: &str) -> String {
     let mut decomposed = String::with_capacity(name.len());
     for c in name.chars() {
