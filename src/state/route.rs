@@ -3,181 +3,182 @@
 
 use crate::domain::Id;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Route {
-    Programmes,
-    Programme(Id),
+/// Always an `Id`: a route's numbers are record ids.
+macro_rules! id_type {
+    ($arg:ident) => {
+        Id
+    };
+}
+
+/// The one table of screens: each row names a route, the numbers it carries and its address.
+/// `Route`, `parse`, `href`, `programme` and the list the round-trip test walks all come from
+/// it, so adding a screen is one row here and its view in `ui`.
+macro_rules! routes {
+    ($( $(#[$doc:meta])* $name:ident $(( $($arg:ident),+ ))? => $pattern:literal, )+) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Route {
+            $( $(#[$doc])* $name $(( $(id_type!($arg)),+ ))?, )+
+            /// An address that names no screen.
+            NotFound,
+        }
+
+        /// Every row: its address pattern (`{}` stands for a number) and how to make the
+        /// route from the numbers found there.
+        const TABLE: &[(&str, fn(&[Id]) -> Option<Route>)] = &[
+            $( ($pattern, |ids: &[Id]| {
+                #[allow(unused_mut, unused_variables)]
+                let mut ids = ids.iter().copied();
+                let route = Route::$name $(( $( { let _ = stringify!($arg); ids.next()? } ),+ ))?;
+                Some(route)
+            }), )+
+        ];
+
+        impl Route {
+            /// The row's pattern and the route's numbers, in the order the pattern has them.
+            fn fields(self) -> (&'static str, Vec<Id>) {
+                match self {
+                    $( Route::$name $(( $($arg),+ ))? => ($pattern, vec![$( $($arg),+ )?]), )+
+                    Route::NotFound => ("", Vec::new()),
+                }
+            }
+
+            /// One of every route (numbers 3, 4, ...), for tests that walk them all.
+            pub fn examples() -> Vec<Route> {
+                let mut next = 2;
+                let mut id = || {
+                    next += 1;
+                    Some(next)
+                };
+                TABLE
+                    .iter()
+                    .filter_map(|(pattern, make)| {
+                        let ids: Vec<Id> = (0..pattern.matches("{}").count())
+                            .filter_map(|_| id())
+                            .collect();
+                        make(&ids)
+                    })
+                    .collect()
+            }
+        }
+    };
+}
+
+routes! {
+    /// Every programme on this device.
+    Programmes => "",
+    Programme(programme) => "programme/{}",
     /// Making a file to share from one programme.
-    Share(Id),
-    Settings,
-    /// "Running your first meeting": the facilitator's guide, inside the app (works offline).
-    Help,
-    Questions,
-    /// Combining shareable files from other facilitators' devices.
-    Combine,
-    Session(Id),
-    /// The big-type flip chart for a projector or tablet.
-    Display(Id),
-    NotFound,
+    Share(programme) => "programme/{}/share",
     /// Everyone in a programme.
-    Roster(Id),
+    Roster(programme) => "programme/{}/roster",
     /// Awareness notes and trial periods (programme steps 1 and 2).
-    BuyIn(Id),
+    BuyIn(programme) => "programme/{}/buy-in",
     /// A group's charter, leadership and attendance: (programme, group).
-    Group(Id, Id),
+    Group(programme, group) => "programme/{}/group/{}",
     /// The charter laid out for printing and signing.
-    GroupPrint(Id, Id),
+    GroupPrint(programme, group) => "programme/{}/group/{}/print",
     /// After the meetings: pairs' health, check-ins, plans and the outcomes survey.
-    FollowUp(Id),
+    FollowUp(programme) => "programme/{}/follow-up",
     /// One follow-up plan: (programme, plan).
-    Plan(Id, Id),
+    Plan(programme, plan) => "programme/{}/plan/{}",
     /// Entering a check-in for one pair: (programme, pair).
-    CheckIn(Id, Id),
+    CheckIn(programme, pair) => "programme/{}/check-in/{}",
     /// The anonymous outcomes survey at one survey point: (programme, point).
-    Survey(Id, Id),
+    Survey(programme, point) => "programme/{}/survey/{}",
     /// The skills inventory of a programme.
-    Skills(Id),
+    Skills(programme) => "programme/{}/skills",
     /// Proposing, reviewing and confirming pairs.
-    Pairing(Id),
+    Pairing(programme) => "programme/{}/pairing",
     /// A confirmed pair's contract: (programme, pair).
-    Pair(Id, Id),
+    Pair(programme, pair) => "programme/{}/pair/{}",
     /// The contract laid out for printing.
-    PairPrint(Id, Id),
+    PairPrint(programme, pair) => "programme/{}/pair/{}/print",
+    Settings => "settings",
+    /// "Running your first meeting": the facilitator's guide, inside the app (works offline).
+    Help => "help",
+    Questions => "questions",
+    /// Combining shareable files from other facilitators' devices.
+    Combine => "combine",
+    Session(session) => "session/{}",
+    /// The big-type flip chart for a projector or tablet.
+    Display(session) => "session/{}/display",
 }
 
 impl Route {
+    /// The screen an address names; anything else is `NotFound`, never a guess.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        if let Some(route) = Route::parse_forming(path).or_else(|| Route::parse_followup(path)) {
-            return route;
-        }
-        if let Some(route) = Route::parse_mentoring(path) {
-            return route;
-        }
-        let mut parts = path.split('/').filter(|p| !p.is_empty());
-        match (parts.next(), parts.next(), parts.next()) {
-            (None, _, _) | (Some("programmes"), None, _) => Route::Programmes,
-            (Some("settings"), None, _) => Route::Settings,
-            (Some("help"), None, _) => Route::Help,
-            (Some("questions"), None, _) => Route::Questions,
-            (Some("combine"), None, _) => Route::Combine,
-            (Some("session"), Some(id), rest) => match (id.parse(), rest) {
-                (Ok(id), None) => Route::Session(id),
-                (Ok(id), Some("display")) if parts.next().is_none() => Route::Display(id),
-                _ => Route::NotFound,
-            },
-            (Some("programme"), Some(id), None) => {
-                id.parse().map(Route::Programme).unwrap_or(Route::NotFound)
-            }
-            (Some("programme"), Some(id), Some("share")) if parts.next().is_none() => {
-                id.parse().map(Route::Share).unwrap_or(Route::NotFound)
-            }
-            _ => Route::NotFound,
-        }
-    }
-
-    /// Routes for forming groups: roster, buy-in, a group's charter and its print view.
-    fn parse_forming(path: &str) -> Option<Route> {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<Id>().ok());
-        match parts.as_slice() {
-            ["programme", _, "roster"] => Some(id(1).map_or(Route::NotFound, Route::Roster)),
-            ["programme", _, "buy-in"] => Some(id(1).map_or(Route::NotFound, Route::BuyIn)),
-            ["programme", _, "group", _] => Some(match (id(1), id(3)) {
-                (Some(p), Some(g)) => Route::Group(p, g),
-                _ => Route::NotFound,
-            }),
-            ["programme", _, "group", _, "print"] => Some(match (id(1), id(3)) {
-                (Some(p), Some(g)) => Route::GroupPrint(p, g),
-                _ => Route::NotFound,
-            }),
-            _ => None,
+        if parts == ["programmes"] {
+            return Route::Programmes;
         }
+        TABLE
+            .iter()
+            .find_map(|(pattern, make)| {
+                let wanted: Vec<&str> = pattern.split('/').filter(|p| !p.is_empty()).collect();
+                if wanted.len() != parts.len() {
+                    return None;
+                }
+                let mut ids = Vec::new();
+                for (want, part) in wanted.iter().zip(&parts) {
+                    if *want == "{}" {
+                        ids.push(part.parse::<Id>().ok()?);
+                    } else if want != part {
+                        return None;
+                    }
+                }
+                make(&ids)
+            })
+            .unwrap_or(Route::NotFound)
     }
 
-    /// Routes for skills and pairing: the inventory, the pairing review, a pair's contract.
-    fn parse_mentoring(path: &str) -> Option<Route> {
-        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<Id>().ok());
-        let two = |make: fn(Id, Id) -> Route| match (id(1), id(3)) {
-            (Some(p), Some(x)) => make(p, x),
-            _ => Route::NotFound,
-        };
-        match parts.as_slice() {
-            ["programme", _, "skills"] => Some(id(1).map_or(Route::NotFound, Route::Skills)),
-            ["programme", _, "pairing"] => Some(id(1).map_or(Route::NotFound, Route::Pairing)),
-            ["programme", _, "pair", _] => Some(two(Route::Pair)),
-            ["programme", _, "pair", _, "print"] => Some(two(Route::PairPrint)),
-            _ => None,
-        }
-    }
-
-    /// Routes for after the meetings: follow-up, a plan, a check-in, the survey.
-    fn parse_followup(path: &str) -> Option<Route> {
-        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<Id>().ok());
-        let two = |make: fn(Id, Id) -> Route| match (id(1), id(3)) {
-            (Some(p), Some(x)) => make(p, x),
-            _ => Route::NotFound,
-        };
-        match parts.as_slice() {
-            ["programme", _, "follow-up"] => Some(id(1).map_or(Route::NotFound, Route::FollowUp)),
-            ["programme", _, "plan", _] => Some(two(Route::Plan)),
-            ["programme", _, "check-in", _] => Some(two(Route::CheckIn)),
-            ["programme", _, "survey", _] => Some(two(Route::Survey)),
-            _ => None,
-        }
-    }
-
-    /// The programme a screen belongs to, if any.
+    /// The programme a screen belongs to, if any: every address under `programme/{}`.
     pub fn programme(self) -> Option<Id> {
-        match self {
-            Route::Programme(p)
-            | Route::Roster(p)
-            | Route::BuyIn(p)
-            | Route::Group(p, _)
-            | Route::GroupPrint(p, _)
-            | Route::FollowUp(p)
-            | Route::Plan(p, _)
-            | Route::CheckIn(p, _)
-            | Route::Survey(p, _) => Some(p),
-            Route::Skills(p) | Route::Pairing(p) | Route::Pair(p, _) | Route::PairPrint(p, _) => {
-                Some(p)
-            }
-            _ => None,
-        }
+        let (pattern, ids) = self.fields();
+        (pattern.starts_with("programme/")).then(|| ids.first().copied())?
     }
 
     pub fn href(self) -> String {
-        match self {
-            Route::Roster(p) => format!("#/programme/{p}/roster"),
-            Route::BuyIn(p) => format!("#/programme/{p}/buy-in"),
-            Route::Group(p, g) => format!("#/programme/{p}/group/{g}"),
-            Route::GroupPrint(p, g) => format!("#/programme/{p}/group/{g}/print"),
-            Route::FollowUp(p) => format!("#/programme/{p}/follow-up"),
-            Route::Plan(p, x) => format!("#/programme/{p}/plan/{x}"),
-            Route::CheckIn(p, x) => format!("#/programme/{p}/check-in/{x}"),
-            Route::Survey(p, x) => format!("#/programme/{p}/survey/{x}"),
-            Route::Skills(p) => format!("#/programme/{p}/skills"),
-            Route::Pairing(p) => format!("#/programme/{p}/pairing"),
-            Route::Pair(p, x) => format!("#/programme/{p}/pair/{x}"),
-            Route::PairPrint(p, x) => format!("#/programme/{p}/pair/{x}/print"),
-            Route::Programmes | Route::NotFound => "#/".to_string(),
-            Route::Programme(id) => format!("#/programme/{id}"),
-            Route::Share(id) => format!("#/programme/{id}/share"),
-            Route::Settings => "#/settings".to_string(),
-            Route::Help => "#/help".to_string(),
-            Route::Questions => "#/questions".to_string(),
-            Route::Combine => "#/combine".to_string(),
-            Route::Session(id) => format!("#/session/{id}"),
-            Route::Display(id) => format!("#/session/{id}/display"),
+        let (pattern, ids) = self.fields();
+        let mut out = String::from("#/");
+        let mut ids = ids.into_iter();
+        for (i, part) in pattern.split('/').filter(|p| !p.is_empty()).enumerate() {
+            if i > 0 {
+                out.push('/');
+            }
+            match part {
+                "{}" => out.push_str(&ids.next().unwrap_or_default().to_string()),
+                literal => out.push_str(literal),
+            }
         }
+        out
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_route_in_the_table_round_trips() {
+        let all = Route::examples();
+        assert_eq!(all.len(), TABLE.len(), "every row makes its route");
+        for r in all {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+            let under_programme = r.href().starts_with("#/programme/");
+            assert_eq!(r.programme().is_some(), under_programme, "{r:?}");
+        }
+        assert_eq!(Route::Share(12).programme(), Some(12));
+        assert_eq!(Route::NotFound.href(), "#/");
+        assert_eq!(Route::parse("#/programmes"), Route::Programmes);
+        assert_eq!(Route::parse("#/programme/3/group/4"), Route::Group(3, 4));
+        assert_eq!(Route::Group(3, 4).href(), "#/programme/3/group/4");
+        assert_eq!(Route::parse("#/programme/-1"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/programme/99999999999999999999999"),
+            Route::NotFound
+        );
+    }
 
     #[test]
     fn parses_and_round_trips() {

@@ -4,6 +4,7 @@
 use crate::domain::programme::Programme;
 use crate::domain::{Date, Id};
 use crate::state::{use_app, AppState, Route};
+use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
 
 /// Today's date on this device. Only the browser knows it; the rules take it as input.
@@ -67,7 +68,7 @@ pub fn page(route: Route) -> AnyView {
         })
     });
     view! {
-        <Show when=move || exists.get() fallback=move || view! { <Missing programme=programme /> }>
+        <Show when=move || exists.get() fallback=move || view! { <NotFound gone=Gone::InProgramme(programme) /> }>
             {match route {
                 Route::Roster(p) => view! { <super::roster::RosterPage programme=p /> }.into_any(),
                 Route::BuyIn(p) => view! { <super::buyin::BuyInPage programme=p /> }.into_any(),
@@ -78,23 +79,6 @@ pub fn page(route: Route) -> AnyView {
         </Show>
     }
     .into_any()
-}
-
-#[component]
-pub fn Missing(programme: Id) -> impl IntoView {
-    let app = use_app();
-    let has_programme = move || app.ws.with(|ws| ws.programme(programme).is_some());
-    view! {
-        <h1 tabindex="-1">"Not found"</h1>
-        <p>"This is not on this device any more. It may have been deleted."</p>
-        <p>
-            {move || if has_programme() {
-                view! { <a class="button" href=Route::Programme(programme).href()>"Back to the programme"</a> }.into_any()
-            } else {
-                view! { <a class="button" href=Route::Programmes.href()>"See all programmes"</a> }.into_any()
-            }}
-        </p>
-    }
 }
 
 /// "← Programme name" above a sub-screen.

@@ -15,6 +15,7 @@ use crate::domain::programme::Programme;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, AppState, Route};
+use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
 
 pub fn title(app: AppState, route: Route) -> String {
@@ -80,7 +81,7 @@ pub fn page(route: Route) -> AnyView {
         })
     });
     view! {
-        <Show when=move || exists.get() fallback=move || view! { <Missing programme=programme /> }>
+        <Show when=move || exists.get() fallback=move || view! { <NotFound gone=Gone::InPairing(programme) /> }>
             {match route {
                 Route::Skills(p) => view! { <skills::SkillsPage programme=p /> }.into_any(),
                 Route::Pairing(p) => view! { <pairing::PairingPage programme=p /> }.into_any(),
@@ -91,15 +92,6 @@ pub fn page(route: Route) -> AnyView {
         </Show>
     }
     .into_any()
-}
-
-#[component]
-fn Missing(programme: Id) -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Not found"</h1>
-        <p>"This is not on this device any more. It may have been deleted."</p>
-        <p><a class="button" href=Route::Pairing(programme).href()>"Back to pairing"</a></p>
-    }
 }
 
 /// Reads the programme's mentoring data without cloning the whole programme.

@@ -13,6 +13,7 @@ mod groups;
 mod help;
 mod kiosk;
 mod mentoring;
+mod not_found;
 mod programme;
 mod programmes;
 mod questions;
@@ -203,7 +204,7 @@ pub fn App() -> impl IntoView {
                 Route::Combine => view! { <combine::CombinePage /> }.into_any(),
                 Route::Session(id) => view! { <session::SessionPage id=id /> }.into_any(),
                 Route::Display(id) => view! { <session::display::DisplayPage id=id /> }.into_any(),
-                Route::NotFound => view! { <NotFound /> }.into_any(),
+                Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
                 r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
                     forming::page(r)
                 }
@@ -228,10 +229,7 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
     let current = move || {
         let now = app.route.get();
         let here = match (route, now) {
-            (
-                Route::Programmes,
-                Route::Share(_) | Route::Session(_) | Route::Display(_) | Route::Combine,
-            ) => true,
+            (Route::Programmes, Route::Session(_) | Route::Display(_) | Route::Combine) => true,
             (Route::Programmes, r) if r.programme().is_some() => true,
             (Route::Settings, Route::Help) => true,
             (a, b) => a == b,
@@ -239,13 +237,4 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
         here.then_some("page")
     };
     view! { <a href=route.href() aria-current=current>{label}</a> }
-}
-
-#[component]
-fn NotFound() -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Page not found"</h1>
-        <p>"There is nothing at this address."</p>
-        <p><a class="button" href=Route::Programmes.href()>"Go to your programmes"</a></p>
-    }
 }

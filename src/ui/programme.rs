@@ -4,6 +4,7 @@ use crate::domain::programme::{GroupKind, ProgrammeField};
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
+use crate::ui::not_found::{Gone, NotFound};
 use crate::ui::widgets::{ConfirmButton, TextField};
 use leptos::prelude::*;
 
@@ -12,18 +13,9 @@ pub fn ProgrammePage(id: Id) -> impl IntoView {
     let app = use_app();
     let exists = Memo::new(move |_| app.ws.with(|ws| ws.programme(id).is_some()));
     view! {
-        <Show when=move || exists.get() fallback=|| view! { <MissingProgramme /> }>
+        <Show when=move || exists.get() fallback=|| view! { <NotFound gone=Gone::Programme /> }>
             <ProgrammeDetail id=id />
         </Show>
-    }
-}
-
-#[component]
-fn MissingProgramme() -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Programme not found"</h1>
-        <p>"This programme is not on this device. It may have been deleted."</p>
-        <p><a class="button" href=Route::Programmes.href()>"See all programmes"</a></p>
     }
 }
 

@@ -19,7 +19,8 @@ use crate::domain::programme::Programme;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, AppState, Route};
-use crate::ui::forming::{name_of, BackToProgramme, Missing};
+use crate::ui::forming::{name_of, BackToProgramme};
+use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
 
 /// "Ana with Ben": how the facilitator knows a pair.
@@ -105,7 +106,7 @@ pub fn page(route: Route) -> AnyView {
         })
     });
     view! {
-        <Show when=move || exists.get() fallback=move || view! { <Missing programme=programme /> }>
+        <Show when=move || exists.get() fallback=move || view! { <NotFound gone=Gone::InProgramme(programme) /> }>
             {match route {
                 Route::FollowUp(p) => view! { <FollowUpPage programme=p /> }.into_any(),
                 Route::Plan(p, x) => view! { <plan::PlanPage programme=p plan=x /> }.into_any(),

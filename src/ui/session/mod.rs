@@ -18,6 +18,7 @@ use crate::domain::session::{Phase, Seat, Session, UNKNOWN_STEP};
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
+use crate::ui::not_found::{Gone, NotFound};
 use crate::ui::widgets::ConfirmButton;
 use leptos::prelude::*;
 
@@ -64,18 +65,9 @@ pub fn SessionPage(id: Id) -> impl IntoView {
     let app = use_app();
     let exists = Memo::new(move |_| app.ws.with(|ws| ws.session(id).is_some()));
     view! {
-        <Show when=move || exists.get() fallback=|| view! { <MissingSession /> }>
+        <Show when=move || exists.get() fallback=|| view! { <NotFound gone=Gone::Session /> }>
             <Runner id=id />
         </Show>
-    }
-}
-
-#[component]
-fn MissingSession() -> impl IntoView {
-    view! {
-        <h1 tabindex="-1">"Session not found"</h1>
-        <p>"This session is not on this device. It may have been deleted."</p>
-        <p><a class="button" href=Route::Programmes.href()>"Go to your programmes"</a></p>
     }
 }
 
