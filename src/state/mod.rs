@@ -3,6 +3,7 @@
 //! typing in one programme rewrites one small record.
 
 mod autosave;
+pub mod device;
 mod guard;
 pub mod route;
 pub mod security;

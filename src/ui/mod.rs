@@ -40,7 +40,7 @@ pub fn go(route: Route) {
 pub fn ask_to_keep_data() {
     #[cfg(target_arch = "wasm32")]
     leptos::task::spawn_local(async {
-        let _ = crate::persist::storage::ask_to_persist().await;
+        let _ = crate::state::device::ask_to_persist().await;
     });
 }
 

@@ -2,7 +2,7 @@
 //! settings, backup files, restoring one, wiping the device, and the backup reminder.
 
 use crate::domain::workspace::{RecordKey, LOCK_AFTER_CHOICES};
-use crate::persist::backup::{BackupSummary, CheckedBackup, RestoreMode, FILE_EXTENSION};
+use crate::state::device::{BackupSummary, CheckedBackup, RestoreMode, FILE_EXTENSION};
 use crate::state::{use_app, AppState, LockView, Refusal, Route};
 use crate::ui::widgets::{ConfirmButton, ErrorLine};
 use leptos::prelude::*;
@@ -264,8 +264,8 @@ fn TurnLockOn() -> impl IntoView {
 
 /// Refuses a mismatched or weak new passphrase before any slow work.
 fn new_passphrase_problem(first: &str, again: &str) -> Option<String> {
-    if let Err(problem) = crate::persist::crypto::check_passphrase(first) {
-        return Some(problem.to_string());
+    if let Some(problem) = crate::state::device::passphrase_problem(first) {
+        return Some(problem);
     }
     (first != again)
         .then(|| "The two passphrases are not the same. Please type them again.".to_string())
@@ -634,8 +634,7 @@ fn WipeForm() -> impl IntoView {
         match app.wipe() {
             Ok(_) => {
                 leptos::task::spawn_local(async move {
-                    #[cfg(target_arch = "wasm32")]
-                    crate::persist::idb::delete_everything().await;
+                    crate::state::device::forget_everything().await;
                     clear_offline_copies().await;
                     if let Some(w) = web_sys::window() {
                         let _ = w.location().set_hash(&Route::Programmes.href());

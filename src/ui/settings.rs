@@ -1,7 +1,7 @@
 //! Settings: how much this device stores, whether the browser promised to keep it, and any
 //! saved data that had to be set aside because it could not be read.
 
-use crate::persist::records::{set_aside_records, SetAside};
+use crate::state::device::SetAside;
 use crate::state::use_app;
 use crate::ui::widgets::{human_bytes, ConfirmButton};
 use leptos::prelude::*;
@@ -33,15 +33,15 @@ fn StoragePanel() -> impl IntoView {
     let refresh = move || {
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async move {
-            usage.set(crate::persist::storage::estimate().await);
-            kept.set(crate::persist::storage::is_persisted().await);
+            usage.set(crate::state::device::estimate().await);
+            kept.set(crate::state::device::is_persisted().await);
         });
     };
     refresh();
     let ask = move |_| {
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async move {
-            kept.set(crate::persist::storage::ask_to_persist().await);
+            kept.set(crate::state::device::ask_to_persist().await);
         });
     };
     let app = use_app();
@@ -72,7 +72,7 @@ fn StoragePanel() -> impl IntoView {
 /// own offline files); where the browser fell back to local storage, its limit of about
 /// 5 MB is the one that counts.
 fn storage_use(app: crate::state::AppState, estimate: Option<(f64, f64)>) -> String {
-    use crate::persist::storage::LOCAL_STORAGE_LIMIT;
+    use crate::state::device::LOCAL_STORAGE_LIMIT;
     let Some(records) = app.stored_characters() else {
         return "This browser does not say how much space is used.".to_string();
     };
@@ -107,8 +107,7 @@ fn SetAsidePanel() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let records = Memo::new(move |_| {
         version.track();
-        app.with_store(|store| set_aside_records(store).unwrap_or_default())
-            .unwrap_or_default()
+        app.set_aside()
     });
     view! {
         <section class="panel" aria-labelledby="aside-title">
@@ -138,13 +137,10 @@ fn SetAsideRow(record: SetAside, on_deleted: Callback<()>) -> impl IntoView {
     let key = record.key.clone();
     let delete = Callback::new(move |_| {
         let key = key.clone();
-        app.with_store(move |store| store.remove(&key));
+        app.delete_set_aside(&key);
         on_deleted.run(());
     });
-    let label = record
-        .key
-        .trim_start_matches(crate::persist::records::QUARANTINE_PREFIX)
-        .to_string();
+    let label = record.label.clone();
     view! {
         <li class="row">
             <p><strong>{label.clone()}</strong>" · "{human_bytes(record.characters as f64)}</p>

@@ -38,6 +38,14 @@ test("garbage in a stored record gives a plain message and is kept aside untouch
   await page.getByRole("button", { name: "Yes, delete it" }).click();
   await page.getByRole("button", { name: /Delete set-aside record .*settings/ }).waitFor();
   assert.equal(await page.getByRole("button", { name: /programme:77/ }).count(), 0);
+  // Deleted on disk too, not only on the screen: gone after a reload.
+  await page.getByRole("status").filter({ hasText: "All changes saved" }).waitFor();
+  const afterDelete = await storedRecords(page);
+  assert.ok(!Object.values(afterDelete).includes("{{{ this is not data <script>alert(1)</script>"));
+  await page.reload();
+  await ready(page);
+  await page.getByRole("button", { name: /Delete set-aside record .*settings/ }).waitFor();
+  assert.equal(await page.getByRole("button", { name: /programme:77/ }).count(), 0);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

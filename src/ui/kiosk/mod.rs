@@ -85,27 +85,25 @@ impl Kiosk {
 /// tablet enters or leaves kiosk mode, so it is covered by the kiosk too. The browser sends
 /// the `storage` event only to the other tabs, never to the one that wrote.
 pub fn follow_other_tabs(app: AppState) {
-    use crate::persist::migrate::SETTINGS;
-    use crate::persist::records::{key_name, parse_key, restore};
-    let key = key_name(RecordKey::Settings);
+    use crate::state::device::{key_of, record_of_key};
+    let key = key_of(RecordKey::Settings);
     // The task's session too, so a tab that only shows offers today's pairs and tables.
     let refresh_task_session = move || {
         let task = app.ws.with_untracked(|ws| ws.settings.kiosk.active);
         if let Some(task) = task.filter(|_| app.tab.get_untracked() != TabRole::Active) {
             if let Some(session) = task.session() {
-                app.refresh_record(&key_name(RecordKey::Session(session)));
+                app.refresh_record(&key_of(RecordKey::Session(session)));
             }
         }
     };
     let changed_key = move |changed: &str| {
-        if matches!(parse_key(changed), Some(RecordKey::Session(_))) {
+        if matches!(record_of_key(changed), Some(RecordKey::Session(_))) {
             refresh_task_session();
         }
         if changed != key {
             return;
         }
-        let text = app.with_store(|s| s.get(&key).ok().flatten()).flatten();
-        let theirs = text.and_then(|t| restore::<Settings>(&t, &SETTINGS).ok());
+        let theirs = app.stored_settings();
         let differs = |t: &Settings| app.ws.with_untracked(|ws| ws.settings.kiosk != t.kiosk);
         match theirs {
             Some(theirs) if differs(&theirs) => {
@@ -128,8 +126,7 @@ pub fn follow_other_tabs(app: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         on_storage(&ev.key().unwrap_or_default());
     });
-    #[cfg(target_arch = "wasm32")]
-    crate::persist::idb::on_change(changed_key);
+    crate::state::device::on_other_tab_saved(changed_key);
     on_cleanup(move || handle.remove());
 }
 

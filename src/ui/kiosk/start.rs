@@ -9,7 +9,9 @@ use leptos::prelude::*;
 /// A new PIN from two typed copies, with a fresh random salt from the browser.
 pub fn new_pin(pin: &str, again: &str) -> Result<PinHash, String> {
     let mut salt = [0u8; 16];
-    crate::persist::random::fill(&mut salt).map_err(|_| PinProblem::Hashing.to_string())?;
+    if !crate::state::device::random_bytes(&mut salt) {
+        return Err(PinProblem::Hashing.to_string());
+    }
     PinHash::new(pin, again, salt).map_err(|e| e.to_string())
 }
 

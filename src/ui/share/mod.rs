@@ -19,7 +19,7 @@ use leptos::prelude::*;
 /// A fresh random seed for the testimony order of the next file.
 fn fresh_seed() -> u64 {
     let mut bytes = [0u8; 8];
-    if crate::persist::random::fill(&mut bytes).is_err() {
+    if !crate::state::device::random_bytes(&mut bytes) {
         // No random source: the time still varies from file to file.
         return js_sys::Date::now().to_bits();
     }
