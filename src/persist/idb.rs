@@ -262,10 +262,10 @@ fn lost_connection(emptied: bool) {
     if emptied {
         with(|s| s.queue.emptied());
         settled();
-    } else {
-        // Deleted (or upgraded) by another window: look again once it is done.
-        check_present();
     }
+    // Deleted (or upgraded) by another window: the regular check looks again shortly. Not at
+    // once: an open asked for while the deletion waits on this page's last transaction could
+    // leave both waiting for ever (seen in Chromium).
 }
 
 /// Looks on disk for the start-up marker the app keeps in memory: when memory has it and

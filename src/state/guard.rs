@@ -99,6 +99,17 @@ pub fn watch(state: AppState) {
         },
         std::time::Duration::from_secs(2),
     );
+    // Coming back to this tab (a background tab's timers are slowed): look at once.
+    let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let visible = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+        if visible && state.tab.get_untracked() == TabRole::Active {
+            state.check_storage();
+            crate::persist::idb::check_present();
+        }
+    });
+    std::mem::forget(shown);
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
         state.flush();
         if state.unsaved_work_untracked() {

@@ -65,20 +65,22 @@ test("cleared with no edit at all, the app still writes everything back within s
   await context.close();
 });
 
-test("cleared from another window, the open tab hears of it at once and writes back", async () => {
+test("cleared while the app's tab is in the background, it notices on return and writes back", async () => {
   const { context, page } = await open(browser, server.url);
   await createProgramme(page, "Cleared elsewhere");
   await saved(page);
   const before = await ours(page);
+  // Another tab is in front (a page of the same site that is not Peercircle) when the
+  // browser's data for the site is cleared.
   const other = await context.newPage();
-  await other.goto(server.origin + "/nothing-here");
-  // A cleaning script in another window deletes the whole database.
-  await other.evaluate(() => new Promise((done) => {
-    const r = indexedDB.deleteDatabase("peercircle");
-    r.onsuccess = r.onerror = () => done();
-  }));
+  const blank = server.origin + "/elsewhere";
+  await other.route(blank, (r) => r.fulfill({ contentType: "text/html", body: '<!doctype html><link rel="icon" href="data:,">' }));
+  await other.goto(blank);
+  await other.bringToFront();
+  await clearSiteData(context, other, server.origin);
+  await page.bringToFront();
   await page.getByRole("alert").filter({ hasText: "saved data was cleared from this browser" })
-    .waitFor({ timeout: 3000 });
+    .waitFor({ timeout: 5000 });
   await writtenBack(page, before);
   await context.close();
 });
