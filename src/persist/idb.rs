@@ -268,13 +268,25 @@ fn lost_connection(emptied: bool) {
     // leave both waiting for ever (seen in Chromium).
 }
 
-/// Looks on disk for the start-up marker the app keeps in memory: when memory has it and
-/// the disk does not, the disk was emptied under the app. Reopens a lost connection first.
+/// Looks on disk for records memory has as written: the start-up marker and the settings.
+/// When one is gone, the disk was emptied under the app. (The settings too: a second tab
+/// opening on an emptied disk writes its own marker before it learns it is not in charge.)
+/// Reopens a lost connection first.
 pub fn check_present() {
     wasm_bindgen_futures::spawn_local(async {
-        let key = super::sentinel::SENTINEL_KEY;
-        let expected = with(|s| s.queue.get(key).is_some() && !s.queue.is_unwritten(key));
-        if expected != Some(true) {
+        let watched = [
+            super::sentinel::SENTINEL_KEY.to_string(),
+            super::records::key_name(crate::domain::workspace::RecordKey::Settings),
+        ];
+        let expected: Vec<String> = with(|s| {
+            watched
+                .iter()
+                .filter(|k| s.queue.get(k).is_some() && !s.queue.is_unwritten(k))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+        if expected.is_empty() {
             return;
         }
         let Some(db) = connection().await else {
@@ -282,12 +294,24 @@ pub fn check_present() {
         };
         let found = async {
             let tx = db.transaction_with_str(TABLE)?;
-            let request = tx.object_store(TABLE)?.get(&JsValue::from_str(key))?;
-            let value = JsFuture::from(wait_for(&request)).await?;
-            Ok::<bool, JsValue>(!value.is_undefined() && !value.is_null())
+            let table = tx.object_store(TABLE)?;
+            // Every read asked for before waiting: the transaction stays open for them.
+            let requests = expected
+                .iter()
+                .map(|key| table.get(&JsValue::from_str(key)).map(|r| wait_for(&r)))
+                .collect::<Result<Vec<_>, JsValue>>()?;
+            for request in requests {
+                let value = JsFuture::from(request).await?;
+                if value.is_undefined() || value.is_null() {
+                    return Ok::<bool, JsValue>(false);
+                }
+            }
+            Ok(true)
         }
         .await;
-        if let Ok(false) = found {
+        // Still missing once this page's own writes are in (none was on its way).
+        let quiet = with(|s| expected.iter().all(|k| !s.queue.is_unwritten(k))).unwrap_or(false);
+        if let (Ok(false), true) = (found, quiet) {
             with(|s| s.queue.emptied());
             settled();
         }

@@ -84,3 +84,29 @@ test("cleared while the app's tab is in the background, it notices on return and
   await writtenBack(page, before);
   await context.close();
 });
+
+test("emptied by a script in another window, while a second window opens, the tab in charge still notices", async () => {
+  const { context, page } = await open(browser, server.url);
+  await createProgramme(page, "Emptied by a script");
+  await saved(page);
+  const before = await ours(page);
+  // Another window of the site (the app's offline copy answers it, so a second Peercircle
+  // starts there, not in charge) empties the database's records directly.
+  const other = await context.newPage();
+  await other.goto(server.origin + "/another-window");
+  await other.evaluate(() => new Promise((done, fail) => {
+    const r = indexedDB.open("peercircle");
+    r.onerror = () => fail(r.error);
+    r.onsuccess = () => {
+      const tx = r.result.transaction("records", "readwrite");
+      tx.objectStore("records").clear();
+      tx.oncomplete = () => { r.result.close(); done(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
+  await page.bringToFront();
+  await page.getByRole("alert").filter({ hasText: "saved data was cleared from this browser" })
+    .waitFor({ timeout: 6000 });
+  await writtenBack(page, before);
+  await context.close();
+});
