@@ -6,6 +6,7 @@ use super::questions::QuestionBank;
 use super::session::Session;
 use super::{DomainError, Id};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// The settings and bookkeeping that are not part of any one programme.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +96,8 @@ impl Default for Settings {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Workspace {
+    /// The programmes and sessions handed out for changing since the last `before_edit`.
+    touched: Touched,
     pub settings: Settings,
     pub programmes: Vec<Programme>,
     /// Every session of every group, one record each (a meeting rewrites only its own).
@@ -102,6 +105,32 @@ pub struct Workspace {
     pub questions: QuestionBank,
     /// Quotes typed up from consented items, for newsletters and reports.
     pub testimonies: Vec<super::testimony::Testimony>,
+}
+
+/// Which programmes and sessions were handed out for changing (`programme_mut`,
+/// `session_mut`). Bookkeeping only: two workspaces with the same data are equal whatever
+/// each has handed out.
+#[derive(Clone, Debug, Default)]
+struct Touched(BTreeSet<RecordKey>);
+
+impl PartialEq for Touched {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for Touched {}
+
+/// What an edit is compared with afterwards to work out which records it changed: the small
+/// records as they were, and which programmes and sessions existed. Programmes and sessions
+/// are large, so they are not copied: a change to one goes through `programme_mut` or
+/// `session_mut`, which note it.
+#[derive(Clone, Debug)]
+pub struct BeforeEdit {
+    settings: Settings,
+    questions: QuestionBank,
+    testimonies: Vec<super::testimony::Testimony>,
+    programmes: BTreeSet<Id>,
+    sessions: BTreeSet<Id>,
 }
 
 /// One stored record. The storage layer maps each to a key.
@@ -136,7 +165,9 @@ impl Workspace {
         self.programmes.iter().find(|p| p.id == id)
     }
 
+    /// The programme, to change; the change is noted so the programme's record is saved.
     pub fn programme_mut(&mut self, id: Id) -> Result<&mut Programme, DomainError> {
+        self.touched.0.insert(RecordKey::Programme(id));
         self.programmes
             .iter_mut()
             .find(|p| p.id == id)
@@ -145,8 +176,10 @@ impl Workspace {
 
     /// Creates a programme and returns its id.
     pub fn create_programme(&mut self, name: &str) -> Result<Id, DomainError> {
+        // The name is checked before an id is taken: a refused change changes nothing.
+        let mut programme = Programme::new(0, name)?;
         let id = self.fresh_id();
-        let programme = Programme::new(id, name)?;
+        programme.id = id;
         self.programmes.push(programme);
         self.settings.programme_order.push(id);
         Ok(id)
@@ -191,6 +224,46 @@ impl Workspace {
         listed
     }
 
+    /// Starts an edit: what `changed_since` compares with afterwards.
+    pub fn before_edit(&mut self) -> BeforeEdit {
+        self.touched.0.clear();
+        BeforeEdit {
+            settings: self.settings.clone(),
+            questions: self.questions.clone(),
+            testimonies: self.testimonies.clone(),
+            programmes: self.programmes.iter().map(|p| p.id).collect(),
+            sessions: self.sessions.iter().map(|s| s.id()).collect(),
+        }
+    }
+
+    /// The records an edit changed since `before_edit`: a small record that differs, a
+    /// programme or session that was handed out for changing, and one that appeared or went
+    /// (a removed record is saved as gone). Nobody has to list what their change touched.
+    pub fn changed_since(&self, before: &BeforeEdit) -> BTreeSet<RecordKey> {
+        let mut changed = self.touched.0.clone();
+        if self.settings != before.settings {
+            changed.insert(RecordKey::Settings);
+        }
+        if self.questions != before.questions {
+            changed.insert(RecordKey::Questions);
+        }
+        if self.testimonies != before.testimonies {
+            changed.insert(RecordKey::Testimonies);
+        }
+        let programmes: BTreeSet<Id> = self.programmes.iter().map(|p| p.id).collect();
+        let sessions: BTreeSet<Id> = self.sessions.iter().map(|s| s.id()).collect();
+        let appeared_or_went = |now: &BTreeSet<Id>, then: &BTreeSet<Id>| {
+            now.symmetric_difference(then).copied().collect::<Vec<_>>()
+        };
+        for id in appeared_or_went(&programmes, &before.programmes) {
+            changed.insert(RecordKey::Programme(id));
+        }
+        for id in appeared_or_went(&sessions, &before.sessions) {
+            changed.insert(RecordKey::Session(id));
+        }
+        changed
+    }
+
     pub fn record_keys(&self) -> Vec<RecordKey> {
         [
             RecordKey::Settings,
@@ -231,7 +304,9 @@ impl Workspace {
         Some(view)
     }
 
+    /// The session, to change; the change is noted so the session's record is saved.
     pub fn session_mut(&mut self, id: Id) -> Result<&mut Session, DomainError> {
+        self.touched.0.insert(RecordKey::Session(id));
         self.sessions
             .iter_mut()
             .find(|s| s.id() == id)

@@ -1,6 +1,7 @@
 //! The reactive layer: one `AppState` provided at the root. Every change goes through
-//! `AppState::edit`, which marks the records it touched and saves them shortly after, so
-//! typing in one programme rewrites one small record.
+//! `AppState::change` (or `edit_programme`, `edit_session`, `edit_settings`), which works out
+//! the records the change touched and saves them shortly after, so typing in one programme
+//! rewrites one small record.
 
 mod autosave;
 pub mod device;
@@ -235,8 +236,54 @@ impl AppState {
         }
     }
 
-    /// Applies a change to the workspace and schedules the touched records for saving.
-    /// A tab that is not in charge changes nothing, so two tabs never overwrite each other.
+    /// The one door for changing data: applies `change` to the workspace, works out which
+    /// records it changed (`Workspace::changed_since`) and saves those shortly after. Nobody
+    /// lists what their change touches. A tab that is not in charge changes nothing, so two
+    /// tabs never overwrite each other; a change that would rewrite a record this version
+    /// must not overwrite is undone and refused, so nothing is shown as saved that cannot be.
+    pub fn change<R, E>(&self, change: impl FnOnce(&mut Workspace) -> Result<R, E>) -> Result<R, E>
+    where
+        E: From<crate::domain::DomainError>,
+    {
+        self.apply(&[], change)
+    }
+
+    /// Changes one programme (see `change`).
+    pub fn edit_programme<R, E>(
+        &self,
+        id: Id,
+        change: impl FnOnce(&mut crate::domain::programme::Programme) -> Result<R, E>,
+    ) -> Result<R, E>
+    where
+        E: From<crate::domain::DomainError>,
+    {
+        self.change(|ws| change(ws.programme_mut(id)?))
+    }
+
+    /// Changes the device's settings (see `change`).
+    pub fn edit_settings<R, E>(
+        &self,
+        change: impl FnOnce(&mut crate::domain::workspace::Settings) -> Result<R, E>,
+    ) -> Result<R, E>
+    where
+        E: From<crate::domain::DomainError>,
+    {
+        self.change(|ws| change(&mut ws.settings))
+    }
+
+    /// Changes one session (see `change`); only its record is rewritten.
+    pub fn edit_session<R>(
+        &self,
+        id: Id,
+        change: impl FnOnce(
+            &mut crate::domain::session::Session,
+        ) -> Result<R, crate::domain::session::SessionError>,
+    ) -> Result<R, Refusal> {
+        self.change(|ws| Ok(change(ws.session_mut(id)?)?))
+    }
+
+    /// The older door, which also saves the records a caller lists (on top of what it finds
+    /// changed). Screens are moving to `change`; the list is no longer needed.
     pub fn edit<R, E>(
         &self,
         touched: &[RecordKey],
@@ -245,70 +292,75 @@ impl AppState {
     where
         E: From<crate::domain::DomainError>,
     {
+        self.apply(touched, change)
+    }
+
+    fn apply<R, E>(
+        &self,
+        also: &[RecordKey],
+        change: impl FnOnce(&mut Workspace) -> Result<R, E>,
+    ) -> Result<R, E>
+    where
+        E: From<crate::domain::DomainError>,
+    {
+        use crate::domain::DomainError;
         if self.tab.get_untracked() != TabRole::Active {
-            return Err(crate::domain::DomainError::ReadOnly.into());
-        }
-        // A change that would rewrite a record this version must not overwrite is refused
-        // before it is made, so nothing is shown as saved that cannot be.
-        let blocked = self.keeping.with_value(|k| {
-            touched
-                .iter()
-                .any(|t| k.protected.contains(&crate::persist::records::key_name(*t)))
-        });
-        if blocked {
-            let reason = crate::persist::StoreError::Protected.to_string();
-            return Err(crate::domain::DomainError::Invalid(reason).into());
+            return Err(DomainError::ReadOnly.into());
         }
         if let Some(reason) = self.still_full() {
-            return Err(crate::domain::DomainError::Invalid(reason).into());
+            return Err(DomainError::Invalid(reason).into());
         }
+        let protected = self.keeping.with_value(|k| k.protected.clone());
+        let settings_key = crate::persist::records::key_name(RecordKey::Settings);
+        let is_protected =
+            |key: &RecordKey| protected.contains(&crate::persist::records::key_name(*key));
         let mut change = Some(change);
         let mut outcome = None;
+        let mut changed = BTreeSet::new();
         // Rules check before they change anything, so a refused edit leaves the data as it
         // was; only a successful one wakes the views (and a refused one keeps what the
         // person typed on screen).
-        // The first change since the last backup starts the backup reminder's week. It is
-        // noted before the change, so a change that is itself a backup clears it.
-        let mut first_unbacked = false;
         self.ws.update_untracked(|ws| {
-            if let Some(change) = change.take() {
-                let before = ws.settings.unbacked_since;
-                first_unbacked = ws.settings.note_change(today());
-                let result = change(ws);
-                if result.is_err() {
-                    ws.settings.unbacked_since = before;
-                    first_unbacked = false;
-                }
+            let Some(change) = change.take() else {
+                return;
+            };
+            // Only when some record must not be overwritten (rare): a copy to go back to.
+            let kept = (!protected.is_empty()).then(|| ws.clone());
+            // The first change since the last backup starts the backup reminder's week. It
+            // is noted before the change, so a change that is itself a backup clears it.
+            let unbacked = ws.settings.unbacked_since;
+            let first_unbacked = ws.settings.note_change(today());
+            let before = ws.before_edit();
+            let result = change(ws);
+            if result.is_err() {
+                ws.settings.unbacked_since = unbacked;
                 outcome = Some(result);
+                return;
             }
+            changed = ws.changed_since(&before);
+            changed.extend(also.iter().copied());
+            if changed.iter().any(is_protected) {
+                if let Some(kept) = kept {
+                    *ws = kept;
+                }
+                changed.clear();
+                let reason = crate::persist::StoreError::Protected.to_string();
+                outcome = Some(Err(DomainError::Invalid(reason).into()));
+                return;
+            }
+            if first_unbacked && !protected.contains(&settings_key) {
+                changed.insert(RecordKey::Settings);
+            }
+            outcome = Some(result);
         });
-        let outcome = outcome.unwrap_or_else(|| Err(crate::domain::DomainError::ReadOnly.into()));
+        let outcome = outcome.unwrap_or_else(|| Err(DomainError::ReadOnly.into()));
         if outcome.is_ok() {
             self.ws.notify();
-            self.keeping.update_value(|k| {
-                k.dirty.extend(touched.iter().copied());
-                let settings = crate::persist::records::key_name(RecordKey::Settings);
-                if first_unbacked && !k.protected.contains(&settings) {
-                    k.dirty.insert(RecordKey::Settings);
-                }
-            });
+            self.keeping.update_value(|k| k.dirty.extend(changed));
             self.save.set(SaveStatus::Pending);
             autosave::schedule(*self);
         }
         outcome
-    }
-
-    /// Changes one session; only its record is rewritten.
-    pub fn edit_session<R>(
-        &self,
-        id: Id,
-        change: impl FnOnce(
-            &mut crate::domain::session::Session,
-        ) -> Result<R, crate::domain::session::SessionError>,
-    ) -> Result<R, Refusal> {
-        self.edit(&[RecordKey::Session(id)], |ws| {
-            Ok(change(ws.session_mut(id)?)?)
-        })
     }
 
     /// True while anything typed is not yet safely stored: an edit waiting for its save, or a

@@ -1,0 +1,108 @@
+// Lighthouse's mobile audit of the release build (dist/), the way a tablet on a slow
+// connection meets Peercircle for the first time: served from loopback by a static server
+// that compresses (brotli, as most hosting does), and again by one that does not (common on
+// intranets). Prints figures only; nothing here passes or fails.
+//
+// Lighthouse lives in its own folder (benches/lighthouse) so the test command never installs
+// it; scripts/bench does. It drives the machine's Debian Chromium.
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+
+const dist = path.resolve(import.meta.dirname, "../../dist");
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".txt": "text/plain",
+};
+const compressible = new Set([".html", ".js", ".wasm", ".css", ".json", ".webmanifest", ".svg", ".txt"]);
+const brotli = new Map();
+
+function serve(compress) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    let file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const ext = path.extname(file);
+    const headers = { "Content-Type": types[ext] ?? "application/octet-stream", "Cache-Control": "no-cache" };
+    let body = fs.readFileSync(file);
+    if (compress && compressible.has(ext) && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+      if (!brotli.has(file)) {
+        brotli.set(file, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      body = brotli.get(file);
+      headers["Content-Encoding"] = "br";
+      headers["Vary"] = "Accept-Encoding";
+    }
+    headers["Content-Length"] = body.length;
+    res.writeHead(200, headers).end(body);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
+});
+
+const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
+try {
+  for (const [label, compress] of [
+    ["a static server that compresses (brotli)", true],
+    ["a plain static server (no compression)", false],
+  ]) {
+    const server = await serve(compress);
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
+    server.close();
+    const lhr = result.lhr;
+    const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    const audit = (a) => lhr.audits[a]?.numericValue ?? NaN;
+    console.log(`== Lighthouse ${lhr.lighthouseVersion}, mobile (simulated slow 4G, 4x slower CPU), ${label}`);
+    console.log(`performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}`);
+    console.log(
+      `first contentful paint ${fmt(audit("first-contentful-paint"))}, largest contentful paint ` +
+        `${fmt(audit("largest-contentful-paint"))}, interactive ${fmt(audit("interactive"))}, ` +
+        `total blocking time ${Math.round(audit("total-blocking-time"))} ms`,
+    );
+    console.log(`bytes transferred on first load: ${(audit("total-byte-weight") / 1024).toFixed(0)} KB`);
+    for (const c of ["accessibility", "best-practices"]) {
+      for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+        const a = lhr.audits[ref.id];
+        if (ref.weight > 0 && a && a.score !== null && a.score < 1) console.log(`  ${c}: ${a.title}`);
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+}
