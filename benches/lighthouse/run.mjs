@@ -78,24 +78,32 @@ try {
   ]) {
     const server = await serve(compress);
     const url = `http://127.0.0.1:${server.address().port}/`;
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance", "accessibility", "best-practices"],
-    });
+    const audit = () =>
+      lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility", "best-practices"],
+      });
+    // A freshly started browser sometimes reports no paint on its first page; one retry.
+    let result = await audit();
+    if (result.lhr.runtimeError) result = await audit();
     server.close();
     const lhr = result.lhr;
+    if (lhr.runtimeError) {
+      console.log(`== Lighthouse could not measure ${label}: ${lhr.runtimeError.message}`);
+      continue;
+    }
     const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
-    const audit = (a) => lhr.audits[a]?.numericValue ?? NaN;
+    const value = (a) => lhr.audits[a]?.numericValue ?? NaN;
     console.log(`== Lighthouse ${lhr.lighthouseVersion}, mobile (simulated slow 4G, 4x slower CPU), ${label}`);
     console.log(`performance ${score("performance")}, accessibility ${score("accessibility")}, best practices ${score("best-practices")}`);
     console.log(
-      `first contentful paint ${fmt(audit("first-contentful-paint"))}, largest contentful paint ` +
-        `${fmt(audit("largest-contentful-paint"))}, interactive ${fmt(audit("interactive"))}, ` +
-        `total blocking time ${Math.round(audit("total-blocking-time"))} ms`,
+      `first contentful paint ${fmt(value("first-contentful-paint"))}, largest contentful paint ` +
+        `${fmt(value("largest-contentful-paint"))}, interactive ${fmt(value("interactive"))}, ` +
+        `total blocking time ${Math.round(value("total-blocking-time"))} ms`,
     );
-    console.log(`bytes transferred on first load: ${(audit("total-byte-weight") / 1024).toFixed(0)} KB`);
+    console.log(`bytes transferred on first load: ${(value("total-byte-weight") / 1024).toFixed(0)} KB`);
     for (const c of ["accessibility", "best-practices"]) {
       for (const ref of lhr.categories[c]?.auditRefs ?? []) {
         const a = lhr.audits[ref.id];

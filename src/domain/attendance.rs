@@ -55,7 +55,7 @@ impl Programme {
             return Err(DomainError::NotFound("person"));
         }
         let mut present = present.to_vec();
-        present.sort_unstable();
+        crate::domain::sort::sort(&mut present);
         present.dedup();
         match self
             .meetings
@@ -69,7 +69,7 @@ impl Programme {
                     date,
                     present,
                 });
-                self.meetings.sort_by_key(|m| (m.group, m.date));
+                crate::domain::sort::sort_by_key(&mut self.meetings, |m| (m.group, m.date));
             }
         }
         Ok(())
@@ -112,7 +112,7 @@ impl Programme {
     /// The group's recorded meetings, oldest first.
     pub fn meetings_of(&self, group: Id) -> Vec<&Meeting> {
         let mut list: Vec<&Meeting> = self.meetings.iter().filter(|m| m.group == group).collect();
-        list.sort_by_key(|m| m.date);
+        crate::domain::sort::sort_by_key(&mut list, |m| m.date);
         list
     }
 

@@ -113,7 +113,9 @@ impl Programme {
                 })
             })
             .collect();
-        prompts.sort_by_key(|t| (!matches!(t.state, TrialState::Ended { .. }), t.end));
+        crate::domain::sort::sort_by_key(&mut prompts, |t| {
+            (!matches!(t.state, TrialState::Ended { .. }), t.end)
+        });
         prompts
     }
 }

@@ -177,7 +177,7 @@ impl Programme {
             .retain(|a| !(a.person == person && a.date == date));
         if away {
             rota.away.push(Away { person, date });
-            rota.away.sort();
+            crate::domain::sort::sort(&mut rota.away);
         }
         Ok(())
     }

@@ -176,7 +176,7 @@ impl Charter {
 /// The members stage's content: who is in the group, as a stable list of ids.
 fn member_list(p: &Programme, group: Id) -> String {
     let mut ids: Vec<Id> = p.members_of(group).iter().map(|m| m.id).collect();
-    ids.sort_unstable();
+    crate::domain::sort::sort(&mut ids);
     ids.iter().map(Id::to_string).collect::<Vec<_>>().join(",")
 }
 

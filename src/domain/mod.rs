@@ -19,6 +19,7 @@ pub mod questions;
 pub mod roster;
 pub mod roster_list;
 pub mod session;
+pub mod sort;
 pub mod testimony;
 pub mod timer;
 pub mod workspace;

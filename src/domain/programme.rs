@@ -235,7 +235,7 @@ impl Programme {
     /// Active groups first, in the order they were made; archived ones after.
     pub fn groups_in_order(&self) -> Vec<&Group> {
         let mut groups: Vec<&Group> = self.groups.iter().collect();
-        groups.sort_by_key(|g| g.archived);
+        crate::domain::sort::sort_by_key(&mut groups, |g| g.archived);
         groups
     }
 

@@ -171,7 +171,7 @@ impl QuestionBank {
     /// Every theme in use, sorted, each once.
     pub fn themes(&self) -> Vec<&str> {
         let mut themes: Vec<&str> = self.questions.iter().map(|q| q.theme.as_str()).collect();
-        themes.sort_unstable();
+        crate::domain::sort::sort(&mut themes);
         themes.dedup();
         themes
     }

@@ -264,7 +264,7 @@ impl super::programme::Programme {
         if on {
             if !p.roles.contains(&role) {
                 p.roles.push(role);
-                p.roles.sort();
+                crate::domain::sort::sort(&mut p.roles);
             }
         } else if p.roles.len() > 1 {
             p.roles.retain(|r| *r != role);

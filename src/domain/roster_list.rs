@@ -178,7 +178,7 @@ pub fn find_people(people: &[Participant], q: &RosterQuery) -> Vec<Id> {
         })
         .collect();
     if q.sort == RosterSort::Name {
-        found.sort();
+        crate::domain::sort::sort(&mut found);
     }
     found.into_iter().map(|(_, id)| id).collect()
 }

@@ -220,7 +220,7 @@ impl Workspace {
                 listed.push(p);
             }
         }
-        listed.sort_by_key(|p| p.archived);
+        crate::domain::sort::sort_by_key(&mut listed, |p| p.archived);
         listed
     }
 
@@ -323,7 +323,9 @@ impl Workspace {
             .iter()
             .filter(|s| p.group(s.group()).is_some())
             .collect();
-        list.sort_by(|a, b| b.date().cmp(&a.date()).then(b.id().cmp(&a.id())));
+        crate::domain::sort::sort_by(&mut list, |a, b| {
+            b.date().cmp(&a.date()).then(b.id().cmp(&a.id()))
+        });
         list
     }
 

@@ -176,7 +176,7 @@ fn staged_keys<S: KeyValueStore + ?Sized>(store: &S) -> Result<Vec<String>, Stor
         .filter(|k| k.starts_with(SET_PREFIX) || k.starts_with(DEL_PREFIX))
         .collect();
     // Removals first: they free room before anything grows.
-    keys.sort_by_key(|k| (k.starts_with(SET_PREFIX), k.clone()));
+    crate::domain::sort::sort_by_key(&mut keys, |k| (k.starts_with(SET_PREFIX), k.clone()));
     Ok(keys)
 }
 

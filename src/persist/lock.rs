@@ -304,7 +304,7 @@ impl<S: KeyValueStore> DeviceStore<S> {
             .into_iter()
             .filter(|k| is_data_key(k))
             .collect();
-        keys.sort();
+        crate::domain::sort::sort(&mut keys);
         Ok(keys)
     }
 

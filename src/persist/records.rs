@@ -162,7 +162,7 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
         .into_iter()
         .filter(|k| k.starts_with(PREFIX) && !k.starts_with(QUARANTINE_PREFIX))
         .collect();
-    names.sort();
+    crate::domain::sort::sort(&mut names);
     for name in names {
         let Some(key) = parse_key(&name) else {
             continue;
@@ -346,7 +346,7 @@ pub fn set_aside_records(store: &dyn KeyValueStore) -> Result<Vec<SetAside>, Sto
             out.push(SetAside { key, characters });
         }
     }
-    out.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::domain::sort::sort_by(&mut out, |a, b| a.key.cmp(&b.key));
     Ok(out)
 }
 

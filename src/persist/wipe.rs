@@ -16,7 +16,7 @@ pub fn wipe_plan(store: &dyn KeyValueStore) -> Result<Vec<String>, StoreError> {
         .into_iter()
         .filter(|k| is_peercircle_key(k))
         .collect();
-    keys.sort();
+    crate::domain::sort::sort(&mut keys);
     Ok(keys)
 }
 

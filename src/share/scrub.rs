@@ -205,7 +205,7 @@ impl Scanner {
     /// Picks non-overlapping hits, longest first, and turns them into spans of `text`.
     fn resolve(&self, text: &str, f: &Folded, mut found: Vec<Cand>) -> Vec<NameHit> {
         let span = |c: &Cand| (f.units[c.ua].start, f.units[c.ub - 1].end);
-        found.sort_by_key(|c| {
+        crate::domain::sort::sort_by_key(&mut found, |c| {
             let (start, end) = span(c);
             (
                 std::cmp::Reverse(c.ntok),
@@ -241,7 +241,7 @@ impl Scanner {
                 common_word: pat.common && c.plain,
             });
         }
-        hits.sort_by_key(|h| h.start);
+        crate::domain::sort::sort_by_key(&mut hits, |h| h.start);
         hits
     }
 
@@ -343,7 +343,7 @@ pub fn outstanding(hits: &[NameHit], accepted: &[AcceptedHit]) -> Vec<NameHit> {
 /// can never corrupt the text; run [`check`] again afterwards to be sure.
 pub fn redact(text: &str, hits: &[NameHit]) -> String {
     let mut spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
-    spans.sort_unstable();
+    crate::domain::sort::sort(&mut spans);
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
     for (start, end) in spans {

@@ -97,7 +97,7 @@ fn even_out(n: usize, free: &[Vec<bool>], chairs: &mut [Option<usize>]) {
     for _ in 0..limit {
         let count = counts(n, chairs);
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|m| count[*m]);
+        crate::domain::sort::sort_by_key(&mut order, |m| count[*m]);
         if !order.into_iter().any(|m| pass_one_turn(n, free, chairs, m)) {
             return;
         }
@@ -126,7 +126,7 @@ fn local_back_to_back(chairs: &[Option<usize>], i: usize, j: usize) -> usize {
         .flatten()
         .filter(|k| k + 1 < chairs.len())
         .collect();
-    pairs.sort_unstable();
+    crate::domain::sort::sort(&mut pairs);
     pairs.dedup();
     pairs
         .into_iter()

@@ -90,7 +90,9 @@ pub fn health(followup: &FollowUp, mentoring: &Mentoring, today: Date) -> Vec<Pa
         .active_pairs()
         .map(|p| pair_health(followup, mentoring, p, today))
         .collect();
-    list.sort_by_key(|h| (h.safety_since.is_none(), !h.needs_attention(), h.pair));
+    crate::domain::sort::sort_by_key(&mut list, |h| {
+        (h.safety_since.is_none(), !h.needs_attention(), h.pair)
+    });
     list
 }
 

@@ -111,7 +111,7 @@ impl FollowUp {
     /// Check-ins of one pair, oldest first.
     pub fn checkins_of(&self, pair: Id) -> Vec<&CheckIn> {
         let mut list: Vec<&CheckIn> = self.checkins.iter().filter(|c| c.pair == pair).collect();
-        list.sort_by_key(|c| (c.date, c.id));
+        crate::domain::sort::sort_by_key(&mut list, |c| (c.date, c.id));
         list
     }
 
@@ -166,7 +166,7 @@ impl FollowUp {
             .iter()
             .filter(|i| i.pair == pair)
             .collect();
-        list.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+        crate::domain::sort::sort_by(&mut list, |a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
         list
     }
 

@@ -81,7 +81,7 @@ impl FollowUp {
     /// Contacts of one pair, oldest first.
     pub fn contacts_of(&self, pair: Id) -> Vec<&Contact> {
         let mut list: Vec<&Contact> = self.contacts.iter().filter(|c| c.pair == pair).collect();
-        list.sort_by_key(|c| (c.date, c.id));
+        crate::domain::sort::sort_by_key(&mut list, |c| (c.date, c.id));
         list
     }
 

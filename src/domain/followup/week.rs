@@ -114,6 +114,8 @@ pub fn this_week(followup: &FollowUp, mentoring: &Mentoring, today: Date) -> Vec
         }
     }
     // Safety concerns first, whatever their date; then the earliest.
-    items.sort_by_key(|i| (!matches!(i, WeekItem::Safety { .. }), i.when()));
+    crate::domain::sort::sort_by_key(&mut items, |i| {
+        (!matches!(i, WeekItem::Safety { .. }), i.when())
+    });
     items
 }

@@ -423,7 +423,7 @@ pub fn plan_import(
             }),
         }
     }
-    plan.problems.sort_by_key(|p| p.line);
+    crate::domain::sort::sort_by_key(&mut plan.problems, |p| p.line);
     plan.new_skills = new_skills;
     Ok(plan)
 }

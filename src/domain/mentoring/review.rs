@@ -273,7 +273,7 @@ impl Mentoring {
             }
             check_group(&problem, &members, &draft.broken)?;
             // The mentor comes first, as in a proposal.
-            members.sort_by_key(|p| p.side != Side::Mentor);
+            crate::domain::sort::sort_by_key(&mut members, |p| p.side != Side::Mentor);
             pair.members = members.iter().map(|p| p.id).collect();
             let mut reasons = Vec::new();
             let mut score = 0i64;

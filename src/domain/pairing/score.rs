@@ -162,7 +162,7 @@ impl Profile {
                 .iter()
                 .map(|s| (s.skill, i64::from(s.level.clamp(1, 3))))
                 .collect();
-            v.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            crate::domain::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
             v.dedup_by_key(|s| s.0);
             v
         };

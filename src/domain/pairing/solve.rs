@@ -67,7 +67,7 @@ pub(super) fn peer(
             None => unpaired.push(pool[x]),
         }
     }
-    groups.sort_by_key(|g| g.members[0]);
+    crate::domain::sort::sort_by_key(&mut groups, |g| g.members[0]);
     if odd == OddMode::Trio {
         unpaired.retain(|&u| {
             let best = groups
@@ -83,7 +83,7 @@ pub(super) fn peer(
             match best {
                 Some((k, _)) => {
                     groups[k].members.push(u);
-                    groups[k].members.sort_unstable();
+                    crate::domain::sort::sort(&mut groups[k].members);
                     false
                 }
                 None => true,
@@ -166,7 +166,7 @@ pub(super) fn mentor_protege(
             });
         }
     }
-    groups.sort_by_key(|g| (g.members[0], g.members[1]));
+    crate::domain::sort::sort_by_key(&mut groups, |g| (g.members[0], g.members[1]));
     let unpaired = (0..people.len()).filter(|&i| !matched[i]).collect();
     (groups, unpaired)
 }

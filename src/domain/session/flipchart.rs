@@ -45,7 +45,7 @@ impl FlipChartItem {
     pub fn tables(&self) -> Vec<u32> {
         let mut tables: Vec<u32> = self.raised_by.clone();
         tables.extend(self.merged.iter().flat_map(|m| m.raised_by.iter().copied()));
-        tables.sort_unstable();
+        crate::domain::sort::sort(&mut tables);
         tables.dedup();
         tables
     }
@@ -89,7 +89,7 @@ impl Session {
     /// Items with the most agreement first; ties keep flip-chart order.
     pub fn items_by_agreement(&self) -> Vec<&FlipChartItem> {
         let mut items: Vec<&FlipChartItem> = self.flip_chart.iter().collect();
-        items.sort_by_key(|i| std::cmp::Reverse(i.agree));
+        crate::domain::sort::sort_by_key(&mut items, |i| std::cmp::Reverse(i.agree));
         items
     }
 

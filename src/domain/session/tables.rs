@@ -73,7 +73,7 @@ impl Session {
         }
         self.refuse_if_tables_in_use()?;
         let mut pairs: Vec<u32> = self.pairs.iter().map(|p| p.number).collect();
-        pairs.sort_unstable();
+        crate::domain::sort::sort(&mut pairs);
         let n = pairs.len();
         if n == 0 {
             return Err(SessionError::NotReady("Form the pairs first.".into()));

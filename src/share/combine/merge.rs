@@ -104,7 +104,7 @@ pub(super) fn merge(files: Vec<Shareable>, asked: K, raw: &[&str]) -> Combined {
         std::iter::once(s.present).chain(s.items.iter().map(|i| i.agree))
     });
     let hidden_before = before.filter(|c| c.is_hidden()).count();
-    sessions.sort_by_key(|s| s.month);
+    crate::domain::sort::sort_by_key(&mut sessions, |s| s.month);
     for s in &mut sessions {
         session_again(s, k);
     }

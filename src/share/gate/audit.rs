@@ -469,7 +469,7 @@ fn additive(
             // Hide the new figure whose absence undoes it: the widest first (a total says less
             // about the programme's shape than a month), then the last in the file.
             let mut order = shown_new.clone();
-            order.sort_by_key(|&i| {
+            crate::domain::sort::sort_by_key(&mut order, |&i| {
                 (
                     std::cmp::Reverse(figures[i].sessions.len()),
                     std::cmp::Reverse(i),

@@ -115,7 +115,7 @@ fn months_between(from: Date, to: Date) -> f64 {
 }
 
 fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
+    crate::domain::sort::sort_by(&mut values, f64::total_cmp);
     let n = values.len();
     match n {
         0 => None,

@@ -97,7 +97,7 @@ pub(super) fn run(input: &GateInput<'_>, policy: &ExportPolicy) -> Result<Cleare
             left.sessions_outside_selection += 1;
         }
     }
-    chosen.sort_by_key(|s| (s.date(), s.id()));
+    crate::domain::sort::sort_by_key(&mut chosen, |s| (s.date(), s.id()));
 
     let k = policy.k;
     let mut sessions = Vec::with_capacity(chosen.len());
@@ -227,7 +227,7 @@ fn audit_and_hide(
     let mut list = Vec::new();
     let mut push = |slot: Slot, population, sessions: Vec<u64>, point, value: u64, shown, label| {
         let mut sessions = sessions;
-        sessions.sort_unstable();
+        crate::domain::sort::sort(&mut sessions);
         slots.push(slot);
         list.push(Figure {
             population,
@@ -300,7 +300,7 @@ fn audit_and_hide(
             .iter()
             .flat_map(|f| f.members_present.iter().copied())
             .collect();
-        people.sort_unstable();
+        crate::domain::sort::sort(&mut people);
         people.dedup();
         let shown = !shareable.figures.people.is_hidden();
         let label = "The number of different people".to_string();

@@ -29,7 +29,9 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
                     .iter()
                     .map(|x| (x.id, x.display_name.clone()))
                     .collect();
-                people.sort_by_key(|(_, n)| crate::domain::fold::fold_name(n));
+                crate::domain::sort::sort_by_key(&mut people, |(_, n)| {
+                    crate::domain::fold::fold_name(n)
+                });
                 people
             })
         })
