@@ -435,17 +435,11 @@ fn too_many_skills(count: usize) -> DomainError {
     ))
 }
 
-/// A roster name as the import matches it first: spaces and case as `normalise`, and accents
-/// compared by their decomposed form, so a name typed on a Mac (e + combining accent)
-/// matches the same name typed elsewhere (é), and José and Jose, both on a roster, are each
-/// found by their own spelling. Failing an exact match, the roster's fold (`fold_name`) is
-/// used, accents and all.
+/// A roster name as the import matches it first: its spelling, case and spaces aside
+/// (`domain::fold::spelling_key`). Failing an exact match, the base name fold
+/// (`domain::fold::fold_name`) is used, accents and all.
 pub fn roster_key(name: &str) -> String {
-    let mut decomposed = String::with_capacity(name.len());
-    for c in name.chars() {
-        crate::domain::fold::decompose_compatible(c, |d| decomposed.push(d));
-    }
-    normalise(&decomposed)
+    crate::domain::fold::spelling_key(name)
 }
 
 /// A name as quoted back in a report: at most 40 characters.
