@@ -41,7 +41,7 @@ pub const MAX_TEXT: usize = 20_000;
 
 /// Errors a rule can raise, worded for the facilitator. The few kinds every area shares are
 /// here; each area's own refusals are in its enum, carried whole so a caller can match on
-/// them (`DomainError::Roster(RosterError::LastRole)`), and each says the same
+/// them (`DomainError::Mentoring(MentoringError::SameTeam(..))`), and each says the same
 /// sentence through this type as on its own.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DomainError {
@@ -60,6 +60,12 @@ pub enum DomainError {
     Roster(#[from] roster::RosterError),
     #[error(transparent)]
     Group(#[from] group_life::GroupError),
+    #[error(transparent)]
+    Mentoring(#[from] mentoring::MentoringError),
+    #[error(transparent)]
+    Import(#[from] mentoring::import::ImportError),
+    #[error(transparent)]
+    Pairing(#[from] pairing::PairingError),
     #[error(transparent)]
     FollowUp(#[from] followup::FollowUpError),
     /// A sentence from outside the rules: the state layer refuses an edit in the words of
