@@ -6,7 +6,9 @@
 mod crypto_support;
 
 use crypto_support::*;
-use peercircle::domain::mentoring::import::{parse_csv, plan_import, roster_key, Mapping};
+use peercircle::domain::mentoring::import::{
+    parse_csv, plan_import, roster_key, ImportError, LineReason, Mapping,
+};
 use peercircle::domain::programme::Programme;
 use peercircle::domain::roster::Role;
 use peercircle::domain::workspace::Workspace;
@@ -113,6 +115,11 @@ fn within_a_second<T>(what: &str, work: impl FnOnce() -> T) -> T {
 fn a_csv_heading_with_millions_of_columns_is_refused_at_once() {
     let text = format!("{}\nAna,1\n", "x,".repeat(900_000));
     let error = within_a_second("1.8 million columns", || parse_csv(&text)).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::TooManyColumns { line: 1, max: 60 },
+        "{error}"
+    );
     assert!(
         error.to_string().contains("more than 60 columns"),
         "{error}"
@@ -123,6 +130,10 @@ fn a_csv_heading_with_millions_of_columns_is_refused_at_once() {
 fn a_csv_cell_as_long_as_the_file_is_refused_at_once() {
     let text = format!("Name,Offers\nAna,\"{}\"\n", "y".repeat(1_900_000));
     let error = within_a_second("a 1.9 MB cell", || parse_csv(&text)).unwrap_err();
+    assert!(
+        matches!(error, ImportError::CellTooLong { line: 2, .. }),
+        "{error}"
+    );
     assert!(error.to_string().contains("longer than"), "{error}");
 }
 
@@ -157,10 +168,14 @@ fn thirty_thousand_skills_for_one_person_are_refused_at_once() {
         })
     });
     match outcome {
-        Err(e) => assert!(e.to_string().contains("more than"), "{e}"),
+        Err(e) => assert!(matches!(e, ImportError::CellTooLong { .. }), "{e}"),
         Ok(plan) => {
             assert!(plan.updates.is_empty());
-            assert!(plan.problems[0].reason.contains("more than"));
+            assert!(
+                matches!(plan.problems[0].reason, LineReason::TooManySkills { .. }),
+                "{}",
+                plan.problems[0]
+            );
         }
     }
 }
@@ -275,10 +290,16 @@ fn a_name_without_its_accents_matches_the_roster_and_an_exact_spelling_wins() {
     let two = plan("Name,Offers\nJos\u{e8},Budgeting\n");
     assert!(two.updates.is_empty());
     assert_eq!(two.problems.len(), 1, "{:?}", two.problems);
-    assert!(
-        format!("{:?}", two.problems[0]).contains("more than one person"),
+    assert_eq!(
+        two.problems[0].reason,
+        LineReason::SeveralOnRoster("Jos\u{e8}".into()),
         "{:?}",
         two.problems
+    );
+    assert!(
+        two.problems[0].to_string().contains("more than one person"),
+        "{}",
+        two.problems[0]
     );
 }
 

@@ -187,3 +187,37 @@ fn false_alarms_on_plain_english() {
     // out, other scripts, plurals) to add alarms on ordinary prose.
     assert!(hits.len() <= 47, "{} hits", hits.len());
 }
+
+/// The scan and the roster share one fold (`domain::fold`): every spelling the roster would
+/// count as the same person (`fold_name` equal) is found by the scan, whichever of the two is
+/// on the roster.
+#[test]
+fn every_spelling_the_roster_folds_together_is_found_by_the_scan() {
+    use peercircle::domain::fold::{fold_name, SHARED_CASES};
+    let mut pairs: Vec<(&str, &str)> = SHARED_CASES.to_vec();
+    pairs.extend([
+        ("Zoe\u{308} Marti\u{301}n", "ZOË   MARTÍN"),
+        ("Ｍａｒíａ Lopez", "maría lópez"),
+        ("Nguyễn Văn An", "NGUYEN VAN AN"),
+    ]);
+    for (a, b) in pairs {
+        assert_eq!(
+            fold_name(a),
+            fold_name(b),
+            "the roster folds {a:?} and {b:?} together"
+        );
+        for (on_roster, written) in [(a, b), (b, a)] {
+            let roster = [RosterName {
+                id: 1,
+                display_name: on_roster.trim().to_string(),
+                nicknames: vec![],
+            }];
+            let text = format!("Thanks to {} for the notes.", written.trim());
+            let hits = Scanner::new(&roster, &[]).check(&text);
+            assert!(
+                hits.iter().any(|h| h.participant == 1),
+                "{written:?} not found for {on_roster:?} in {text:?}"
+            );
+        }
+    }
+}

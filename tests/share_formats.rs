@@ -112,7 +112,7 @@ fn refused(files: &[&str]) -> Vec<String> {
         .unwrap_err()
         .problems
         .into_iter()
-        .map(|p| p.reason)
+        .map(|p| p.to_string())
         .collect()
 }
 

@@ -5,7 +5,7 @@
 mod share_support;
 
 use peercircle::domain::disclosure::{fingerprint, NameChoice, NameDecision};
-use peercircle::domain::testimony::{Attribution, ItemRef, Testimony};
+use peercircle::domain::testimony::{Attribution, ItemRef, Testimony, TestimonyError};
 use peercircle::share::export::FileKind;
 use peercircle::share::gate::{
     gate, Blocked, Cleared, ExportPolicy, QuoteApproval, QuoteUse, TextRef,
@@ -487,11 +487,26 @@ fn a_draft_testimony_starts_only_from_a_consented_item() {
     let t = Testimony::draft(7, s, 1, "a mentor").unwrap();
     assert_eq!(t.text, "Listening before advising");
     assert_eq!(t.attribution, Attribution::ByRole("a mentor".to_string()));
+    assert_eq!(
+        Testimony::draft(7, s, 2, "a mentor"),
+        Err(TestimonyError::NotConsented(2))
+    );
     assert!(Testimony::draft(7, s, 2, "a mentor")
         .unwrap_err()
+        .to_string()
         .contains("not consented"));
-    assert!(Testimony::draft(7, s, 3, "a mentor").is_err(), "objected");
-    assert!(Testimony::draft(7, s, 99, "a mentor").is_err(), "missing");
+    assert_eq!(
+        Testimony::draft(7, s, 3, "a mentor"),
+        Err(TestimonyError::NotConsented(3)),
+        "objected"
+    );
+    assert!(
+        matches!(
+            Testimony::draft(7, s, 99, "a mentor"),
+            Err(TestimonyError::Item(_))
+        ),
+        "missing"
+    );
     let mut t = t;
     assert!(t.edit_text("   ").is_err());
     t.edit_text("Listen first.").unwrap();

@@ -65,9 +65,7 @@ impl Programme {
     ) -> Result<(), DomainError> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(DomainError::Invalid(
-                "Please write the feedback, question or concern first.".into(),
-            ));
+            return Err(super::group_life::GroupError::EmptyAwarenessNote.into());
         }
         check_length(text)?;
         self.awareness.push(AwarenessNote {

@@ -7,6 +7,7 @@ mod plan;
 
 pub use plan::plan_chairs;
 
+use super::group_life::GroupError;
 use super::programme::Programme;
 use super::{DomainError, Id};
 use crate::domain::Date;
@@ -105,19 +106,13 @@ impl ChairRota {
             return Err(DomainError::NotFound("meeting"));
         };
         let (Some(a), Some(b)) = (self.turns[i].chair, self.turns[j].chair) else {
-            return Err(DomainError::Invalid(
-                "Both meetings need a chair before they can swap.".into(),
-            ));
+            return Err(GroupError::SwapWithoutChair.into());
         };
         if i == j || a == b {
-            return Err(DomainError::Invalid(
-                "Pick two meetings with different chairs to swap.".into(),
-            ));
+            return Err(GroupError::SwapSameChair.into());
         }
         if self.is_away(a, second) || self.is_away(b, first) {
-            return Err(DomainError::Invalid(
-                "That swap would put someone in the chair on a day they will be away.".into(),
-            ));
+            return Err(GroupError::SwapOntoAway.into());
         }
         self.turns[i].chair = Some(b);
         self.turns[j].chair = Some(a);
@@ -146,14 +141,10 @@ impl Programme {
         count: usize,
     ) -> Result<(), DomainError> {
         if !(1..=366).contains(&every_days) {
-            return Err(DomainError::Invalid(
-                "Choose how often the group meets.".into(),
-            ));
+            return Err(GroupError::NoMeetingInterval.into());
         }
         if count == 0 || count > MAX_MEETINGS {
-            return Err(DomainError::Invalid(format!(
-                "Choose between 1 and {MAX_MEETINGS} meetings."
-            )));
+            return Err(GroupError::MeetingCount { max: MAX_MEETINGS }.into());
         }
         let step = every_days;
         let dates = (0..count as i32)
@@ -185,13 +176,11 @@ impl Programme {
     pub fn make_chair_rota(&mut self, group: Id) -> Result<(), DomainError> {
         let members: Vec<Id> = self.members_of(group).iter().map(|m| m.id).collect();
         if members.is_empty() {
-            return Err(DomainError::Invalid(
-                "Add members to the group first (stage 4).".into(),
-            ));
+            return Err(GroupError::NoMembers.into());
         }
         let rota = self.rota_mut(group)?;
         if rota.dates.is_empty() {
-            return Err(DomainError::Invalid("Set the meeting dates first.".into()));
+            return Err(GroupError::NoMeetingDates.into());
         }
         rota.make(&members);
         Ok(())

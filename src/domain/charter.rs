@@ -11,6 +11,7 @@ pub use guide::{Stage, Term};
 pub use guidelines::{GuidelinePart, Guidelines, GuidelinesSource, READ_ALOUD};
 
 use super::chair::ChairRota;
+use super::group_life::GroupError;
 use super::programme::Programme;
 use super::{check_length, DomainError, Id};
 use crate::domain::Date;
@@ -255,9 +256,7 @@ impl Programme {
         match stage {
             Stage::WorkingAgreement => {
                 if charter.working.is_empty() {
-                    return Err(DomainError::Invalid(
-                        "Write at least one part of the working agreement first.".into(),
-                    ));
+                    return Err(GroupError::EmptyWorkingAgreement.into());
                 }
                 let number = charter.versions.len() + 1;
                 charter.versions.push(AgreementVersion {
@@ -268,9 +267,7 @@ impl Programme {
             }
             Stage::Members => {
                 if members.is_empty() {
-                    return Err(DomainError::Invalid(
-                        "Tick at least one member first.".into(),
-                    ));
+                    return Err(GroupError::NoMembersTicked.into());
                 }
                 charter.record_mut(stage).agreed = Some(Agreed {
                     on: Some(on),
@@ -280,9 +277,7 @@ impl Programme {
             _ => {
                 let record = charter.record_mut(stage);
                 if record.text.trim().is_empty() {
-                    return Err(DomainError::Invalid(
-                        "Write down what the group decided first.".into(),
-                    ));
+                    return Err(GroupError::NothingDecided.into());
                 }
                 record.agreed = Some(Agreed {
                     on: Some(on),

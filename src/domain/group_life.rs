@@ -180,8 +180,50 @@ pub struct GroupLife {
     pub ending: Option<GroupEnding>,
 }
 
-fn invalid(why: &str) -> DomainError {
-    DomainError::Invalid(why.to_string())
+/// Why a change to a group's forming and life was refused: its charter stages, its chair
+/// rota, awareness notes, members leaving and the group ending.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum GroupError {
+    #[error("Write at least one part of the working agreement first.")]
+    EmptyWorkingAgreement,
+    #[error("Tick at least one member first.")]
+    NoMembersTicked,
+    #[error("Write down what the group decided first.")]
+    NothingDecided,
+    #[error("Both meetings need a chair before they can swap.")]
+    SwapWithoutChair,
+    #[error("Pick two meetings with different chairs to swap.")]
+    SwapSameChair,
+    #[error("That swap would put someone in the chair on a day they will be away.")]
+    SwapOntoAway,
+    #[error("Choose how often the group meets.")]
+    NoMeetingInterval,
+    #[error("Choose between 1 and {max} meetings.")]
+    MeetingCount { max: usize },
+    #[error("Add members to the group first (stage 4).")]
+    NoMembers,
+    #[error("Set the meeting dates first.")]
+    NoMeetingDates,
+    #[error("Please write the feedback, question or concern first.")]
+    EmptyAwarenessNote,
+    #[error("Please choose the date they left.")]
+    NoLeavingDate,
+    #[error("The group ended on {0}: nobody can leave it after that.")]
+    LeftAfterEnding(Date),
+    #[error("They are not a member of this group.")]
+    NotAMember,
+    #[error("One of the ticked goodbye prompts is for the other kind of leaving.")]
+    PromptForOtherLeaving,
+    #[error("The group has ended. Reopen the group first to change who left it.")]
+    EndedAlready,
+    #[error("Please choose the date the group ended.")]
+    NoEndingDate,
+    #[error("This group has already ended.")]
+    AlreadyEnded,
+    #[error("This group has not ended.")]
+    NotEnded,
+    #[error("The ending ({on}) cannot be before the last member left ({last}).")]
+    EndsBeforeLastLeft { on: Date, last: Date },
 }
 
 impl Programme {
@@ -219,12 +261,10 @@ impl Programme {
     /// longer marked at meetings), and the leaving is kept on the group's page.
     pub fn record_departure(&mut self, group: Id, departure: Departure) -> Result<(), DomainError> {
         if departure.on.is_none() {
-            return Err(invalid("Please choose the date they left."));
+            return Err(GroupError::NoLeavingDate.into());
         }
         if let Some(end) = self.group_ending(group).and_then(|e| e.on) {
-            return Err(DomainError::Invalid(format!(
-                "The group ended on {end}: nobody can leave it after that."
-            )));
+            return Err(GroupError::LeftAfterEnding(end).into());
         }
         let member = self
             .participant(departure.person)
@@ -232,13 +272,11 @@ impl Programme {
             .groups
             .contains(&group);
         if !member {
-            return Err(invalid("They are not a member of this group."));
+            return Err(GroupError::NotAMember.into());
         }
         let fits = departure.leaving.prompts();
         if departure.talked.iter().any(|t| !fits.contains(t)) {
-            return Err(invalid(
-                "One of the ticked goodbye prompts is for the other kind of leaving.",
-            ));
+            return Err(GroupError::PromptForOtherLeaving.into());
         }
         self.set_membership(departure.person, group, false)?;
         self.group_life_mut(group)?.departures.push(departure);
@@ -246,7 +284,7 @@ impl Programme {
     }
 
     /// Checks what a stored or imported record must satisfy.
-    pub(super) fn check_group_life(&self) -> Result<(), String> {
+    pub(super) fn check_group_life(&self) -> Result<(), super::programme::RecordError> {
         for life in &self.group_life {
             let words = life
                 .departures
@@ -254,7 +292,7 @@ impl Programme {
                 .map(|d| &d.words)
                 .chain(life.ending.iter().map(|e| &e.words));
             for w in words {
-                super::check_length(w.on_this_device()).map_err(|e| e.to_string())?;
+                super::check_length(w.on_this_device())?;
             }
         }
         Ok(())
@@ -264,9 +302,7 @@ impl Programme {
     /// again. Returns what was recorded, so it can be put back.
     pub fn undo_departure(&mut self, group: Id, person: Id) -> Result<Departure, DomainError> {
         if self.group_ending(group).is_some() {
-            return Err(invalid(
-                "The group has ended. Reopen the group first to change who left it.",
-            ));
+            return Err(GroupError::EndedAlready.into());
         }
         self.participant(person)
             .ok_or(DomainError::NotFound("person"))?;
@@ -284,17 +320,13 @@ impl Programme {
     /// Records that the group has ended: it is archived (no new sessions), and its ending is
     /// kept on its page.
     pub fn end_group(&mut self, group: Id, ending: GroupEnding) -> Result<(), DomainError> {
-        let on = ending
-            .on
-            .ok_or_else(|| invalid("Please choose the date the group ended."))?;
+        let on = ending.on.ok_or(GroupError::NoEndingDate)?;
         if self.group_ending(group).is_some() {
-            return Err(invalid("This group has already ended."));
+            return Err(GroupError::AlreadyEnded.into());
         }
         if let Some(last) = self.departures(group).iter().filter_map(|d| d.on).max() {
             if on < last {
-                return Err(DomainError::Invalid(format!(
-                    "The ending ({on}) cannot be before the last member left ({last})."
-                )));
+                return Err(GroupError::EndsBeforeLastLeft { on, last }.into());
             }
         }
         self.set_group_archived(group, true)?;
@@ -306,10 +338,7 @@ impl Programme {
     /// active again. Returns what was recorded.
     pub fn reopen_group(&mut self, group: Id) -> Result<GroupEnding, DomainError> {
         let life = self.group_life_mut(group)?;
-        let ending = life
-            .ending
-            .take()
-            .ok_or_else(|| invalid("This group has not ended."))?;
+        let ending = life.ending.take().ok_or(GroupError::NotEnded)?;
         self.set_group_archived(group, false)?;
         Ok(ending)
     }
@@ -383,9 +412,7 @@ mod tests {
         );
         assert_eq!(
             p.record_departure(7, leaving(10, 0, Leaving::Planned)),
-            Err(DomainError::Invalid(
-                "They are not a member of this group.".into()
-            )),
+            Err(DomainError::Group(GroupError::NotAMember)),
         );
         let mut mixed = leaving(10, 0, Leaving::Unplanned);
         mixed.talked.insert(GoodbyePrompt::TheirWords);

@@ -176,19 +176,16 @@ impl KioskTask {
 impl TurnTask {
     /// The numbers people can pick from, or why the task cannot run (say, the session moved
     /// on to another step). Only numbers: never names, never earlier answers.
-    pub fn numbers(&self, session: Option<&Session>) -> Result<Vec<u32>, String> {
+    pub fn numbers(&self, session: Option<&Session>) -> Result<Vec<u32>, KioskError> {
         let Some(s) = session else {
-            return Err("This task is no longer available on this device.".to_string());
+            return Err(KioskError::TaskGone);
         };
         let numbers: Vec<u32> = match self.phase {
             Phase::Pairs => s.pairs().iter().map(|p| p.number).collect(),
             _ => s.tables().iter().map(|t| t.number).collect(),
         };
         if numbers.is_empty() || s.phase() != self.phase {
-            return Err(format!(
-                "There is nothing to answer here right now: the session is not at the {} step.",
-                self.phase.label().to_lowercase()
-            ));
+            return Err(KioskError::NotAtStep(self.phase));
         }
         Ok(numbers)
     }
@@ -214,6 +211,22 @@ impl TurnTask {
             _ => format!("Table {}", table_label(number)),
         }
     }
+}
+
+/// Why kiosk mode cannot start, or a kiosk task cannot take answers now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KioskError {
+    #[error("This task is no longer available on this device.")]
+    TaskGone,
+    #[error(
+        "There is nothing to answer here right now: the session is not at the {} step.",
+        .0.label().to_lowercase()
+    )]
+    NotAtStep(Phase),
+    #[error("Please choose between {min} and {max} seconds.")]
+    IdleSeconds { min: u32, max: u32 },
+    #[error("Please set a facilitator PIN first.")]
+    NoPin,
 }
 
 /// A PIN must be 4 to 8 digits, nothing else.
@@ -362,11 +375,12 @@ pub enum PinOutcome {
 
 impl KioskSettings {
     /// Sets the idle timeout, refusing anything outside 15 seconds to 10 minutes.
-    pub fn set_idle_seconds(&mut self, seconds: u32) -> Result<(), String> {
+    pub fn set_idle_seconds(&mut self, seconds: u32) -> Result<(), KioskError> {
         if !(MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(&seconds) {
-            return Err(format!(
-                "Please choose between {MIN_IDLE_SECONDS} and {MAX_IDLE_SECONDS} seconds."
-            ));
+            return Err(KioskError::IdleSeconds {
+                min: MIN_IDLE_SECONDS,
+                max: MAX_IDLE_SECONDS,
+            });
         }
         self.idle_seconds = seconds;
         Ok(())
@@ -385,9 +399,9 @@ impl KioskSettings {
     }
 
     /// Starts kiosk mode for a task. Needs a PIN first, or nobody could leave.
-    pub fn start(&mut self, task: KioskTask) -> Result<(), String> {
+    pub fn start(&mut self, task: KioskTask) -> Result<(), KioskError> {
         if self.pin.is_none() {
-            return Err("Please set a facilitator PIN first.".to_string());
+            return Err(KioskError::NoPin);
         }
         self.active = Some(task);
         Ok(())

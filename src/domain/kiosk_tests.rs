@@ -241,8 +241,15 @@ fn pairs_pick_a_number_and_their_answer_is_added_not_shown() {
     let TaskShape::Turns(tables) = KioskTask::TableConsensus { session: 5 }.describe() else {
         panic!("a table task is answered in turns");
     };
-    assert!(tables.numbers(Some(&s)).is_err());
-    assert!(turns.numbers(None).is_err());
+    assert_eq!(
+        tables.numbers(Some(&s)),
+        Err(KioskError::NotAtStep(Phase::Tables))
+    );
+    assert_eq!(
+        tables.numbers(Some(&s)).unwrap_err().to_string(),
+        "There is nothing to answer here right now: the session is not at the tables step."
+    );
+    assert_eq!(turns.numbers(None), Err(KioskError::TaskGone));
     assert_eq!(tables.name(2), "Table B");
 }
 

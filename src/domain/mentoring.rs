@@ -27,6 +27,104 @@ use super::{Date, Id};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
+/// Why a change to mentoring was refused: the skills inventory, a proposal being reviewed, a
+/// pair's steps, contract and ending. (Reading a skills file has its own
+/// [`import::ImportError`].)
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MentoringError {
+    #[error("That name is too long ({len} characters). Please keep it under {max}.")]
+    LabelTooLong { len: usize, max: usize },
+    #[error("“{0}” is already in the list. To join two skills into one, use Merge.")]
+    SkillListed(String),
+    #[error("The list already has {max} skills, the most it can hold.")]
+    SkillListFull { max: usize },
+    #[error("Please choose two different skills to merge.")]
+    MergeIntoItself,
+    #[error("Levels run from 1 to {max}.")]
+    Level { max: u8 },
+    #[error("There are only seven days.")]
+    Day,
+    #[error("That team name is too long ({len} characters). Please keep it under {max}.")]
+    TeamTooLong { len: usize, max: usize },
+    #[error("A mentor can take from 1 to 50 proteges.")]
+    Capacity,
+    #[error("Please choose at least one skill you can offer or want to develop.")]
+    NoSkillChosen,
+    #[error("Only pairs of two can be locked. Swap someone out of the trio first.")]
+    LockTrio,
+    #[error("Please choose two different people to swap.")]
+    SwapWithSelf,
+    #[error("{0} is in more than one pair. Swap the proteges instead.")]
+    MentorInSeveralPairs(String),
+    #[error("Neither of them is in a pair, so there is nothing to swap.")]
+    NothingToSwap,
+    #[error("They are already in the same pair.")]
+    SamePair,
+    #[error("{0} and {1} are not to be paired (a rule or a pair you broke up).")]
+    NeverPaired(String, String),
+    #[error("{0} and {1} are in the same team, and pairs must be from different teams.")]
+    SameTeam(String, String),
+    #[error(
+        "Each pair needs one mentor and one protege. Swap a mentor with a mentor, or a protege \
+         with a protege."
+    )]
+    OneMentorEach,
+    #[error("There are no pairs to confirm. Please propose pairs first.")]
+    NoPairsToConfirm,
+    /// The proposal no longer fits the roster or the confirmed pairs: only a new proposal
+    /// helps (this and the next three).
+    #[error("One of them is not in this proposal. Please propose again to include them.")]
+    NotInProposal,
+    #[error("Someone in that pair is no longer on the roster. Please propose again.")]
+    PairMemberGone,
+    #[error("Someone in the proposal is no longer on the roster. Please propose again.")]
+    ProposalMemberGone,
+    #[error("Someone in the proposal is already in a confirmed pair. Please propose again.")]
+    ProposalMemberPaired,
+    #[error("The {what} ({on}) cannot be before the step recorded last ({latest}).")]
+    BeforeLatestStep {
+        what: &'static str,
+        on: Date,
+        latest: Date,
+    },
+    #[error("This pair is at “{stage}”, so {what} cannot be recorded now.")]
+    WrongStage {
+        stage: &'static str,
+        what: &'static str,
+    },
+    #[error("The agreement ({on}) cannot be before the pair was confirmed ({confirmed}).")]
+    AgreedBeforeConfirmed { on: Date, confirmed: Date },
+    #[error(
+        "There is no step to undo. To take back the match itself, choose “Undo this \
+         confirmation”."
+    )]
+    NothingToUndo,
+    #[error("Someone in this pair is already in a new pair, so this ending cannot be undone.")]
+    EndingKept,
+    #[error(
+        "This pair has already started, so its confirmation cannot be undone. Choose “End this \
+         relationship” instead."
+    )]
+    AlreadyStarted,
+    #[error("Someone in this pair is already in a new pair, so it cannot be put back.")]
+    CannotPutBack,
+    #[error("Please choose the date the relationship ended.")]
+    NoEndingDate,
+    #[error("The ending ({on}) cannot be before the pair was confirmed ({confirmed}).")]
+    EndsBeforeConfirmed { on: Date, confirmed: Date },
+    #[error("A new-partner choice is for someone who is not in this pair.")]
+    RematchOutsidePair,
+    #[error("The earliest date for a new partner ({from}) cannot be before the ending ({on}).")]
+    RematchBeforeEnding { from: Date, on: Date },
+    #[error("A new partner is chosen when a relationship ends.")]
+    NotEnded,
+    #[error(
+        "The review date is before the pair was confirmed ({confirmed}). Please choose a later \
+         date."
+    )]
+    ReviewBeforeConfirmed { confirmed: Date },
+}
+
 /// A participant's entry in the skills inventory.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -40,7 +40,10 @@ pub type Id = u64;
 /// silently. Generous enough for a page of notes.
 pub const MAX_TEXT: usize = 20_000;
 
-/// Errors a rule can raise, worded for the facilitator.
+/// Errors a rule can raise, worded for the facilitator. The few kinds every area shares are
+/// here; each area's own refusals are in its enum, carried whole so a caller can match on
+/// them (`DomainError::Mentoring(MentoringError::SameTeam(..))`), and each says the same
+/// sentence through this type as on its own.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DomainError {
     #[error("Please give {0} a name.")]
@@ -54,7 +57,22 @@ pub enum DomainError {
          Peercircle here” to make changes in this tab."
     )]
     ReadOnly,
-    /// A rule's own plain sentence (the rule knows best how to say what is wrong).
+    #[error(transparent)]
+    Roster(#[from] roster::RosterError),
+    #[error(transparent)]
+    Group(#[from] group_life::GroupError),
+    #[error(transparent)]
+    Mentoring(#[from] mentoring::MentoringError),
+    #[error(transparent)]
+    Import(#[from] mentoring::import::ImportError),
+    #[error(transparent)]
+    Pairing(#[from] pairing::PairingError),
+    #[error(transparent)]
+    FollowUp(#[from] followup::FollowUpError),
+    /// A sentence from outside the rules: the state layer refuses an edit in the words of
+    /// storage (a record a newer version wrote, a store full at start), and a screen refuses
+    /// in its own words what it checks before calling a rule (a paste with nothing new, a
+    /// meeting already listed). The rules themselves never build one.
     #[error("{0}")]
     Invalid(String),
 }

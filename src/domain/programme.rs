@@ -240,19 +240,35 @@ impl Programme {
     }
 
     /// Checks what a stored or imported programme must satisfy.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), RecordError> {
         let mut seen = std::collections::BTreeSet::new();
         for g in &self.groups {
             if !seen.insert(g.id) {
-                return Err(format!("two groups share the number {}", g.id));
+                return Err(RecordError::SharedGroupNumber(g.id));
             }
         }
         for text in [&self.name, &self.organisation, &self.purpose] {
-            check_length(text).map_err(|e| e.to_string())?;
+            check_length(text)?;
         }
         self.check_group_life()?;
         self.followup.validate()
     }
+}
+
+/// Why a stored or imported programme does not make sense; storage sets such a record aside
+/// and says so in these words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("two groups share the number {0}")]
+    SharedGroupNumber(Id),
+    #[error("a survey point has more answers than questions")]
+    SurveyAnswersBeyondQuestions,
+    #[error("a survey point counts more answers than responses")]
+    SurveyAnswersBeyondResponses,
+    /// A value a rule would refuse if it were typed (a text too long, a check-in rating out
+    /// of range), said in the rule's words.
+    #[error(transparent)]
+    Rule(#[from] DomainError),
 }
 
 pub fn display_or<'a>(name: &'a str, fallback: &'a str) -> &'a str {

@@ -5,6 +5,31 @@ use super::{check_length, clean_name, DomainError, Id};
 use crate::domain::Date;
 use serde::{Deserialize, Serialize};
 
+/// Why a change to a person on the roster (roles, trial opt-in, quote approval) or to the
+/// roster as a list was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RosterError {
+    #[error("Everyone needs at least one role. Tick another role first.")]
+    LastRole,
+    #[error("The trial period must end on or after the day it starts.")]
+    TrialEndsBeforeStart,
+    #[error("This person has not opted in for a trial yet.")]
+    NoOptIn,
+    #[error("Please tick what the person agreed their name may be used in.")]
+    NoApprovedUse,
+    #[error("Please say what the approval covers, for example “newsletter and brochures”.")]
+    NoApprovalScope,
+    #[error("The approval cannot expire before the day it was given.")]
+    ExpiresBeforeGiven,
+    #[error("There is no approval to withdraw.")]
+    NoApproval,
+    #[error(
+        "That list has {count} new names; Peercircle adds up to {max} at a time. Please paste \
+         it in parts."
+    )]
+    PasteTooLong { count: usize, max: usize },
+}
+
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
@@ -269,9 +294,7 @@ impl super::programme::Programme {
         } else if p.roles.len() > 1 {
             p.roles.retain(|r| *r != role);
         } else if p.roles.contains(&role) {
-            return Err(DomainError::Invalid(
-                "Everyone needs at least one role. Tick another role first.".into(),
-            ));
+            return Err(RosterError::LastRole.into());
         }
         Ok(())
     }
@@ -279,9 +302,7 @@ impl super::programme::Programme {
     /// Records an opt-in for a trial period, replacing an earlier one (and its decision).
     pub fn set_opt_in(&mut self, person: Id, start: Date, end: Date) -> Result<(), DomainError> {
         if end < start {
-            return Err(DomainError::Invalid(
-                "The trial period must end on or after the day it starts.".into(),
-            ));
+            return Err(RosterError::TrialEndsBeforeStart.into());
         }
         self.participant_mut(person)?.opt_in = Some(OptIn {
             start,
@@ -304,9 +325,7 @@ impl super::programme::Programme {
         on: Date,
     ) -> Result<(), DomainError> {
         let p = self.participant_mut(person)?;
-        let opt_in = p.opt_in.as_mut().ok_or(DomainError::Invalid(
-            "This person has not opted in for a trial yet.".into(),
-        ))?;
+        let opt_in = p.opt_in.as_mut().ok_or(RosterError::NoOptIn)?;
         opt_in.decision = Some(TrialDecision { choice, on });
         Ok(())
     }
@@ -320,22 +339,15 @@ impl super::programme::Programme {
         expires: Option<Date>,
     ) -> Result<(), DomainError> {
         if uses.is_empty() {
-            return Err(DomainError::Invalid(
-                "Please tick what the person agreed their name may be used in.".into(),
-            ));
+            return Err(RosterError::NoApprovedUse.into());
         }
         let scope = scope.trim();
         if scope.is_empty() {
-            return Err(DomainError::Invalid(
-                "Please say what the approval covers, for example “newsletter and brochures”."
-                    .into(),
-            ));
+            return Err(RosterError::NoApprovalScope.into());
         }
         check_length(scope)?;
         if expires.is_some_and(|e| e < given) {
-            return Err(DomainError::Invalid(
-                "The approval cannot expire before the day it was given.".into(),
-            ));
+            return Err(RosterError::ExpiresBeforeGiven.into());
         }
         self.participant_mut(person)?.quote_approval = Some(QuoteApproval {
             given,
@@ -350,9 +362,7 @@ impl super::programme::Programme {
     /// Withdrawal is kept on record (not deleted) so it is clear when quoting had to stop.
     pub fn withdraw_quote_approval(&mut self, person: Id, on: Date) -> Result<(), DomainError> {
         let p = self.participant_mut(person)?;
-        let approval = p.quote_approval.as_mut().ok_or(DomainError::Invalid(
-            "There is no approval to withdraw.".into(),
-        ))?;
+        let approval = p.quote_approval.as_mut().ok_or(RosterError::NoApproval)?;
         approval.withdrawn.get_or_insert(on);
         Ok(())
     }

@@ -107,11 +107,11 @@ pub fn plan_paste(existing: &[Participant], text: &str) -> Result<PastePlan, Dom
         }
     }
     if plan.new_names.len() > MAX_PASTE {
-        return Err(DomainError::Invalid(format!(
-            "That list has {} new names; Peercircle adds up to {MAX_PASTE} at a time. Please \
-             paste it in parts.",
-            plan.new_names.len()
-        )));
+        return Err(super::roster::RosterError::PasteTooLong {
+            count: plan.new_names.len(),
+            max: MAX_PASTE,
+        }
+        .into());
     }
     Ok(plan)
 }

@@ -3,8 +3,23 @@
 //! a written approval to be quoted by name; the share gate checks that approval, not this file.
 
 use super::session::{Session, SessionError};
-use super::{check_length, Id};
+use super::{check_length, DomainError, Id};
 use serde::{Deserialize, Serialize};
+
+/// Why a testimony cannot be drafted or changed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TestimonyError {
+    /// The item it is drafted from is not in the session.
+    #[error(transparent)]
+    Item(#[from] SessionError),
+    #[error("Item {0} was not consented for sharing, so it cannot become a testimony.")]
+    NotConsented(u32),
+    #[error("Please write something here; it cannot be empty.")]
+    Empty,
+    /// Too long, in the words every text field uses.
+    #[error(transparent)]
+    Text(#[from] DomainError),
+}
 
 /// Who a testimony is credited to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,14 +76,15 @@ pub fn role_phrase(kind: super::programme::GroupKind) -> &'static str {
 impl Testimony {
     /// A draft from a consented item, attributed by role. Refuses an item the group did not
     /// consent to share, so a draft can never start from internal-only text.
-    pub fn draft(id: Id, session: &Session, item: u32, role: &str) -> Result<Testimony, String> {
-        let found = session
-            .item(item)
-            .map_err(|e: SessionError| e.to_string())?;
+    pub fn draft(
+        id: Id,
+        session: &Session,
+        item: u32,
+        role: &str,
+    ) -> Result<Testimony, TestimonyError> {
+        let found = session.item(item)?;
         if !found.is_shareable() || found.consent.objection {
-            return Err(format!(
-                "Item {item} was not consented for sharing, so it cannot become a testimony."
-            ));
+            return Err(TestimonyError::NotConsented(item));
         }
         Ok(Testimony {
             id,
@@ -94,22 +110,22 @@ impl Testimony {
     }
 
     /// Rewrites the quote, for example to take a name out or to tidy the wording.
-    pub fn edit_text(&mut self, text: &str) -> Result<(), String> {
+    pub fn edit_text(&mut self, text: &str) -> Result<(), TestimonyError> {
         self.text = clean(text)?;
         Ok(())
     }
 
-    pub fn attribute_to_role(&mut self, role: &str) -> Result<(), String> {
+    pub fn attribute_to_role(&mut self, role: &str) -> Result<(), TestimonyError> {
         self.attribution = Attribution::ByRole(clean(role)?);
         Ok(())
     }
 }
 
-fn clean(text: &str) -> Result<String, String> {
+fn clean(text: &str) -> Result<String, TestimonyError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Please write something here; it cannot be empty.".to_string());
+        return Err(TestimonyError::Empty);
     }
-    check_length(text).map_err(|e| e.to_string())?;
+    check_length(text)?;
     Ok(text.to_string())
 }

@@ -23,12 +23,21 @@ pub enum RestoreError {
     #[error("it was saved by a newer version of Peercircle (format {found}); reload to update")]
     TooNew { found: u32 },
     #[error("it could not be brought up to date from format {from}: {reason}")]
-    Migration { from: u32, reason: String },
+    Migration {
+        from: u32,
+        reason: super::migrate::StepError,
+    },
     /// The detail is the parser's, kept for developers (`Debug`); people are told in words.
     #[error("part of it is missing or is not in the form Peercircle saves")]
     Shape(String),
+    #[error("it does not make sense as saved (it holds an impossible number)")]
+    ImpossibleNumber,
+    #[error("it does not make sense as saved (it says it is {what} {id})")]
+    WrongId { what: &'static str, id: u64 },
     #[error("it does not make sense as saved ({0})")]
-    Invalid(String),
+    Programme(crate::domain::programme::RecordError),
+    #[error("it does not make sense as saved ({0})")]
+    Session(crate::domain::session::SessionError),
 }
 
 impl RestoreError {

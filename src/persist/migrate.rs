@@ -5,7 +5,13 @@ use super::envelope::{Envelope, RestoreError};
 use serde_json::Value;
 
 /// Turns data of format N into format N + 1, or says why it cannot.
-pub type Step = fn(Value) -> Result<Value, String>;
+pub type Step = fn(Value) -> Result<Value, StepError>;
+
+/// What a format step needed and did not find, in a few plain words ("no member list"): it
+/// ends the set-aside notice, "it could not be brought up to date from format 1: …".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct StepError(pub &'static str);
 
 /// A kind of record: its name in the envelope, and its migration steps. `steps[0]` turns
 /// format 1 into format 2, and so on, so the current format is `steps.len() + 1`.
@@ -24,7 +30,7 @@ impl RecordFormat {
 /// Format 2 of every kind is format 1 with the fields added since it first shipped, all of
 /// which have defaults: nothing to change, but the number must grow, so a tab still running
 /// a build that knows only format 1 leaves these records alone instead of dropping fields.
-fn grew_with_defaults(data: Value) -> Result<Value, String> {
+fn grew_with_defaults(data: Value) -> Result<Value, StepError> {
     Ok(data)
 }
 
@@ -80,16 +86,16 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn add_b(mut v: Value) -> Result<Value, String> {
-        v["b"] = json!(v["a"].as_i64().ok_or("no a")? * 2);
+    fn add_b(mut v: Value) -> Result<Value, StepError> {
+        v["b"] = json!(v["a"].as_i64().ok_or(StepError("no a"))? * 2);
         Ok(v)
     }
-    fn rename_b_to_c(mut v: Value) -> Result<Value, String> {
+    fn rename_b_to_c(mut v: Value) -> Result<Value, StepError> {
         let b = v
             .as_object_mut()
-            .ok_or("not an object")?
+            .ok_or(StepError("not an object"))?
             .remove("b")
-            .ok_or("no b")?;
+            .ok_or(StepError("no b"))?;
         v["c"] = b;
         Ok(v)
     }
@@ -129,7 +135,7 @@ mod tests {
             migrate(env(1, json!({"x": 1})), &CHAIN),
             Err(RestoreError::Migration {
                 from: 1,
-                reason: "no a".into()
+                reason: StepError("no a")
             })
         );
     }

@@ -118,9 +118,7 @@ pub fn restore_keeping<T: DeserializeOwned + Serialize>(
     // Ids are handed out one at a time from 1; one near the top of the range is damage, and
     // would make the next new id overflow.
     if highest_id_in(&data, 0) > MAX_ID {
-        return Err(RestoreError::Invalid(
-            "it holds an impossible number".into(),
-        ));
+        return Err(RestoreError::ImpossibleNumber);
     }
     let value: T = serde_json::from_value(data.clone())
         .map_err(|e| RestoreError::Shape(shorten(&e.to_string())))?;
@@ -239,24 +237,23 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
 
 fn check_programme(p: Programme, id: Id) -> Result<Programme, RestoreError> {
     if p.id != id {
-        return Err(RestoreError::Invalid(format!(
-            "it says it is programme {}",
-            p.id
-        )));
+        return Err(RestoreError::WrongId {
+            what: "programme",
+            id: p.id,
+        });
     }
-    p.validate().map_err(RestoreError::Invalid)?;
+    p.validate().map_err(RestoreError::Programme)?;
     Ok(p)
 }
 
 fn check_session(s: Session, id: Id) -> Result<Session, RestoreError> {
     if s.id() != id {
-        return Err(RestoreError::Invalid(format!(
-            "it says it is session {}",
-            s.id()
-        )));
+        return Err(RestoreError::WrongId {
+            what: "session",
+            id: s.id(),
+        });
     }
-    s.validate()
-        .map_err(|e| RestoreError::Invalid(e.to_string()))?;
+    s.validate().map_err(RestoreError::Session)?;
     Ok(s)
 }
 

@@ -15,16 +15,29 @@ use crate::share::suppress::K;
 /// Largest file accepted. A year of a large programme is well under 2 MB.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 
-/// One file's problem, numbered as the user chose the files (from 1).
+pub use schema::FileRefusal;
+
+/// One file's problem, numbered as the user chose the files (from 1; 0 when no file was
+/// chosen). Said as "File 2 is not a Peercircle shareable file: …"; a screen that knows the
+/// file's name says it instead of the number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileProblem {
     pub file: usize,
-    pub reason: String,
+    pub reason: FileRefusal,
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.reason {
+            FileRefusal::NoFiles => write!(f, "{}", self.reason),
+            _ => write!(f, "File {} {}", self.file, self.reason),
+        }
+    }
 }
 
 /// Why the files could not be combined: one plain sentence per refused file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}", .problems.iter().map(|p| p.reason.as_str()).collect::<Vec<_>>().join(" "))]
+#[error("{}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "))]
 pub struct ImportError {
     pub problems: Vec<FileProblem>,
 }
@@ -58,7 +71,7 @@ pub fn combine_on_device(
         return Err(ImportError {
             problems: vec![FileProblem {
                 file: 0,
-                reason: "Choose at least one shareable file to combine.".to_string(),
+                reason: FileRefusal::NoFiles,
             }],
         });
     }
@@ -68,10 +81,7 @@ pub fn combine_on_device(
         let file = i + 1;
         match schema::read(text) {
             Ok(content) => read.push(content),
-            Err(why) => problems.push(FileProblem {
-                file,
-                reason: format!("File {file} {why}"),
-            }),
+            Err(reason) => problems.push(FileProblem { file, reason }),
         }
     }
     if !problems.is_empty() {

@@ -52,10 +52,9 @@ pub fn CombinePage() -> impl IntoView {
                     .map(|p| {
                         // Problems are numbered from 1 in the order chosen; say the file's name.
                         let name = p.file.checked_sub(1).and_then(|i| f.get(i)).map(|(n, _)| n);
-                        let prefix = format!("File {} ", p.file);
-                        match (name, p.reason.strip_prefix(&prefix)) {
-                            (Some(name), Some(rest)) => format!("“{name}” {rest}"),
-                            _ => p.reason,
+                        match name {
+                            Some(name) => format!("“{name}” {}", p.reason),
+                            None => p.to_string(),
                         }
                     })
                     .collect::<Vec<_>>()),

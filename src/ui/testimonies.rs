@@ -61,7 +61,9 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
                 .unwrap_or("a member");
             let s = s.clone();
             let id = ws.fresh_id();
-            ws.testimonies.push(Testimony::draft(id, &s, item, role)?);
+            let drafted =
+                Testimony::draft(id, &s, item, role).map_err(|e| Refusal(e.to_string()))?;
+            ws.testimonies.push(drafted);
             Ok::<_, Refusal>(())
         });
         error.set(result.err().map(|e| e.0));
@@ -109,7 +111,8 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
 }
 
 /// A change to one testimony, checked by its own rules.
-type TestimonyChange = Box<dyn FnOnce(&mut Testimony) -> Result<(), String>>;
+type TestimonyChange =
+    Box<dyn FnOnce(&mut Testimony) -> Result<(), crate::domain::testimony::TestimonyError>>;
 
 #[component]
 fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
@@ -160,7 +163,7 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
                 .iter_mut()
                 .find(|t| t.id == id)
                 .ok_or(Refusal("That testimony no longer exists.".into()))?;
-            f(t).map_err(Refusal)
+            f(t).map_err(|e| Refusal(e.to_string()))
         });
         error.set(result.err().map(|e| e.0));
     };

@@ -3,6 +3,7 @@
 //! exports see only the ratings' reason categories.
 
 use super::super::{check_length, Date, DomainError, Id};
+use super::FollowUpError;
 use serde::{Deserialize, Serialize};
 
 /// A rating from 1 (poor) to 5 (very good). Anything else cannot be stored.
@@ -15,9 +16,7 @@ impl Score {
         if (1..=5).contains(&n) {
             Ok(Score(n))
         } else {
-            Err(DomainError::Invalid(
-                "Please choose a rating from 1 to 5.".to_string(),
-            ))
+            Err(FollowUpError::Rating.into())
         }
     }
 
@@ -33,9 +32,13 @@ impl Default for Score {
 }
 
 impl TryFrom<u8> for Score {
-    type Error = String;
-    fn try_from(n: u8) -> Result<Score, String> {
-        Score::new(n).map_err(|e| e.to_string())
+    type Error = FollowUpError;
+    fn try_from(n: u8) -> Result<Score, FollowUpError> {
+        if (1..=5).contains(&n) {
+            Ok(Score(n))
+        } else {
+            Err(FollowUpError::Rating)
+        }
     }
 }
 
@@ -80,9 +83,7 @@ impl CheckIn {
     pub fn validate(&self) -> Result<(), DomainError> {
         check_length(&self.improve)?;
         if self.date.is_none() {
-            return Err(DomainError::Invalid(
-                "Please choose the date of the check-in.".to_string(),
-            ));
+            return Err(FollowUpError::NoCheckInDate.into());
         }
         Ok(())
     }

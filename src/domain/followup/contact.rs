@@ -6,6 +6,7 @@
 use super::super::mentoring::{LifeRules, MentoringPair, Stage};
 use super::super::private::PrivateText;
 use super::super::{Date, DomainError, Id};
+use super::FollowUpError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -105,19 +106,13 @@ pub struct Contact {
 impl Contact {
     pub fn validate(&self, pair: &MentoringPair) -> Result<(), DomainError> {
         if self.date.is_none() {
-            return Err(DomainError::Invalid(
-                "Please choose the date of the contact.".into(),
-            ));
+            return Err(FollowUpError::NoContactDate.into());
         }
         if self.with.is_empty() {
-            return Err(DomainError::Invalid(
-                "Please choose who the contact was with.".into(),
-            ));
+            return Err(FollowUpError::NoContactPerson.into());
         }
         if self.with.iter().any(|w| !pair.members.contains(w)) {
-            return Err(DomainError::Invalid(
-                "A contact can only be with the people of this pair.".into(),
-            ));
+            return Err(FollowUpError::ContactOutsidePair.into());
         }
         Ok(())
     }
@@ -145,20 +140,16 @@ impl ContactCadence {
 
     pub fn validate(&self) -> Result<(), DomainError> {
         if !(1..=14).contains(&self.first_within) {
-            return Err(DomainError::Invalid(
-                "The first contact should be within 1 to 14 days of the first meeting.".into(),
-            ));
+            return Err(FollowUpError::FirstContactWithin.into());
         }
         if !(1..=4).contains(&self.first_month_times) {
-            return Err(DomainError::Invalid(
-                "Please choose 1 to 4 contacts in the first month.".into(),
-            ));
+            return Err(FollowUpError::FirstMonthContacts.into());
         }
         if !(7..=LONGEST_GAP).contains(&self.then_every) {
-            return Err(DomainError::Invalid(format!(
-                "After the first month, contacts should be between every week and every 3 \
-                 months ({LONGEST_GAP} days)."
-            )));
+            return Err(FollowUpError::ContactGap {
+                longest: LONGEST_GAP,
+            }
+            .into());
         }
         Ok(())
     }

@@ -31,6 +31,37 @@ pub use week::{this_week, WeekItem};
 use super::{Date, DomainError, Id};
 use serde::{Deserialize, Serialize};
 
+/// Why a follow-up record (a check-in, a contact, the cadences, an intervention, a survey
+/// answer) was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FollowUpError {
+    #[error("Please choose a rating from 1 to 5.")]
+    Rating,
+    #[error("Please choose the date of the check-in.")]
+    NoCheckInDate,
+    #[error("Please choose the date of the contact.")]
+    NoContactDate,
+    #[error("Please choose who the contact was with.")]
+    NoContactPerson,
+    #[error("A contact can only be with the people of this pair.")]
+    ContactOutsidePair,
+    #[error("The first contact should be within 1 to 14 days of the first meeting.")]
+    FirstContactWithin,
+    #[error("Please choose 1 to 4 contacts in the first month.")]
+    FirstMonthContacts,
+    #[error(
+        "After the first month, contacts should be between every week and every 3 months \
+         ({longest} days)."
+    )]
+    ContactGap { longest: u32 },
+    #[error("Please choose between 1 and {max} weeks between check-ins.")]
+    CheckInCadence { max: u32 },
+    #[error("It cannot be resolved ({on}) before it was recorded ({recorded}).")]
+    ResolvedBeforeRecorded { on: Date, recorded: Date },
+    #[error("Please choose an answer from 1 to 5 for every statement.")]
+    SurveyIncomplete,
+}
+
 /// Everything done after the meetings, for one programme. Added after format 1 with a
 /// default, so earlier records read as "nothing yet".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,9 +114,10 @@ impl FollowUp {
 
     pub fn set_cadence(&mut self, weeks: u32) -> Result<(), DomainError> {
         if !(1..=MAX_CADENCE_WEEKS).contains(&weeks) {
-            return Err(DomainError::Invalid(format!(
-                "Please choose between 1 and {MAX_CADENCE_WEEKS} weeks between check-ins."
-            )));
+            return Err(FollowUpError::CheckInCadence {
+                max: MAX_CADENCE_WEEKS,
+            }
+            .into());
         }
         self.cadence_weeks = weeks;
         Ok(())
@@ -150,10 +182,11 @@ impl FollowUp {
         let i = self.interventions.iter_mut().find(|i| i.id == id);
         let i = i.ok_or(DomainError::NotFound("intervention"))?;
         if on < i.date {
-            return Err(DomainError::Invalid(format!(
-                "It cannot be resolved ({on}) before it was recorded ({}).",
-                i.date
-            )));
+            return Err(FollowUpError::ResolvedBeforeRecorded {
+                on,
+                recorded: i.date,
+            }
+            .into());
         }
         i.resolved = Some(on);
         Ok(())
@@ -180,11 +213,11 @@ impl FollowUp {
     }
 
     /// Checks what a stored or imported record must satisfy.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), super::programme::RecordError> {
         for c in &self.checkins {
-            c.validate().map_err(|e| e.to_string())?;
+            c.validate()?;
         }
-        self.contact_cadence.validate().map_err(|e| e.to_string())?;
+        self.contact_cadence.validate()?;
         self.survey.validate()
     }
 }

@@ -3,6 +3,7 @@
 //! counts for its survey point and then forgotten, so nothing stored says who answered, when
 //! within the point, or in which order: there is no response list to read back.
 
+use super::super::programme::RecordError;
 use super::super::{clean_name, Date, DomainError, Id};
 use serde::{Deserialize, Serialize};
 
@@ -174,9 +175,7 @@ impl Survey {
     /// Adds one person's answers to the counts. Every statement needs an answer from 1 to 5.
     pub fn record(&mut self, point: Id, answers: &SurveyAnswers) -> Result<(), DomainError> {
         if !answers.is_complete() {
-            return Err(DomainError::Invalid(
-                "Please choose an answer from 1 to 5 for every statement.".to_string(),
-            ));
+            return Err(super::FollowUpError::SurveyIncomplete.into());
         }
         let p = self.points.iter_mut().find(|p| p.id == point);
         let p = p.ok_or(DomainError::NotFound("survey point"))?;
@@ -231,15 +230,15 @@ impl Survey {
             .collect()
     }
 
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), RecordError> {
         for p in &self.points {
             if p.tallies.len() > Measure::ALL.len() {
-                return Err("a survey point has more answers than questions".to_string());
+                return Err(RecordError::SurveyAnswersBeyondQuestions);
             }
             for t in &p.tallies {
                 let sum: u64 = t.iter().map(|&n| u64::from(n)).sum();
                 if sum > u64::from(p.responses) {
-                    return Err("a survey point counts more answers than responses".to_string());
+                    return Err(RecordError::SurveyAnswersBeyondResponses);
                 }
             }
         }

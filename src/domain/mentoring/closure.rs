@@ -3,7 +3,7 @@
 //! list, the closing conversation, and whether each person would like a new partner and from
 //! when. The private words stay on this device (`PrivateText`).
 
-use super::Mentoring;
+use super::{Mentoring, MentoringError};
 use crate::domain::private::PrivateText;
 use crate::domain::{Date, DomainError, Id};
 use serde::{Deserialize, Serialize};
@@ -148,25 +148,20 @@ impl Closure {
 
     /// Checks a closure against the pair it ends.
     pub fn validate(&self, members: &[Id], started: Option<Date>) -> Result<(), DomainError> {
-        let on = self.on.ok_or_else(|| {
-            DomainError::Invalid("Please choose the date the relationship ended.".into())
-        })?;
+        let on = self.on.ok_or(MentoringError::NoEndingDate)?;
         if let Some(start) = started.filter(|s| on < *s) {
-            return Err(DomainError::Invalid(format!(
-                "The ending ({on}) cannot be before the pair was confirmed ({start})."
-            )));
+            return Err(MentoringError::EndsBeforeConfirmed {
+                on,
+                confirmed: start,
+            }
+            .into());
         }
         for r in &self.rematch {
             if !members.contains(&r.person) {
-                return Err(DomainError::Invalid(
-                    "A new-partner choice is for someone who is not in this pair.".into(),
-                ));
+                return Err(MentoringError::RematchOutsidePair.into());
             }
             if r.wants && r.from < on {
-                return Err(DomainError::Invalid(format!(
-                    "The earliest date for a new partner ({}) cannot be before the ending ({on}).",
-                    r.from
-                )));
+                return Err(MentoringError::RematchBeforeEnding { from: r.from, on }.into());
             }
         }
         Ok(())
@@ -221,9 +216,7 @@ impl Mentoring {
         let x = self.pair_mut(pair)?;
         let members = x.members.clone();
         let confirmed = x.confirmed;
-        let closure = x.life.closure.as_mut().ok_or_else(|| {
-            DomainError::Invalid("A new partner is chosen when a relationship ends.".into())
-        })?;
+        let closure = x.life.closure.as_mut().ok_or(MentoringError::NotEnded)?;
         let mut changed = closure.clone();
         match changed.rematch.iter_mut().find(|r| r.person == person) {
             Some(r) => {

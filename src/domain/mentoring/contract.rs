@@ -1,7 +1,7 @@
 //! The peer mentoring contract a confirmed pair writes together: goals for each partner, how
 //! they meet, what they commit to, how they keep it equal, and when they review it.
 
-use super::{Contract, Mentoring, MentoringPair};
+use super::{Contract, Mentoring, MentoringError, MentoringPair};
 use crate::domain::{check_length, Date, DomainError, Id};
 
 /// Which part of a contract is being written.
@@ -53,10 +53,7 @@ impl Contract {
     ) -> Result<(), DomainError> {
         if let (Some(r), Some(c)) = (review, confirmed) {
             if r < c {
-                return Err(DomainError::Invalid(format!(
-                    "The review date is before the pair was confirmed ({c}). Please choose a \
-                     later date."
-                )));
+                return Err(MentoringError::ReviewBeforeConfirmed { confirmed: c }.into());
             }
         }
         self.review = review;

@@ -27,6 +27,73 @@ pub const MAX_SKILLS_PER_CELL: usize = 100;
 /// Level used when a skill is listed without one.
 pub const DEFAULT_LEVEL: u8 = 2;
 
+/// Why a whole skills file was refused (nothing of it is imported).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("That file is too big ({kb} KB). Please import at most {max_kb} KB at a time.")]
+    TooBig { kb: usize, max_kb: usize },
+    #[error(
+        "Line {line} has a cell longer than {max} characters, which is more than a skills file \
+         needs. Please check the file."
+    )]
+    CellTooLong { line: usize, max: usize },
+    #[error(
+        "Line {line} has more than {max} columns, which is more than a skills file needs. \
+         Please keep only the name, skills, days, team and role columns."
+    )]
+    TooManyColumns { line: usize, max: usize },
+    #[error("That file has more than {max} lines. Please split it.")]
+    TooManyLines { max: usize },
+    #[error(
+        "That file is empty. Please choose a CSV file with a heading line and one line per \
+         person."
+    )]
+    Empty,
+    #[error("Please choose which column holds the names.")]
+    NoNameColumn,
+    #[error(
+        "The file names {0} or more new skills, more than the list can hold. Please merge \
+         similar skills in the file first."
+    )]
+    TooManyNewSkills(usize),
+}
+
+/// Why one line of a skills file is left out (the other lines are still imported). Each
+/// sentence follows "Line N: ".
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LineReason {
+    #[error(
+        "a quotation mark is never closed, so this line and the rest of the file could not be \
+         read."
+    )]
+    QuoteNotClosed,
+    #[error("there is no name.")]
+    NoName,
+    #[error("nobody called “{0}” is on the roster.")]
+    NotOnRoster(String),
+    /// The name matches two or more people (spelled alike, or alike once folded): refused,
+    /// never guessed.
+    #[error(
+        "more than one person on the roster is called “{0}”; please enter their skills by \
+         hand."
+    )]
+    SeveralOnRoster(String),
+    #[error("“{name}” was already read on line {first}.")]
+    ReadAlready { name: String, first: usize },
+    #[error("more than {max} skills are listed in one cell.")]
+    TooManySkills { max: usize },
+    #[error("the skill “{name}” has no name or a name longer than {max} characters.")]
+    SkillName { name: String, max: usize },
+    #[error("the level “{level}” for “{skill}” is not 1, 2 or 3.")]
+    Level { level: String, skill: String },
+    #[error("“{0}” is not a day of the week.")]
+    NotADay(String),
+    #[error("the team name is longer than {max} characters.")]
+    TeamTooLong { max: usize },
+    #[error("“{0}” is not mentor or protege.")]
+    NotASide(String),
+}
+
 /// The file split into a heading and rows, each row with the line it starts on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table {
@@ -39,7 +106,7 @@ pub struct Table {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineProblem {
     pub line: usize,
-    pub reason: String,
+    pub reason: LineReason,
 }
 
 impl std::fmt::Display for LineProblem {
@@ -147,13 +214,12 @@ impl Mapping {
 
 /// Splits a CSV file into cells. Never fails on content: a line that cannot be split is
 /// reported and the lines before it are kept.
-pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
+pub fn parse_csv(text: &str) -> Result<Table, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(DomainError::Invalid(format!(
-            "That file is too big ({} KB). Please import at most {} KB at a time.",
-            text.len() / 1000,
-            MAX_IMPORT_BYTES / 1000
-        )));
+        return Err(ImportError::TooBig {
+            kb: text.len() / 1000,
+            max_kb: MAX_IMPORT_BYTES / 1000,
+        });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text
@@ -189,10 +255,10 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
             }
             cell_chars += 1;
             if cell_chars > MAX_CELL_CHARS {
-                return Err(DomainError::Invalid(format!(
-                    "Line {line} has a cell longer than {MAX_CELL_CHARS} characters, which is \
-                     more than a skills file needs. Please check the file."
-                )));
+                return Err(ImportError::CellTooLong {
+                    line,
+                    max: MAX_CELL_CHARS,
+                });
             }
             if quoted {
                 match c {
@@ -214,11 +280,10 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
                 cells.push(std::mem::take(&mut cell));
                 cell_chars = 0;
                 if cells.len() >= MAX_IMPORT_COLUMNS {
-                    return Err(DomainError::Invalid(format!(
-                        "Line {start} has more than {MAX_IMPORT_COLUMNS} columns, which is more \
-                         than a skills file needs. Please keep only the name, skills, days, \
-                         team and role columns."
-                    )));
+                    return Err(ImportError::TooManyColumns {
+                        line: start,
+                        max: MAX_IMPORT_COLUMNS,
+                    });
                 }
             } else if c == '\n' {
                 line += 1;
@@ -230,18 +295,16 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
         if quoted {
             table.problems.push(LineProblem {
                 line: start,
-                reason: "a quotation mark is never closed, so this line and the rest of the \
-                         file could not be read."
-                    .into(),
+                reason: LineReason::QuoteNotClosed,
             });
             break;
         }
         cells.push(cell);
         if cells.iter().any(|c| !c.trim().is_empty()) {
             if records.len() > MAX_IMPORT_ROWS {
-                return Err(DomainError::Invalid(format!(
-                    "That file has more than {MAX_IMPORT_ROWS} lines. Please split it."
-                )));
+                return Err(ImportError::TooManyLines {
+                    max: MAX_IMPORT_ROWS,
+                });
             }
             records.push((
                 start,
@@ -255,13 +318,7 @@ pub fn parse_csv(text: &str) -> Result<Table, DomainError> {
     let mut records = records.into_iter();
     match records.next() {
         Some((_, headings)) => table.headings = headings,
-        None if table.problems.is_empty() => {
-            return Err(DomainError::Invalid(
-                "That file is empty. Please choose a CSV file with a heading line and one line \
-                 per person."
-                    .into(),
-            ))
-        }
+        None if table.problems.is_empty() => return Err(ImportError::Empty),
         None => {}
     }
     table.rows = records.collect();
@@ -314,11 +371,9 @@ pub fn plan_import(
     mapping: &Mapping,
     mentoring: &Mentoring,
     roster: &[Participant],
-) -> Result<ImportPlan, DomainError> {
+) -> Result<ImportPlan, ImportError> {
     let Some(name_col) = mapping.name else {
-        return Err(DomainError::Invalid(
-            "Please choose which column holds the names.".into(),
-        ));
+        return Err(ImportError::NoNameColumn);
     };
     // An exact spelling (case and spaces aside) first; failing that, the roster's own fold
     // (accents too), so "Maria Lopez" from a system without accents finds "María López".
@@ -343,30 +398,26 @@ pub fn plan_import(
     let mut new_skill_keys: BTreeSet<String> = BTreeSet::new();
     for (line, cells) in &table.rows {
         let cell = |col: Option<usize>| col.map(|c| cells.get(c).map_or("", String::as_str));
-        let row = (|| -> Result<(RowUpdate, Vec<String>), String> {
+        let row = (|| -> Result<(RowUpdate, Vec<String>), LineReason> {
             let name = cell(Some(name_col)).unwrap_or("");
             let shown = short(name);
             let found = by_name
                 .get(&roster_key(name))
                 .or_else(|| by_fold.get(&crate::domain::fold::fold_name(name)));
             let person = match found.map(Vec::as_slice) {
-                _ if name.trim().is_empty() => return Err("there is no name.".into()),
-                None | Some([]) => {
-                    return Err(format!("nobody called “{shown}” is on the roster."))
-                }
+                _ if name.trim().is_empty() => return Err(LineReason::NoName),
+                None | Some([]) => return Err(LineReason::NotOnRoster(shown)),
                 Some([one]) => *one,
-                Some(_) => {
-                    return Err(format!(
-                        "more than one person on the roster is called “{shown}”; please \
-                         enter their skills by hand."
-                    ))
-                }
+                Some(_) => return Err(LineReason::SeveralOnRoster(shown)),
             };
             if let Some(first) = seen.get(&person) {
-                return Err(format!("“{shown}” was already read on line {first}."));
+                return Err(LineReason::ReadAlready {
+                    name: shown,
+                    first: *first,
+                });
             }
             let mut found = Vec::new();
-            let mut skills = |text: Option<&str>| -> Result<Option<Vec<(String, u8)>>, String> {
+            let mut skills = |text: Option<&str>| -> Result<Option<Vec<(String, u8)>>, LineReason> {
                 let Some(text) = text else { return Ok(None) };
                 let list = parse_skills(text)?;
                 for (name, _) in &list {
@@ -382,9 +433,7 @@ pub fn plan_import(
             let team = cell(mapping.team)
                 .map(|t| {
                     if t.chars().count() > MAX_LABEL {
-                        Err(format!(
-                            "the team name is longer than {MAX_LABEL} characters."
-                        ))
+                        Err(LineReason::TeamTooLong { max: MAX_LABEL })
                     } else {
                         Ok(t.to_string())
                     }
@@ -413,7 +462,7 @@ pub fn plan_import(
                 }
                 // Refused as soon as the list would overflow, not after reading it all.
                 if mentoring.skills.len() + new_skills.len() > crate::domain::pairing::MAX_SKILLS {
-                    return Err(too_many_skills(new_skills.len()));
+                    return Err(ImportError::TooManyNewSkills(new_skills.len()));
                 }
                 plan.updates.push(update);
             }
@@ -428,24 +477,11 @@ pub fn plan_import(
     Ok(plan)
 }
 
-fn too_many_skills(count: usize) -> DomainError {
-    DomainError::Invalid(format!(
-        "The file names {count} or more new skills, more than the list can hold. Please merge \
-         similar skills in the file first."
-    ))
-}
-
-/// A roster name as the import matches it first: spaces and case as `normalise`, and accents
-/// compared by their decomposed form, so a name typed on a Mac (e + combining accent)
-/// matches the same name typed elsewhere (é), and José and Jose, both on a roster, are each
-/// found by their own spelling. Failing an exact match, the roster's fold (`fold_name`) is
-/// used, accents and all.
+/// A roster name as the import matches it first: its spelling, case and spaces aside
+/// (`domain::fold::spelling_key`). Failing an exact match, the base name fold
+/// (`domain::fold::fold_name`) is used, accents and all.
 pub fn roster_key(name: &str) -> String {
-    let mut decomposed = String::with_capacity(name.len());
-    for c in name.chars() {
-        crate::domain::fold::decompose_compatible(c, |d| decomposed.push(d));
-    }
-    normalise(&decomposed)
+    crate::domain::fold::spelling_key(name)
 }
 
 /// A name as quoted back in a report: at most 40 characters.
@@ -459,7 +495,7 @@ fn short(text: &str) -> String {
 }
 
 /// "Budgeting 3; Public speaking" → [("Budgeting", 3), ("Public speaking", 2)].
-pub fn parse_skills(text: &str) -> Result<Vec<(String, u8)>, String> {
+pub fn parse_skills(text: &str) -> Result<Vec<(String, u8)>, LineReason> {
     let mut list: Vec<(String, u8)> = Vec::new();
     for item in text.split([';', ',', '|', '\n']) {
         let item = item.trim();
@@ -467,16 +503,14 @@ pub fn parse_skills(text: &str) -> Result<Vec<(String, u8)>, String> {
             continue;
         }
         if list.len() >= MAX_SKILLS_PER_CELL {
-            return Err(format!(
-                "more than {MAX_SKILLS_PER_CELL} skills are listed in one cell."
-            ));
+            return Err(LineReason::TooManySkills {
+                max: MAX_SKILLS_PER_CELL,
+            });
         }
         let (name, level) = split_level(item)?;
-        let name = clean_label(name, "the skill").map_err(|_| {
-            format!(
-                "the skill “{}” has no name or a name longer than {MAX_LABEL} characters.",
-                short(item)
-            )
+        let name = clean_label(name, "the skill").map_err(|_| LineReason::SkillName {
+            name: short(item),
+            max: MAX_LABEL,
         })?;
         match list
             .iter_mut()
@@ -490,7 +524,7 @@ pub fn parse_skills(text: &str) -> Result<Vec<(String, u8)>, String> {
 }
 
 /// Splits a trailing level off a skill: "Budgeting (3)", "Budgeting: 3", "Budgeting 3".
-fn split_level(item: &str) -> Result<(&str, u8), String> {
+fn split_level(item: &str) -> Result<(&str, u8), LineReason> {
     let body = item.trim_end_matches(')').trim_end();
     let digits = body.len() - body.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 || digits == body.len() {
@@ -503,16 +537,15 @@ fn split_level(item: &str) -> Result<(&str, u8), String> {
         .trim_end();
     match number.parse::<u8>() {
         Ok(level) if (1..=MAX_LEVEL).contains(&level) => Ok((name, level)),
-        _ => Err(format!(
-            "the level “{}” for “{}” is not 1, 2 or 3.",
-            short(number),
-            short(name)
-        )),
+        _ => Err(LineReason::Level {
+            level: short(number),
+            skill: short(name),
+        }),
     }
 }
 
 /// "Mon, Wed" or "Monday/Thursday" → {0, 2} / {0, 3}.
-pub fn parse_days(text: &str) -> Result<BTreeSet<u8>, String> {
+pub fn parse_days(text: &str) -> Result<BTreeSet<u8>, LineReason> {
     const NAMES: [&str; 7] = [
         "monday",
         "tuesday",
@@ -536,18 +569,18 @@ pub fn parse_days(text: &str) -> Result<BTreeSet<u8>, String> {
             Some(d) => {
                 days.insert(d as u8);
             }
-            None => return Err(format!("“{}” is not a day of the week.", short(word))),
+            None => return Err(LineReason::NotADay(short(word))),
         }
     }
     Ok(days)
 }
 
-fn parse_side(text: &str) -> Result<Side, String> {
+fn parse_side(text: &str) -> Result<Side, LineReason> {
     match normalise(text).as_str() {
         "" | "peer" | "both" => Ok(Side::Unassigned),
         "mentor" => Ok(Side::Mentor),
         "protege" | "protégé" | "mentee" => Ok(Side::Protege),
-        other => Err(format!("“{}” is not mentor or protege.", short(other))),
+        other => Err(LineReason::NotASide(short(other))),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The skills catalogue and each person's entry: add, rename and merge skills, and set what
 //! someone offers, wants, when they are free and which team they are in.
 
-use super::{Mentoring, Profile};
+use super::{Mentoring, MentoringError, Profile};
 use crate::domain::pairing::{Side, Skill, SkillLevel, MAX_LEVEL, MAX_SKILLS};
 use crate::domain::roster::{Participant, Role};
 use crate::domain::{DomainError, Id};
@@ -35,9 +35,11 @@ pub fn clean_label(text: &str, what: &'static str) -> Result<String, DomainError
     }
     let len = name.chars().count();
     if len > MAX_LABEL {
-        return Err(DomainError::Invalid(format!(
-            "That name is too long ({len} characters). Please keep it under {MAX_LABEL}."
-        )));
+        return Err(MentoringError::LabelTooLong {
+            len,
+            max: MAX_LABEL,
+        }
+        .into());
     }
     Ok(name)
 }
@@ -74,10 +76,7 @@ impl Mentoring {
     pub fn check_skill_name(&self, name: &str, except: Option<Id>) -> Result<String, DomainError> {
         let name = clean_label(name, "the skill")?;
         if let Some(other) = self.skill_named(&name).filter(|s| Some(s.id) != except) {
-            return Err(DomainError::Invalid(format!(
-                "“{}” is already in the list. To join two skills into one, use Merge.",
-                other.name
-            )));
+            return Err(MentoringError::SkillListed(other.name.clone()).into());
         }
         Ok(name)
     }
@@ -86,9 +85,7 @@ impl Mentoring {
     pub fn add_skill(&mut self, id: Id, name: &str) -> Result<(), DomainError> {
         let name = self.check_skill_name(name, None)?;
         if self.skills.len() >= MAX_SKILLS {
-            return Err(DomainError::Invalid(format!(
-                "The list already has {MAX_SKILLS} skills, the most it can hold."
-            )));
+            return Err(MentoringError::SkillListFull { max: MAX_SKILLS }.into());
         }
         self.skills.push(Skill { id, name });
         Ok(())
@@ -109,9 +106,7 @@ impl Mentoring {
     /// higher of the two levels, and `from` leaves the list.
     pub fn merge_skills(&mut self, from: Id, into: Id) -> Result<(), DomainError> {
         if from == into {
-            return Err(DomainError::Invalid(
-                "Please choose two different skills to merge.".into(),
-            ));
+            return Err(MentoringError::MergeIntoItself.into());
         }
         if self.skill(from).is_none() || self.skill(into).is_none() {
             return Err(DomainError::NotFound("skill"));
@@ -181,9 +176,7 @@ impl Mentoring {
             return Err(DomainError::NotFound("skill"));
         }
         if level > MAX_LEVEL {
-            return Err(DomainError::Invalid(format!(
-                "Levels run from 1 to {MAX_LEVEL}."
-            )));
+            return Err(MentoringError::Level { max: MAX_LEVEL }.into());
         }
         let profile = self.profile_mut(person);
         let list = match direction {
@@ -215,7 +208,7 @@ impl Mentoring {
 
     pub fn set_day(&mut self, person: Id, day: u8, free: bool) -> Result<(), DomainError> {
         if usize::from(day) >= DAYS.len() {
-            return Err(DomainError::Invalid("There are only seven days.".into()));
+            return Err(MentoringError::Day.into());
         }
         let days = &mut self.profile_mut(person).availability;
         if free {
@@ -230,9 +223,11 @@ impl Mentoring {
     pub fn set_team(&mut self, person: Id, team: &str) -> Result<(), DomainError> {
         let len = team.chars().count();
         if len > MAX_LABEL {
-            return Err(DomainError::Invalid(format!(
-                "That team name is too long ({len} characters). Please keep it under {MAX_LABEL}."
-            )));
+            return Err(MentoringError::TeamTooLong {
+                len,
+                max: MAX_LABEL,
+            }
+            .into());
         }
         self.profile_mut(person).team = team.to_string();
         Ok(())
@@ -253,9 +248,7 @@ impl Mentoring {
     /// A mentor's own limit on proteges; `None` uses the programme's.
     pub fn set_capacity(&mut self, person: Id, capacity: Option<u32>) -> Result<(), DomainError> {
         if capacity.is_some_and(|c| c == 0 || c > 50) {
-            return Err(DomainError::Invalid(
-                "A mentor can take from 1 to 50 proteges.".into(),
-            ));
+            return Err(MentoringError::Capacity.into());
         }
         self.profile_mut(person).capacity = capacity;
         Ok(())
@@ -328,18 +321,14 @@ impl Mentoring {
     /// skill offered or wanted. Side and capacity stay as the facilitator set them.
     pub fn apply_self_entry(&mut self, person: Id, entry: &SelfEntry) -> Result<(), DomainError> {
         if entry.offers.is_empty() && entry.wants.is_empty() {
-            return Err(DomainError::Invalid(
-                "Please choose at least one skill you can offer or want to develop.".into(),
-            ));
+            return Err(MentoringError::NoSkillChosen.into());
         }
         for s in entry.offers.iter().chain(&entry.wants) {
             if self.skill(s.skill).is_none() {
                 return Err(DomainError::NotFound("skill"));
             }
             if s.level == 0 || s.level > MAX_LEVEL {
-                return Err(DomainError::Invalid(format!(
-                    "Levels run from 1 to {MAX_LEVEL}."
-                )));
+                return Err(MentoringError::Level { max: MAX_LEVEL }.into());
             }
         }
         if entry
@@ -347,14 +336,16 @@ impl Mentoring {
             .iter()
             .any(|d| usize::from(*d) >= DAYS.len())
         {
-            return Err(DomainError::Invalid("There are only seven days.".into()));
+            return Err(MentoringError::Day.into());
         }
         let team = entry.team.trim();
         let len = team.chars().count();
         if len > MAX_LABEL {
-            return Err(DomainError::Invalid(format!(
-                "That team name is too long ({len} characters). Please keep it under {MAX_LABEL}."
-            )));
+            return Err(MentoringError::TeamTooLong {
+                len,
+                max: MAX_LABEL,
+            }
+            .into());
         }
         let profile = self.profile_mut(person);
         profile.offers = entry.offers.clone();

@@ -4,7 +4,7 @@
 //! follow the one before it. The last step recorded can be undone.
 
 use super::closure::Closure;
-use super::{Mentoring, MentoringPair};
+use super::{Mentoring, MentoringError, MentoringPair};
 use crate::domain::{Date, DomainError, Id};
 use serde::{Deserialize, Serialize};
 
@@ -160,11 +160,11 @@ impl MentoringPair {
             .max()
     }
 
-    fn not_before_latest(&self, on: Date, what: &str) -> Result<(), DomainError> {
+    fn not_before_latest(&self, on: Date, what: &'static str) -> Result<(), DomainError> {
         match self.latest() {
-            Some(latest) if on < latest => Err(DomainError::Invalid(format!(
-                "The {what} ({on}) cannot be before the step recorded last ({latest})."
-            ))),
+            Some(latest) if on < latest => {
+                Err(MentoringError::BeforeLatestStep { what, on, latest }.into())
+            }
             _ => Ok(()),
         }
     }
@@ -177,11 +177,12 @@ impl MentoringPair {
         }
     }
 
-    fn refuse(&self, rules: LifeRules, what: &str) -> DomainError {
-        DomainError::Invalid(format!(
-            "This pair is at “{}”, so {what} cannot be recorded now.",
-            self.stage(rules).words()
-        ))
+    fn refuse(&self, rules: LifeRules, what: &'static str) -> DomainError {
+        MentoringError::WrongStage {
+            stage: self.stage(rules).words(),
+            what,
+        }
+        .into()
     }
 
     /// Records that this person was told about the match and agreed.
@@ -191,9 +192,7 @@ impl MentoringPair {
             return Err(self.refuse(rules, "an agreement"));
         }
         if let Some(c) = self.confirmed.filter(|c| on < *c) {
-            return Err(DomainError::Invalid(format!(
-                "The agreement ({on}) cannot be before the pair was confirmed ({c})."
-            )));
+            return Err(MentoringError::AgreedBeforeConfirmed { on, confirmed: c }.into());
         }
         self.life.agreed.push((person, on));
         Ok(())
@@ -280,11 +279,7 @@ impl MentoringPair {
         } else if l.agreed.pop().is_some() {
             "the agreement"
         } else {
-            return Err(DomainError::Invalid(
-                "There is no step to undo. To take back the match itself, choose “Undo this \
-                 confirmation”."
-                    .into(),
-            ));
+            return Err(MentoringError::NothingToUndo.into());
         };
         Ok(undone)
     }
@@ -301,11 +296,7 @@ impl Mentoring {
                     .any(|o| o.id != pair && o.members.contains(m))
             });
             if busy {
-                return Err(DomainError::Invalid(
-                    "Someone in this pair is already in a new pair, so this ending cannot be \
-                     undone."
-                        .into(),
-                ));
+                return Err(MentoringError::EndingKept.into());
             }
         }
         self.pair_mut(pair)?.undo_step()
@@ -322,11 +313,7 @@ impl Mentoring {
         let at = at.ok_or(DomainError::NotFound("pair"))?;
         let stage = self.pairs[at].stage(self.life_rules);
         if !matches!(stage, Stage::Proposed | Stage::Agreed) || has_records {
-            return Err(DomainError::Invalid(
-                "This pair has already started, so its confirmation cannot be undone. Choose \
-                 “End this relationship” instead."
-                    .into(),
-            ));
+            return Err(MentoringError::AlreadyStarted.into());
         }
         Ok(self.pairs.remove(at))
     }
@@ -338,9 +325,7 @@ impl Mentoring {
             .iter()
             .any(|m| self.in_active_pair(*m) || self.pairs.iter().any(|p| p.id == pair.id));
         if busy {
-            return Err(DomainError::Invalid(
-                "Someone in this pair is already in a new pair, so it cannot be put back.".into(),
-            ));
+            return Err(MentoringError::CannotPutBack.into());
         }
         self.pairs.push(pair);
         Ok(())

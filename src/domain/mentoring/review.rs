@@ -2,7 +2,7 @@
 //! inventory, and the draft the facilitator reviews (lock, break, swap, propose again) before
 //! confirming. The draft is stored, so a reload keeps the review where it was.
 
-use super::{Mentoring, MentoringPair};
+use super::{Mentoring, MentoringError, MentoringPair};
 use crate::domain::pairing::{self, fit, Constraints, PairingError, Person, ProgrammeKind, Side};
 use crate::domain::roster::Participant;
 use crate::domain::workspace::Workspace;
@@ -166,9 +166,7 @@ impl Mentoring {
         let draft = self.draft_mut()?;
         let at = draft.find(members)?;
         if locked && draft.pairs[at].members.len() != 2 {
-            return Err(DomainError::Invalid(
-                "Only pairs of two can be locked. Swap someone out of the trio first.".into(),
-            ));
+            return Err(MentoringError::LockTrio.into());
         }
         draft.pairs[at].locked = locked;
         Ok(())
@@ -197,9 +195,7 @@ impl Mentoring {
     /// rescores the pairs that changed. A swap that breaks a rule is refused with the reason.
     pub fn swap(&mut self, roster: &[Participant], a: Id, b: Id) -> Result<(), DomainError> {
         if a == b {
-            return Err(DomainError::Invalid(
-                "Please choose two different people to swap.".into(),
-            ));
+            return Err(MentoringError::SwapWithSelf.into());
         }
         let mut draft = self
             .draft
@@ -217,21 +213,15 @@ impl Mentoring {
                     .iter()
                     .find(|p| p.id == who)
                     .map_or("This mentor", |p| p.display_name.as_str());
-                return Err(DomainError::Invalid(format!(
-                    "{name} is in more than one pair. Swap the proteges instead."
-                )));
+                return Err(MentoringError::MentorInSeveralPairs(name.to_string()).into());
             }
         }
         let (pa, pb) = (draft.position(a), draft.position(b));
         if pa.is_none() && pb.is_none() {
-            return Err(DomainError::Invalid(
-                "Neither of them is in a pair, so there is nothing to swap.".into(),
-            ));
+            return Err(MentoringError::NothingToSwap.into());
         }
         if pa.is_some() && pa == pb {
-            return Err(DomainError::Invalid(
-                "They are already in the same pair.".into(),
-            ));
+            return Err(MentoringError::SamePair.into());
         }
         let replace = |list: &mut Vec<Id>, from: Id, to: Id| {
             for m in list.iter_mut().filter(|m| **m == from) {
@@ -247,13 +237,7 @@ impl Mentoring {
                     draft.pairs[i].locked = draft.pairs[i].members.len() == 2;
                 }
                 None if draft.unpaired.contains(&from) => replace(&mut draft.unpaired, from, to),
-                None => {
-                    return Err(DomainError::Invalid(
-                        "One of them is not in this proposal. Please propose again to include \
-                         them."
-                            .into(),
-                    ))
-                }
+                None => return Err(MentoringError::NotInProposal.into()),
             }
         }
         // Everyone who may be in the draft: the swap checks rules, not the pool's dates.
@@ -263,12 +247,10 @@ impl Mentoring {
             let pair = &mut draft.pairs[i];
             let mut members = Vec::new();
             for id in &pair.members {
-                let person = people.iter().find(|p| p.id == *id).ok_or_else(|| {
-                    DomainError::Invalid(
-                        "Someone in that pair is no longer on the roster. Please propose again."
-                            .into(),
-                    )
-                })?;
+                let person = people
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .ok_or(MentoringError::PairMemberGone)?;
                 members.push(person);
             }
             check_group(&problem, &members, &draft.broken)?;
@@ -314,16 +296,10 @@ fn check_group(
     for (x, p) in members.iter().enumerate() {
         for q in &members[x + 1..] {
             if never(p.id, q.id) {
-                return Err(DomainError::Invalid(format!(
-                    "{} and {} are not to be paired (a rule or a pair you broke up).",
-                    p.name, q.name
-                )));
+                return Err(MentoringError::NeverPaired(p.name.clone(), q.name.clone()).into());
             }
             if problem.constraints.must_differ_team && pairing::same_team(p, q) == Some(true) {
-                return Err(DomainError::Invalid(format!(
-                    "{} and {} are in the same team, and pairs must be from different teams.",
-                    p.name, q.name
-                )));
+                return Err(MentoringError::SameTeam(p.name.clone(), q.name.clone()).into());
             }
         }
     }
@@ -331,11 +307,7 @@ fn check_group(
         let mentors = members.iter().filter(|p| p.side == Side::Mentor).count();
         let proteges = members.iter().filter(|p| p.side == Side::Protege).count();
         if mentors != 1 || proteges + 1 != members.len() {
-            return Err(DomainError::Invalid(
-                "Each pair needs one mentor and one protege. Swap a mentor with a mentor, or a \
-                 protege with a protege."
-                    .into(),
-            ));
+            return Err(MentoringError::OneMentorEach.into());
         }
     }
     Ok(())
@@ -354,25 +326,15 @@ impl Workspace {
             .clone()
             .ok_or(DomainError::NotFound("proposal"))?;
         if draft.pairs.is_empty() {
-            return Err(DomainError::Invalid(
-                "There are no pairs to confirm. Please propose pairs first.".into(),
-            ));
+            return Err(MentoringError::NoPairsToConfirm.into());
         }
         for pair in &draft.pairs {
             for m in &pair.members {
                 if p.participant(*m).is_none() {
-                    return Err(DomainError::Invalid(
-                        "Someone in the proposal is no longer on the roster. Please propose \
-                         again."
-                            .into(),
-                    ));
+                    return Err(MentoringError::ProposalMemberGone.into());
                 }
                 if p.mentoring.in_active_pair(*m) {
-                    return Err(DomainError::Invalid(
-                        "Someone in the proposal is already in a confirmed pair. Please \
-                         propose again."
-                            .into(),
-                    ));
+                    return Err(MentoringError::ProposalMemberPaired.into());
                 }
             }
         }

@@ -109,15 +109,18 @@ pub fn fit(a: &Person, b: &Person, kind: &ProgrammeKind, weights: &Weights) -> F
     Fit { score, reasons }
 }
 
-/// `Some(true)` when both have the same team label (ignoring case and surrounding spaces),
-/// `Some(false)` when both have one and they differ, `None` when either has none.
+/// `Some(true)` when both have the same team label (folded as names are, see
+/// [`team_key`]), `Some(false)` when both have one and they differ, `None` when either has none.
 pub fn same_team(a: &Person, b: &Person) -> Option<bool> {
-    let norm = |t: &Option<String>| {
-        t.as_deref()
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty())
-    };
-    Some(norm(&a.team)? == norm(&b.team)?)
+    Some(team_key(a.team.as_deref())? == team_key(b.team.as_deref())?)
+}
+
+/// A team label through the base name fold (`domain::fold::fold_name`), so "Team A",
+/// "team  a" and "Téam A" are one team, as the roster would count them one name; `None` for
+/// no label or a blank one.
+fn team_key(team: Option<&str>) -> Option<String> {
+    team.map(crate::domain::fold::fold_name)
+        .filter(|t| !t.is_empty())
 }
 
 /// The skills `helper` offers that `learner` wants, and Σ offer level × want level. A skill
@@ -171,11 +174,7 @@ impl Profile {
             .iter()
             .filter(|d| **d < 7)
             .fold(0u8, |m, d| m | (1 << d));
-        let team = p
-            .team
-            .as_deref()
-            .map(|t| t.trim().to_lowercase())
-            .filter(|t| !t.is_empty());
+        let team = team_key(p.team.as_deref());
         Profile {
             offers: merged(&p.offers),
             wants: merged(&p.wants),

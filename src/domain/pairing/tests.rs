@@ -163,6 +163,36 @@ fn objective_decides_between_more_pairs_and_higher_score() {
     assert_eq!((best.total_score, best.unpaired.clone()), (90, vec![1, 4]));
 }
 
+/// Team labels group as roster names do (`domain::fold::fold_name`): case, spaces, accents
+/// and full-width letters aside.
+#[test]
+fn team_labels_fold_like_names() {
+    let with_team = |id: u64, team: &str| {
+        let mut p = person(id, &format!("P{id}"), vec![], vec![]);
+        p.team = Some(team.into());
+        p
+    };
+    let a = with_team(1, "Team A");
+    for same in ["team  a", "Téam A", " TEAM A ", "Ｔｅａｍ Ａ"] {
+        assert_eq!(same_team(&a, &with_team(2, same)), Some(true), "{same}");
+    }
+    assert_eq!(same_team(&a, &with_team(2, "Team B")), Some(false));
+    assert_eq!(same_team(&a, &with_team(2, "   ")), None);
+
+    // The matching itself (scored profiles) folds the same way.
+    let mut problem = peers(4);
+    for (p, team) in problem
+        .people
+        .iter_mut()
+        .zip(["Team A", "team  a", "Téam A", "TEAM A"])
+    {
+        p.team = Some(team.into());
+    }
+    problem.constraints.must_differ_team = true;
+    let proposal = propose(&problem).unwrap();
+    assert!(proposal.pairs.is_empty(), "{:?}", proposal.pairs);
+}
+
 #[test]
 fn constraints_are_respected() {
     let mut problem = peers(6);

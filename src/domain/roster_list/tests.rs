@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::programme::GroupKind;
+use crate::domain::roster::RosterError;
 
 fn programme() -> Programme {
     let mut p = Programme::new(1, "P").unwrap();
@@ -70,7 +71,7 @@ fn a_paste_of_five_thousand_names_is_accepted_and_a_huge_one_refused_whole() {
     let too_many: String = (0..MAX_PASTE + 1).map(|i| format!("Other {i}\n")).collect();
     assert!(matches!(
         p.add_pasted(&too_many, Role::Peer, None, counter(100_000)),
-        Err(DomainError::Invalid(_))
+        Err(DomainError::Roster(RosterError::PasteTooLong { .. }))
     ));
     assert_eq!(
         p.participants.len(),

@@ -135,7 +135,10 @@ fn a_programme_whose_key_and_content_disagree_is_set_aside() {
     let loaded = load_workspace(&mut store).unwrap();
     assert!(matches!(
         loaded.problems[0].reason,
-        RestoreError::Invalid(_)
+        RestoreError::WrongId {
+            what: "programme",
+            id: 5
+        }
     ));
 }
 
@@ -271,7 +274,7 @@ fn a_session_that_breaks_its_own_rules_is_set_aside() {
     assert!(loaded.workspace.sessions.is_empty());
     assert!(matches!(
         loaded.problems[0].reason,
-        RestoreError::Invalid(_)
+        RestoreError::Session(crate::domain::session::SessionError::Damaged(_))
     ));
     assert!(loaded.problems[0].sentence().contains("one session"));
 }

@@ -10,6 +10,61 @@ use crate::share::gate::Shareable;
 use crate::share::json::{FileV1, FORMAT, VERSION};
 use crate::share::suppress::Count;
 
+/// Why one file cannot be combined. Each sentence follows the file's number or name ("File 2
+/// is too large …"), except [`FileRefusal::NoFiles`], which stands alone.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FileRefusal {
+    #[error("Choose at least one shareable file to combine.")]
+    NoFiles,
+    #[error(
+        "is too large ({:.1} MB). A shareable file is at most {} MB.",
+        *.0 as f64 / 1_048_576.0,
+        MAX_FILE_BYTES / 1_048_576
+    )]
+    TooLarge(usize),
+    /// With the JSON parser's own detail.
+    #[error("is not a Peercircle shareable file: it is not readable JSON ({0}).")]
+    NotJson(String),
+    #[error(
+        "is not a Peercircle shareable file: it looks like a backup. Restore backups from the \
+         Backup screen instead."
+    )]
+    Backup,
+    #[error("is not a Peercircle shareable file: its format is “{0}”.")]
+    OtherFormat(String),
+    #[error("is not a Peercircle shareable file: it has no format name.")]
+    NoFormat,
+    #[error(
+        "was made by a newer version of Peercircle (format version {0}). Update this app, then \
+         try again."
+    )]
+    Newer(u64),
+    #[error("has no format version this app can read.")]
+    NoVersion,
+    #[error(
+        "has a field “{0}” that is not part of the shareable format. Files with extra fields are \
+         refused, because an extra field could carry names."
+    )]
+    StrayField(String),
+    /// With the JSON parser's own detail.
+    #[error("is damaged and cannot be read ({0}).")]
+    Damaged(String),
+    #[error(
+        "has meetings of a kind of group this version of Peercircle does not know. Combine it in \
+         the newest version."
+    )]
+    UnknownGroupKind,
+    #[error("has a text of {0} characters; the most this app accepts is {max}.", max = MAX_TEXT)]
+    TextTooLong(usize),
+    #[error(
+        "shows a count below its own privacy threshold of {0}, so it was changed after it was \
+         exported. Ask for a fresh export."
+    )]
+    BelowThreshold(u32),
+    #[error("says more people agreed with an item than were present.")]
+    MoreAgreedThanPresent,
+}
+
 const TOP: &[&str] = &[
     "format",
     "version",
@@ -122,49 +177,32 @@ fn stray_field(v: &Value) -> Option<String> {
         })
 }
 
-pub(super) fn read(text: &str) -> Result<Shareable, String> {
+pub(super) fn read(text: &str) -> Result<Shareable, FileRefusal> {
     if text.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "is too large ({:.1} MB). A shareable file is at most {} MB.",
-            text.len() as f64 / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        ));
+        return Err(FileRefusal::TooLarge(text.len()));
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        format!("is not a Peercircle shareable file: it is not readable JSON ({e}).")
-    })?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| FileRefusal::NotJson(e.to_string()))?;
     let format = value.get("format").and_then(Value::as_str);
     if format != Some(FORMAT) {
-        let what = match format {
-            Some(f) if f.contains("backup") => {
-                "it looks like a backup. Restore backups from the Backup screen instead".to_string()
-            }
-            Some(f) => format!("its format is “{}”", f.chars().take(40).collect::<String>()),
-            None => "it has no format name".to_string(),
-        };
-        return Err(format!("is not a Peercircle shareable file: {what}."));
+        return Err(match format {
+            Some(f) if f.contains("backup") => FileRefusal::Backup,
+            Some(f) => FileRefusal::OtherFormat(f.chars().take(40).collect()),
+            None => FileRefusal::NoFormat,
+        });
     }
     match value.get("version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(VERSION) => {
-            return Err(format!(
-                "was made by a newer version of Peercircle (format version {v}). Update this \
-                 app, then try again."
-            ))
-        }
+        Some(v) if v > u64::from(VERSION) => return Err(FileRefusal::Newer(v)),
         // Version 1 files have no named credits; version 2 may.
         Some(v) if (1..=u64::from(VERSION)).contains(&v) => {}
-        _ => return Err("has no format version this app can read.".to_string()),
+        _ => return Err(FileRefusal::NoVersion),
     }
     if let Some(field) = stray_field(&value) {
-        let field: String = field.chars().take(40).collect();
-        return Err(format!(
-            "has a field “{field}” that is not part of the shareable format. Files with extra \
-             fields are refused, because an extra field could carry names."
-        ));
+        return Err(FileRefusal::StrayField(field.chars().take(40).collect()));
     }
-    let file: FileV1 = serde_json::from_value(value)
-        .map_err(|e| format!("is damaged and cannot be read ({e})."))?;
+    let file: FileV1 =
+        serde_json::from_value(value).map_err(|e| FileRefusal::Damaged(e.to_string()))?;
     let content = file.into_shareable();
     check(&content)?;
     Ok(content)
@@ -172,24 +210,17 @@ pub(super) fn read(text: &str) -> Result<Shareable, String> {
 
 /// What typed parsing cannot see: over-long text, and figures the file's own rules forbid
 /// (a small count shown, more agreeing than present). Either means the file was edited.
-fn check(c: &Shareable) -> Result<(), String> {
+fn check(c: &Shareable) -> Result<(), FileRefusal> {
     // A shared file names only the kinds of group it was made with; one this version cannot
     // name would be written into the combined file as a kind it is not.
     if c.sessions
         .iter()
         .any(|s| s.group == crate::domain::programme::GroupKind::Unknown)
     {
-        return Err(
-            "has meetings of a kind of group this version of Peercircle does not know. Combine \
-             it in the newest version."
-                .to_string(),
-        );
+        return Err(FileRefusal::UnknownGroupKind);
     }
     if let Some(t) = c.texts().find(|t| t.chars().count() > MAX_TEXT) {
-        return Err(format!(
-            "has a text of {} characters; the most this app accepts is {MAX_TEXT}.",
-            t.chars().count()
-        ));
+        return Err(FileRefusal::TextTooLong(t.chars().count()));
     }
     let k = c.k.get();
     let small = |n: &Count| matches!(n, Count::Shown(v) if *v > 0 && *v < k);
@@ -220,10 +251,7 @@ fn check(c: &Shareable) -> Result<(), String> {
                 && r.counts()[1..].iter().any(|n| !n.is_hidden())
         });
     if populations.into_iter().any(|n| small(&n)) || answers_in_small {
-        return Err(format!(
-            "shows a count below its own privacy threshold of {k}, so it was changed after \
-             it was exported. Ask for a fresh export."
-        ));
+        return Err(FileRefusal::BelowThreshold(k));
     }
     let over = c.sessions.iter().any(|s| {
         s.items.iter().any(|i| match (i.agree, s.present) {
@@ -232,7 +260,7 @@ fn check(c: &Shareable) -> Result<(), String> {
         })
     });
     if over {
-        return Err("says more people agreed with an item than were present.".to_string());
+        return Err(FileRefusal::MoreAgreedThanPresent);
     }
     Ok(())
 }

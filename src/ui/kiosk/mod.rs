@@ -295,7 +295,7 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
         {move || match (numbers.get(), kiosk.stage.get()) {
             (Err(why), _) => view! {
                 <h1 tabindex="-1">"Please hand the tablet back"</h1>
-                <p class="kiosk-lead">{why}</p>
+                <p class="kiosk-lead">{why.to_string()}</p>
                 <p>"The facilitator can leave kiosk mode with the button at the top."</p>
             }.into_any(),
             (Ok(_), Stage::Thanks) => view! {

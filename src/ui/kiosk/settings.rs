@@ -46,7 +46,10 @@ pub fn KioskSettingsPanel() -> impl IntoView {
         let outcome = match text.trim().parse::<u32>() {
             Ok(seconds) => app
                 .edit(&[RecordKey::Settings], |ws| {
-                    ws.settings.kiosk.set_idle_seconds(seconds).map_err(Refusal)
+                    ws.settings
+                        .kiosk
+                        .set_idle_seconds(seconds)
+                        .map_err(|e| Refusal(e.to_string()))
                 })
                 .map_err(|e| e.0),
             Err(_) => Err(format!(

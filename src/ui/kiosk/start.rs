@@ -70,7 +70,10 @@ pub fn KioskStart(task: KioskTask, what: &'static str) -> impl IntoView {
             if let Some(hash) = chosen {
                 ws.settings.kiosk.pin = Some(hash);
             }
-            ws.settings.kiosk.start(task).map_err(crate::state::Refusal)
+            ws.settings
+                .kiosk
+                .start(task)
+                .map_err(|e| crate::state::Refusal(e.to_string()))
         });
         match started {
             Ok(()) => {

@@ -304,7 +304,7 @@ fn Review(programme: Id) -> impl IntoView {
             let roster = std::mem::take(&mut p.participants);
             let r = p.mentoring.propose(&roster, crate::ui::today());
             p.participants = roster;
-            r.map_err(|e| DomainError::Invalid(e.to_string()))
+            r.map_err(DomainError::Pairing)
         });
         match r {
             Ok(()) => {
