@@ -18,7 +18,7 @@ pub fn CheckInTask(programme: Id, pair: Id, kiosk: Kiosk) -> impl IntoView {
                 p.mentoring
                     .active_pairs()
                     .any(|x| x.id == pair)
-                    .then(|| crate::ui::followup::pair_name(p, pair))
+                    .then(|| crate::ui::kit::pair_name(p, pair))
             })
         })
     });

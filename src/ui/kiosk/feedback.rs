@@ -7,7 +7,7 @@ use crate::domain::session::{FeedbackAnswers, FeedbackQuestion};
 use crate::domain::Id;
 use crate::state::{use_app, SaveStatus};
 use crate::ui::followup::Rating;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::ErrorLine;
 use leptos::prelude::*;
 
 #[component]

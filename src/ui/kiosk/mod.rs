@@ -301,7 +301,7 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
             (Ok(_), Stage::Thanks) => view! {
                 <h1 tabindex="-1">"Thank you"</h1>
                 <p class="kiosk-lead">"Your answer is in. The screen is clear for the next group."</p>
-                <crate::ui::widgets::ErrorLine error=kiosk.error />
+                <crate::ui::kit::ErrorLine error=kiosk.error />
                 <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
                     "Done: ready for the next group"
                 </button>
@@ -318,7 +318,7 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
                             prop:value=move || kiosk.text.get()
                             on:input=move |ev| { kiosk.text.set(event_target_value(&ev)); kiosk.touch(); }></textarea>
                     </div>
-                    <crate::ui::widgets::ErrorLine error=kiosk.error />
+                    <crate::ui::kit::ErrorLine error=kiosk.error />
                     <div class="actions">
                         <button type="submit" class="button primary kiosk-big">"Submit"</button>
                         <button type="button" class="button kiosk-big" on:click=move |_| kiosk.clear()>

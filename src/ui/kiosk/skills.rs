@@ -8,15 +8,8 @@ use crate::domain::mentoring::Direction;
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::ErrorLine;
 use leptos::prelude::*;
-
-const LEVELS: [(u8, &str); 4] = [
-    (0, "No"),
-    (1, "1 · a little"),
-    (2, "2 · some"),
-    (3, "3 · a lot"),
-];
 
 #[component]
 pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
@@ -180,7 +173,7 @@ fn LevelSelect(
                 let level = event_target_value(&ev).parse::<u8>().unwrap_or(0);
                 entry.update(|e| e.set(direction, skill, level));
             }>
-                {LEVELS.iter().map(|(n, words)| {
+                {crate::ui::kit::SKILL_LEVELS.iter().map(|(n, words)| {
                     let n = *n;
                     view! { <option value=n.to_string() selected=move || entry.with(|e| e.level(direction, skill)) == n>{*words}</option> }
                 }).collect_view()}

@@ -1,239 +1,14 @@
-//! The skills inventory screen: the programme's skills list (add, rename, merge, remove),
-//! everyone's offers and wants at a glance, and one person's entry at a time.
+//! Everyone's offers and wants at a glance, and one person's entry: a level for each skill in
+//! both directions, free days, team and side.
 
-use super::{edit_mentoring, with_mentoring};
+use super::{edit_mentoring, focus, skill_choices, with_mentoring};
 use crate::domain::mentoring::inventory::DAYS;
 use crate::domain::mentoring::Direction;
 use crate::domain::pairing::{ProgrammeKind, Side};
 use crate::domain::programme::display_or;
-use crate::domain::workspace::RecordKey;
-use crate::domain::{DomainError, Id};
-use crate::state::use_app;
-use crate::ui::widgets::{ConfirmButton, ErrorLine};
+use crate::domain::Id;
+use crate::ui::kit::{ErrorLine, Field};
 use leptos::prelude::*;
-
-#[component]
-pub fn SkillsPage(programme: Id) -> impl IntoView {
-    let editing = RwSignal::new(None::<Id>);
-    view! {
-        <crate::ui::forming::BackToProgramme programme=programme />
-        <h1 tabindex="-1">"Skills inventory"</h1>
-        <p class="lead">
-            "What each person can offer and wants to develop, from 1 (a little) to 3 (a lot), \
-             when they are free and which team they are in. Pairing uses this to match people \
-             whose skills complement each other."
-        </p>
-        <SkillList programme=programme />
-        {move || editing.get().map(|person| view! { <PersonEditor programme=programme person=person editing=editing /> })}
-        <People programme=programme editing=editing />
-        <crate::ui::kiosk::start::KioskStart
-            task=crate::domain::kiosk::KioskTask::SkillsEntry { programme }
-            what="people to enter their own skills" />
-        <super::import::ImportSection programme=programme />
-        <p><a class="button primary" href=crate::state::Route::Pairing(programme).href()>"Go to pairing"</a></p>
-    }
-}
-
-fn skill_choices(programme: Id) -> Memo<Vec<(Id, String)>> {
-    Memo::new(move |_| {
-        with_mentoring(programme, |_, m| {
-            m.skills.iter().map(|s| (s.id, s.name.clone())).collect()
-        })
-    })
-}
-
-fn pick(ev: &leptos::ev::Event) -> Option<Id> {
-    event_target_value(ev).parse().ok()
-}
-
-fn focus(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(h) = document().get_element_by_id(id) {
-            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
-                let _ = h.focus();
-            }
-        }
-    });
-}
-
-#[component]
-fn SkillList(programme: Id) -> impl IntoView {
-    let app = use_app();
-    let skills = skill_choices(programme);
-    let new_name = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked();
-        let r = app.edit(
-            &[RecordKey::Programme(programme), RecordKey::Settings],
-            |ws| {
-                ws.programme(programme)
-                    .ok_or(DomainError::NotFound("programme"))?
-                    .mentoring
-                    .check_skill_name(&name, None)?;
-                let id = ws.fresh_id();
-                ws.programme_mut(programme)?.mentoring.add_skill(id, &name)
-            },
-        );
-        match r {
-            Ok(()) => {
-                new_name.set(String::new());
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
-    };
-    let usage = move |id: Id| {
-        with_mentoring(programme, |_, m| {
-            let count = |d: Direction| {
-                m.profiles
-                    .iter()
-                    .filter(|p| m.level(p.participant, d, id) > 0)
-                    .count()
-            };
-            format!(
-                "offered by {}, wanted by {}",
-                count(Direction::Offers),
-                count(Direction::Wants)
-            )
-        })
-    };
-    view! {
-        <section class="panel" aria-labelledby="skills-title">
-            <h2 id="skills-title">"Skills list"</h2>
-            <Show when=move || skills.with(Vec::is_empty)>
-                <p class="empty">"No skills yet. Add the skills people in this programme could share, such as budgeting or public speaking."</p>
-            </Show>
-            <ul class="skill-list" role="list">
-                <For each=move || skills.get() key=|s| s.clone() let((id, name))>
-                    <li><span class="skill-name" dir="auto">{name}</span>" "<span class="meta">{move || usage(id)}</span></li>
-                </For>
-            </ul>
-            <form class="inline-form" on:submit=add>
-                <div class="field">
-                    <label for="new-skill">"New skill"</label>
-                    <input id="new-skill" type="text" autocomplete="off" prop:value=move || new_name.get()
-                        on:input=move |ev| new_name.set(event_target_value(&ev)) />
-                </div>
-                <button type="submit" class="button">"Add skill"</button>
-            </form>
-            <ErrorLine error=error />
-            <Show when=move || !skills.with(Vec::is_empty)>
-                <ChangeSkills programme=programme skills=skills />
-            </Show>
-        </section>
-    }
-}
-
-/// Rename, merge and remove, each picking skills from the list.
-#[component]
-fn ChangeSkills(programme: Id, skills: Memo<Vec<(Id, String)>>) -> impl IntoView {
-    let rename_which = RwSignal::new(None::<Id>);
-    let rename_to = RwSignal::new(String::new());
-    let merge_from = RwSignal::new(None::<Id>);
-    let merge_into = RwSignal::new(None::<Id>);
-    let remove_which = RwSignal::new(None::<Id>);
-    let outcome = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
-    let done = move |r: Result<String, String>| match r {
-        Ok(text) => {
-            outcome.set(Some(text));
-            error.set(None);
-        }
-        Err(e) => {
-            outcome.set(None);
-            error.set(Some(e));
-        }
-    };
-    const CHOOSE: &str = "Please choose a skill first.";
-    let rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(id) = rename_which.get_untracked() else {
-            return done(Err(CHOOSE.into()));
-        };
-        let to = rename_to.get_untracked();
-        done(
-            edit_mentoring(programme, |p| p.mentoring.rename_skill(id, &to)).map(|_| {
-                rename_to.set(String::new());
-                "Renamed.".to_string()
-            }),
-        );
-    };
-    let merge = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (Some(from), Some(into)) = (merge_from.get_untracked(), merge_into.get_untracked())
-        else {
-            return done(Err(CHOOSE.into()));
-        };
-        done(
-            edit_mentoring(programme, |p| p.mentoring.merge_skills(from, into)).map(|_| {
-                merge_from.set(None);
-                "Merged. Everyone who listed either skill now has the one that stays, at the \
-                 higher of their two levels."
-                    .to_string()
-            }),
-        );
-    };
-    let remove = Callback::new(move |_| {
-        let Some(id) = remove_which.get_untracked() else {
-            return done(Err(CHOOSE.into()));
-        };
-        done(
-            edit_mentoring(programme, |p| p.mentoring.remove_skill(id)).map(|s| {
-                remove_which.set(None);
-                format!("Removed “{}”.", s.name)
-            }),
-        );
-    });
-    let options = move |chosen: RwSignal<Option<Id>>| {
-        view! {
-            <option value="" selected=move || chosen.get().is_none()>"Choose a skill"</option>
-            {move || skills.get().into_iter().map(|(id, name)| view! {
-                <option value=id.to_string() selected=move || chosen.get() == Some(id)>{name}</option>
-            }).collect_view()}
-        }
-    };
-    view! {
-        <details class="subform">
-            <summary>"Rename, merge or remove skills"</summary>
-            <form class="inline-form" on:submit=rename>
-                <div class="field">
-                    <label for="rename-which">"Skill to rename"</label>
-                    <select id="rename-which" on:change=move |ev| rename_which.set(pick(&ev))>{options(rename_which)}</select>
-                </div>
-                <div class="field">
-                    <label for="rename-to">"New name"</label>
-                    <input id="rename-to" type="text" autocomplete="off" prop:value=move || rename_to.get()
-                        on:input=move |ev| rename_to.set(event_target_value(&ev)) />
-                </div>
-                <button type="submit" class="button">"Rename"</button>
-            </form>
-            <form class="inline-form" on:submit=merge>
-                <div class="field">
-                    <label for="merge-from">"Merge this skill"</label>
-                    <select id="merge-from" on:change=move |ev| merge_from.set(pick(&ev))>{options(merge_from)}</select>
-                </div>
-                <div class="field">
-                    <label for="merge-into">"into this one"</label>
-                    <select id="merge-into" on:change=move |ev| merge_into.set(pick(&ev))>{options(merge_into)}</select>
-                </div>
-                <button type="submit" class="button">"Merge"</button>
-            </form>
-            <div class="inline-form">
-                <div class="field">
-                    <label for="remove-which">"Skill to remove"</label>
-                    <select id="remove-which" on:change=move |ev| remove_which.set(pick(&ev))>{options(remove_which)}</select>
-                </div>
-                <ConfirmButton label="Remove skill".into()
-                    question="Remove this skill from the list and from everyone's entry?".into()
-                    confirm="Yes, remove it" on_confirm=remove class="danger-outline" />
-            </div>
-            <p class="result" role="status">{move || outcome.get()}</p>
-            <ErrorLine error=error />
-        </details>
-    }
-}
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
@@ -247,7 +22,7 @@ struct Row {
 }
 
 #[component]
-fn People(programme: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
+pub(super) fn People(programme: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         with_mentoring(programme, |p, m| {
             p.participants
@@ -333,21 +108,17 @@ fn side_label(side: Side) -> &'static str {
     }
 }
 
-const LEVELS: [(u8, &str); 4] = [
-    (0, "No"),
-    (1, "1 · a little"),
-    (2, "2 · some"),
-    (3, "3 · a lot"),
-];
-
 /// One person's entry: a level for each skill in both directions, free days, team, side.
 #[component]
-fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> impl IntoView {
+pub(super) fn PersonEditor(
+    programme: Id,
+    person: Id,
+    editing: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let skills = skill_choices(programme);
     let error = RwSignal::new(None::<String>);
-    let name = Memo::new(move |_| {
-        with_mentoring(programme, |p, _| crate::ui::forming::name_of(p, person))
-    });
+    let name =
+        Memo::new(move |_| with_mentoring(programme, |p, _| crate::ui::kit::name_of(p, person)));
     let level = move |d: Direction, s: Id| with_mentoring(programme, |_, m| m.level(person, d, s));
     let set_level = move |d: Direction, s: Id, ev: leptos::ev::Event| {
         let lv: u8 = event_target_value(&ev).parse().unwrap_or(0);
@@ -431,7 +202,7 @@ fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> imp
                                         <td>
                                             <select aria-labelledby=format!("{col} skill-row-{sid}")
                                                 on:change=move |ev| set_level(d, sid, ev)>
-                                                {LEVELS.into_iter().map(|(v, label)| view! {
+                                                {crate::ui::kit::SKILL_LEVELS.into_iter().map(|(v, label)| view! {
                                                     <option value=v.to_string() selected=move || level(d, sid) == v>{label}</option>
                                                 }).collect_view()}
                                             </select>
@@ -459,12 +230,11 @@ fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> imp
                     }
                 }).collect_view()}
             </fieldset>
-            <crate::ui::widgets::TextField id=format!("team-{person}") label="Team or department"
+            <crate::ui::kit::TextField id=format!("team-{person}") label="Team or department"
                 hint="Used to pair people across teams, if you choose that."
                 value=Signal::derive(move || team.get())
                 on_edit=Callback::new(move |text: String| edit_mentoring(programme, |p| p.mentoring.set_team(person, &text))) />
-            <div class="field">
-                <label for=format!("side-{person}")>"Mentor or protege"</label>
+            <Field id=format!("side-{person}") label="Mentor or protege">
                 <p class="hint">"Only used in mentor and protege programmes. Starts from the roster role."</p>
                 <select id=format!("side-{person}") on:change=move |ev| {
                     let s = match event_target_value(&ev).as_str() {
@@ -480,16 +250,15 @@ fn PersonEditor(programme: Id, person: Id, editing: RwSignal<Option<Id>>) -> imp
                     {[(Side::Unassigned, "unset", "Not set"), (Side::Mentor, "mentor", "Mentor"), (Side::Protege, "protege", "Protege")].into_iter().map(|(s, key, label)| view! {
                         <option value=key selected=move || side.get() == s>{label}</option>
                     }).collect_view()}
-                    {crate::ui::widgets::unknown_option(move || side.get() == Side::Unknown, "A side this version does not know")}
+                    {crate::ui::kit::unknown_option(move || side.get() == Side::Unknown, "A side this version does not know")}
                 </select>
-            </div>
+            </Field>
             <Show when=move || side.get() == Side::Mentor>
-                <div class="field">
-                    <label for=format!("capacity-{person}")>"Most proteges for this mentor"</label>
+                <Field id=format!("capacity-{person}") label="Most proteges for this mentor">
                     <p class="hint">"Leave empty to use the number set on the pairing screen."</p>
                     <input id=format!("capacity-{person}") type="number" min="1" max="50"
                         prop:value=move || capacity.get() on:change=set_capacity />
-                </div>
+                </Field>
             </Show>
             <ErrorLine error=error />
             <div class="actions">
