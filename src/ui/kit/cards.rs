@@ -3,6 +3,21 @@
 
 use leptos::prelude::*;
 
+/// The children, or `when_empty` in their place while `empty` is true: a table or list that
+/// would otherwise show nothing.
+#[component]
+pub fn OrEmpty(
+    #[prop(into)] empty: Signal<bool>,
+    when_empty: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <Show when=move || !empty.get() fallback=move || view! { <p class="empty">{when_empty}</p> }>
+            {children()}
+        </Show>
+    }
+}
+
 /// A `<ul class="cards">` of the children (each a `<li class="card">`), or `when_empty` in
 /// its place while `empty` is true.
 #[component]
@@ -20,8 +35,8 @@ pub fn CardList(
         format!("cards {class}")
     };
     view! {
-        <Show when=move || !empty.get() fallback=move || view! { <p class="empty">{when_empty}</p> }>
+        <OrEmpty empty=empty when_empty=when_empty>
             <ul class=class.clone() role="list">{children()}</ul>
-        </Show>
+        </OrEmpty>
     }
 }

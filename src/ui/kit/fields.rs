@@ -132,6 +132,24 @@ where
     frame(id, label, None, class, control)
 }
 
+/// The options of a [`PickField`]: `none` (chosen while nothing is) and then each
+/// `(value, words)` that `items` gives, the chosen one selected.
+pub fn choose_options<T>(
+    chosen: RwSignal<Option<T>>,
+    none: &'static str,
+    items: impl Fn() -> Vec<(T, String)> + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + std::fmt::Display + Send + Sync + 'static,
+{
+    view! {
+        <option value="" selected=move || chosen.with(Option::is_none)>{none}</option>
+        {move || items().into_iter().map(|(value, words)| view! {
+            <option value=value.to_string() selected=move || chosen.get() == Some(value)>{words}</option>
+        }).collect_view()}
+    }
+}
+
 /// A labelled text box (or date, number, search box: `kind`) showing `value` and handing each
 /// keystroke to `on_input`; the hint, if any, is tied to it for screen readers.
 #[component]

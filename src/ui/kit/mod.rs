@@ -21,11 +21,11 @@ mod names;
 mod print;
 mod text;
 
-pub use cards::CardList;
+pub use cards::{CardList, OrEmpty};
 pub use confirm::ConfirmButton;
 pub use fields::{
-    unknown_option, CheckList, ErrorLine, Field, InputField, PickField, TextAreaField, TextField,
-    PRIVATE_NOTES_HINT,
+    choose_options, unknown_option, CheckList, ErrorLine, Field, InputField, PickField,
+    TextAreaField, TextField, PRIVATE_NOTES_HINT,
 };
 pub use files::{download, picked_files, read_bytes, read_text};
 pub use focus::{focus_id, focus_id_soon};

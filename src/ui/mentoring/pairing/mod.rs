@@ -6,7 +6,7 @@ use crate::domain::pairing::{Objective, OddMode, ProgrammeKind, Weights, MAX_WEI
 use crate::domain::programme::display_or;
 use crate::domain::Id;
 use crate::state::Route;
-use crate::ui::kit::{names, ErrorLine, Field, PickField};
+use crate::ui::kit::{choose_options, names, ErrorLine, Field, PickField};
 use leptos::prelude::*;
 use review::{Confirmed, Review};
 
@@ -204,12 +204,7 @@ fn NeverRules(programme: Id) -> impl IntoView {
         error.set(r.err());
     };
     let options = move |chosen: RwSignal<Option<Id>>| {
-        view! {
-            <option value="" selected=move || chosen.get().is_none()>"Choose a person"</option>
-            {move || everyone.get().into_iter().map(|(id, name)| view! {
-                <option value=id.to_string() selected=move || chosen.get() == Some(id)>{name}</option>
-            }).collect_view()}
-        }
+        choose_options(chosen, "Choose a person", move || everyone.get())
     };
     view! {
         <section class="panel" aria-labelledby="never-title">

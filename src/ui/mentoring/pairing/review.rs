@@ -5,7 +5,9 @@ use super::super::{edit_mentoring, sentence, with_mentoring};
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route};
-use crate::ui::kit::{names, CardList, ConfirmButton, ErrorLine, PickField};
+use crate::ui::kit::{
+    choose_options, names, CardList, ConfirmButton, ErrorLine, OrEmpty, PickField,
+};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -127,12 +129,9 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
         status.set(Some("The proposal was discarded.".into()));
     });
     let swap_options = move |chosen: RwSignal<Option<Id>>| {
-        view! {
-            <option value="" selected=move || chosen.get().is_none()>"Choose a person"</option>
-            {move || draft.get().map(|d| d.everyone).unwrap_or_default().into_iter().map(|(id, name)| view! {
-                <option value=id.to_string() selected=move || chosen.get() == Some(id)>{name}</option>
-            }).collect_view()}
-        }
+        choose_options(chosen, "Choose a person", move || {
+            draft.get().map(|d| d.everyone).unwrap_or_default()
+        })
     };
     view! {
         <section class="panel" aria-labelledby="proposal-title">
@@ -148,10 +147,8 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
             {move || draft.get().map(|d| {
                 let empty = d.rows.is_empty();
                 view! {
-                    <Show when=move || empty>
-                        <p class="empty">"Nobody could be paired. Check the rules above, or add people to the roster."</p>
-                    </Show>
-                    <Show when=move || !empty>
+                    <OrEmpty empty=Signal::stored(empty)
+                        when_empty="Nobody could be paired. Check the rules above, or add people to the roster.">
                         <div class="scroll">
                             <table class="grid pairs">
                                 <caption>"Proposed pairs"</caption>
@@ -186,7 +183,7 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
-                    </Show>
+                    </OrEmpty>
                     <Show when={let n = d.unpaired.len(); move || n > 0}>
                         <p>{format!("Not paired: {}.", d.unpaired.join(", "))}</p>
                     </Show>

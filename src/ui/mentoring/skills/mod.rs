@@ -6,7 +6,7 @@ use crate::domain::mentoring::Direction;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
-use crate::ui::kit::{ConfirmButton, ErrorLine, Field, InputField};
+use crate::ui::kit::{choose_options, ConfirmButton, ErrorLine, Field, InputField};
 use leptos::prelude::*;
 use people::{People, PersonEditor};
 
@@ -178,12 +178,7 @@ fn ChangeSkills(programme: Id, skills: Memo<Vec<(Id, String)>>) -> impl IntoView
         );
     });
     let options = move |chosen: RwSignal<Option<Id>>| {
-        view! {
-            <option value="" selected=move || chosen.get().is_none()>"Choose a skill"</option>
-            {move || skills.get().into_iter().map(|(id, name)| view! {
-                <option value=id.to_string() selected=move || chosen.get() == Some(id)>{name}</option>
-            }).collect_view()}
-        }
+        choose_options(chosen, "Choose a skill", move || skills.get())
     };
     view! {
         <details class="subform">

@@ -7,7 +7,7 @@ use crate::domain::mentoring::Direction;
 use crate::domain::pairing::{ProgrammeKind, Side};
 use crate::domain::programme::display_or;
 use crate::domain::Id;
-use crate::ui::kit::{ErrorLine, Field};
+use crate::ui::kit::{ErrorLine, Field, OrEmpty};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -63,10 +63,8 @@ pub(super) fn People(programme: Id, editing: RwSignal<Option<Id>>) -> impl IntoV
     view! {
         <section class="panel" aria-labelledby="people-skills-title">
             <h2 id="people-skills-title" tabindex="-1">"Everyone's skills"</h2>
-            <Show when=move || rows.with(Vec::is_empty)>
-                <p class="empty">"Nobody is on the roster yet. Add people on the roster first."</p>
-            </Show>
-            <Show when=move || !rows.with(Vec::is_empty)>
+            <OrEmpty empty=Signal::derive(move || rows.with(Vec::is_empty))
+                when_empty="Nobody is on the roster yet. Add people on the roster first.">
                 <div class="scroll">
                     <table class="grid skills-table stack">
                         <caption>"Skills by person"</caption>
@@ -94,7 +92,7 @@ pub(super) fn People(programme: Id, editing: RwSignal<Option<Id>>) -> impl IntoV
                         </tbody>
                     </table>
                 </div>
-            </Show>
+            </OrEmpty>
         </section>
     }
 }
@@ -182,10 +180,8 @@ pub(super) fn PersonEditor(
         <section class="panel person-skills" aria-labelledby="person-editor-title">
             <h2 id="person-editor-title" tabindex="-1">{move || format!("Skills of {}", name.get())}</h2>
             <p class="hint">"Changes are saved as you make them."</p>
-            <Show when=move || skills.with(Vec::is_empty)>
-                <p class="empty">"Add skills to the list above first."</p>
-            </Show>
-            <Show when=move || !skills.with(Vec::is_empty)>
+            <OrEmpty empty=Signal::derive(move || skills.with(Vec::is_empty))
+                when_empty="Add skills to the list above first.">
                 <div class="scroll">
                     <table class="grid levels">
                         <caption>{move || format!("What {} can offer and wants to develop", name.get())}</caption>
@@ -213,7 +209,7 @@ pub(super) fn PersonEditor(
                         </tbody>
                     </table>
                 </div>
-            </Show>
+            </OrEmpty>
             <fieldset class="choices">
                 <legend>"Free on"</legend>
                 {DAYS.iter().enumerate().map(|(i, day)| {
