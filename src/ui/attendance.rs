@@ -4,8 +4,8 @@
 use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, DomainError, Id};
 use crate::state::use_app;
-use crate::ui::forming::{name_of, read_date};
-use crate::ui::widgets::ConfirmButton;
+use crate::ui::forming::read_date;
+use crate::ui::kit::{name_of, ConfirmButton, Field};
 use leptos::prelude::*;
 
 /// Most meeting columns drawn at once; the figures still count every meeting.
@@ -89,13 +89,12 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
                  meetings missed in a row help you notice who might need a friendly word."
             </p>
             <form class="inline-form" on:submit=add>
-                <div class="field">
-                    <label for="meeting-date">"Meeting date"</label>
+                <Field id="meeting-date" label="Meeting date">
                     <input type="date" id="meeting-date" on:input=move |ev| date.set(event_target_value(&ev)) />
-                </div>
+                </Field>
                 <button type="submit" class="button">"Add meeting"</button>
             </form>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
             <Show when=move || grid.with(|g| g.members.is_empty())>
                 <p class="empty">"This group has no members yet (stage 4)."</p>
             </Show>
@@ -173,13 +172,12 @@ fn RemoveMeeting(programme: Id, group: Id) -> impl IntoView {
     });
     view! {
         <div class="inline-form">
-            <div class="field">
-                <label for="remove-meeting">"Meeting entered by mistake"</label>
+            <Field id="remove-meeting" label="Meeting entered by mistake">
                 <select id="remove-meeting" on:change=move |ev| chosen.set(Date::parse(&event_target_value(&ev)).ok())>
                     <option value="" selected=move || chosen.get().is_none()>"Choose a meeting"</option>
                     {move || dates.get().into_iter().rev().map(|d| view! { <option value=d.to_string()>{d.to_string()}</option> }).collect_view()}
                 </select>
-            </div>
+            </Field>
             <Show when=move || chosen.get().is_some()>
                 {move || chosen.get().map(|d| view! {
                     <ConfirmButton label="Remove this meeting".into()

@@ -6,7 +6,7 @@ use crate::domain::roster::TrialChoice;
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
-use crate::ui::forming::{name_of, today};
+use crate::ui::kit::{name_of, today, Field};
 use leptos::prelude::*;
 
 #[component]
@@ -61,8 +61,7 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
             <p class="hint">"Notes are anonymous: there is no place to record who said what."</p>
             <form class="add-row first" on:submit=add>
                 <div class="row-fields">
-                    <div class="field narrow">
-                        <label for="note-kind">"Kind of note"</label>
+                    <Field id="note-kind" label="Kind of note" class="narrow">
                         <select id="note-kind" on:change=move |ev| {
                             if let Some(k) = NoteKind::from_key(&event_target_value(&ev)) { kind.set(k) }
                         }>
@@ -70,15 +69,14 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
                                 <option value=k.key() selected=move || kind.get() == k>{k.label()}</option>
                             }).collect_view()}
                         </select>
-                    </div>
-                    <div class="field">
-                        <label for="note-text">"What was raised"</label>
+                    </Field>
+                    <Field id="note-text" label="What was raised">
                         <textarea id="note-text" rows="2" prop:value=move || text.get()
                             on:input=move |ev| text.set(event_target_value(&ev))
                             aria-invalid=move || error.with(Option::is_some).then_some("true")></textarea>
-                    </div>
+                    </Field>
                 </div>
-                <crate::ui::widgets::ErrorLine error=error />
+                <crate::ui::kit::ErrorLine error=error />
                 <button type="submit" class="button primary">"Add note"</button>
             </form>
             <p class="meta">{move || {

@@ -10,8 +10,7 @@ use crate::domain::charter::{Stage, StageStatus, Term};
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route};
-use crate::ui::forming::today;
-use crate::ui::widgets::TextField;
+use crate::ui::kit::{today, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -68,10 +67,8 @@ pub fn GroupPage(programme: Id, group: Id) -> impl IntoView {
 fn jump_to(id: &str) {
     if let Some(el) = document().get_element_by_id(id) {
         el.scroll_into_view();
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
     }
+    crate::ui::kit::focus_id(id);
 }
 
 #[component]
@@ -112,7 +109,7 @@ fn StageSection(programme: Id, group: Id, stage: Stage) -> impl IntoView {
                 <p>{stage.watch_for()}</p>
             </aside>
             {editor}
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
             <Show when=move || !status.get().is_agreed()>
                 <button type="button" class="button primary" on:click=agree
                     aria-label=format!("Everyone agreed: {}", stage.title())>

@@ -7,6 +7,7 @@ use crate::share::export::FileKind;
 use crate::share::gate::{Cleared, LeftOut};
 use crate::share::suppress::K;
 use crate::state::{use_app, Route};
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 /// Most files one combination reads; a programme lead has a handful, not thousands.
@@ -22,7 +23,7 @@ pub fn CombinePage() -> impl IntoView {
     let k = app
         .ws
         .with_untracked(|ws| K::new(ws.settings.k).unwrap_or_default());
-    let today = crate::ui::today();
+    let today = crate::ui::kit::today();
     // Every name this device knows, and its written approvals, to check the files against.
     let device = Memo::new(move |_| {
         app.ws.with(|ws| DeviceNames {
@@ -62,21 +63,13 @@ pub fn CombinePage() -> impl IntoView {
         })
     });
     let pick = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else { return };
-        if list.length() > MAX_FILES {
+        let chosen = crate::ui::kit::picked_files(&ev);
+        if chosen.len() > MAX_FILES as usize {
             read_error.set(Some(format!(
                 "Please choose at most {MAX_FILES} files at a time."
             )));
             return;
         }
-        let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         reading.set(true);
         read_error.set(None);
         leptos::task::spawn_local(async move {
@@ -87,9 +80,9 @@ pub fn CombinePage() -> impl IntoView {
                     read.push((name, String::new()));
                     continue;
                 }
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    Ok(text) => read.push((name, text.as_string().unwrap_or_default())),
-                    Err(_) => read_error.set(Some(format!("“{name}” could not be read."))),
+                match crate::ui::kit::read_text(&file).await {
+                    Some(text) => read.push((name, text)),
+                    None => read_error.set(Some(format!("“{name}” could not be read."))),
                 }
             }
             files.set(read);
@@ -99,7 +92,7 @@ pub fn CombinePage() -> impl IntoView {
     let save = move |_| {
         if let Some(Ok((text, _))) = outcome.get_untracked() {
             let kind = kind.get_untracked();
-            super::share::download(
+            crate::ui::kit::download(
                 &kind
                     .file_name(today)
                     .replace("peercircle-", "peercircle-combined-"),
@@ -120,10 +113,9 @@ pub fn CombinePage() -> impl IntoView {
         </p>
         <section class="panel" aria-labelledby="combine-files-title">
             <h2 id="combine-files-title">"Files"</h2>
-            <div class="field">
-                <label for="combine-files">"Programme files to combine"</label>
+            <Field id="combine-files" label="Programme files to combine">
                 <input id="combine-files" type="file" accept=".json,application/json" multiple on:change=pick />
-            </div>
+            </Field>
             <Show when=move || reading.get()><p role="status">"Reading the files…"</p></Show>
             <Show when=move || read_error.with(Option::is_some)>
                 <p class="error" role="alert">{move || read_error.get()}</p>

@@ -1,22 +1,10 @@
 //! Shared pieces of the screens for forming groups (roster, buy-in, charter, print): the
-//! page switch, titles, "today", and the not-found fallbacks.
+//! page switch, titles, dates read from inputs, and the not-found fallbacks.
 
-use crate::domain::programme::Programme;
 use crate::domain::{Date, Id};
 use crate::state::{use_app, AppState, Route};
 use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
-
-/// Today's date on this device. Only the browser knows it; the rules take it as input.
-pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::from_ymd(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_else(|| Date::from_days_since_epoch(0))
-}
 
 /// Reads the date from a date input, with the sentence to show when it is not a date.
 pub fn read_date(text: &str, what: &str) -> Result<Date, String> {
@@ -26,12 +14,13 @@ pub fn read_date(text: &str, what: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|e| e.to_string())
 }
 
-pub fn name_of(p: &Programme, person: Id) -> String {
-    p.participant(person)
-        .map(|x| {
-            crate::domain::programme::display_or(&x.display_name, "Unnamed person").to_string()
-        })
-        .unwrap_or_else(|| "Someone no longer on the roster".to_string())
+/// Like [`read_date`] for a date that may be left empty.
+pub fn read_optional_date(text: &str, what: &str) -> Result<Option<Date>, String> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        read_date(text, what).map(Some)
+    }
 }
 
 pub fn title(app: AppState, route: Route) -> String {

@@ -8,8 +8,8 @@ use crate::domain::private::PrivateText;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
-use crate::ui::forming::{name_of, read_date, today};
-use crate::ui::widgets::ErrorLine;
+use crate::ui::forming::read_date;
+use crate::ui::kit::{name_of, today, CheckList, ErrorLine, Field, TextAreaField};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -210,8 +210,7 @@ fn LeavingForm(programme: Id, group: Id) -> impl IntoView {
                 <summary><h3 class="inline-heading-3">"A member is leaving"</h3></summary>
                 <form on:submit=submit class="leaving-form">
                     <div class="row-fields">
-                        <div class="field">
-                            <label for="leaving-who">"Who is leaving"</label>
+                        <Field id="leaving-who" label="Who is leaving">
                             <select id="leaving-who" on:change=move |ev| {
                                 let v = event_target_value(&ev).parse().ok();
                                 form.update(|f| f.person = v);
@@ -220,12 +219,11 @@ fn LeavingForm(programme: Id, group: Id) -> impl IntoView {
                                     <option value=id.to_string() selected=move || chosen.get() == Some(id)>{name}</option>
                                 }).collect_view()}
                             </select>
-                        </div>
-                        <div class="field">
-                            <label for="leaving-date">"Date they left (or their last meeting)"</label>
+                        </Field>
+                        <Field id="leaving-date" label="Date they left (or their last meeting)">
                             <input type="date" id="leaving-date" prop:value=move || form.with(|f| f.date.clone())
                                 on:input=move |ev| form.update(|f| f.date = event_target_value(&ev)) />
-                        </div>
+                        </Field>
                     </div>
                     <fieldset class="choices">
                         <legend>"How they are leaving"</legend>
@@ -253,13 +251,9 @@ fn LeavingForm(programme: Id, group: Id) -> impl IntoView {
                             </label>
                         }).collect_view()}
                     </fieldset>
-                    <div class="field">
-                        <label for="leaving-words">"Private notes about their leaving (optional)"</label>
-                        <p class="hint" id="leaving-words-hint">{PRIVATE_HINT}</p>
-                        <textarea id="leaving-words" rows="3" aria-describedby="leaving-words-hint"
-                            prop:value=move || form.with(|f| f.words.clone())
-                            on:input=move |ev| form.update(|f| f.words = event_target_value(&ev))></textarea>
-                    </div>
+                    <TextAreaField id="leaving-words" label="Private notes about their leaving (optional)" hint=PRIVATE_HINT
+                        value=Signal::derive(move || form.with(|f| f.words.clone()))
+                        on_input=Callback::new(move |t| form.update(|f| f.words = t)) />
                     <p class="hint">"They come off the group's member list, so they are no longer marked at meetings. Their attendance so far is kept."</p>
                     <ErrorLine error=error />
                     <button type="submit" class="button primary">"Record that they left"</button>
@@ -320,31 +314,17 @@ fn EndingForm(programme: Id, group: Id) -> impl IntoView {
                         <p class="question" dir="auto">{p}</p>
                     </div>
                 })}
-                <div class="field narrow">
-                    <label for="ending-date">"Date the group ended (its last meeting)"</label>
+                <Field id="ending-date" label="Date the group ended (its last meeting)" class="narrow">
                     <input type="date" id="ending-date" prop:value=move || form.with(|f| f.date.clone())
                         on:input=move |ev| form.update(|f| f.date = event_target_value(&ev)) />
-                </div>
-                <fieldset class="choices">
-                    <legend>"The last meeting: tick what the group talked about"</legend>
-                    {ClosingPrompt::ALL.into_iter().map(|t| view! {
-                        <label class="check">
-                            <input type="checkbox" prop:checked=move || form.with(|f| f.talked.contains(&t))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    form.update(|f| { if on { f.talked.insert(t); } else { f.talked.remove(&t); } })
-                                } />
-                            <span>{t.words()}</span>
-                        </label>
-                    }).collect_view()}
-                </fieldset>
-                <div class="field">
-                    <label for="ending-words">"Private notes about the ending (optional)"</label>
-                    <p class="hint" id="ending-words-hint">{PRIVATE_HINT}</p>
-                    <textarea id="ending-words" rows="3" aria-describedby="ending-words-hint"
-                        prop:value=move || form.with(|f| f.words.clone())
-                        on:input=move |ev| form.update(|f| f.words = event_target_value(&ev))></textarea>
-                </div>
+                </Field>
+                <CheckList legend="The last meeting: tick what the group talked about"
+                    options=ClosingPrompt::ALL.into_iter().map(|t| (t, t.words())).collect()
+                    is_on=Callback::new(move |t| form.with(|f| f.talked.contains(&t)))
+                    on_toggle=Callback::new(move |(t, on)| form.update(|f| { if on { f.talked.insert(t); } else { f.talked.remove(&t); } })) />
+                <TextAreaField id="ending-words" label="Private notes about the ending (optional)" hint=PRIVATE_HINT
+                    value=Signal::derive(move || form.with(|f| f.words.clone()))
+                    on_input=Callback::new(move |t| form.update(|f| f.words = t)) />
                 <p class="hint">"The group is then archived: no new sessions can start, and everything recorded stays on this device. You can reopen it."</p>
                 <ErrorLine error=error />
                 <button type="submit" class="button primary">"Record that the group has ended"</button>

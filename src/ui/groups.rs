@@ -6,7 +6,7 @@ use crate::domain::programme::GroupKind;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, UndoAction, UndoOffer};
-use crate::ui::widgets::{ConfirmButton, TextField};
+use crate::ui::kit::{ConfirmButton, Field, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -103,10 +103,9 @@ fn GroupRow(programme: Id, group: Id) -> impl IntoView {
         <li class="row" class:archived=move || archived.get()>
             <div class="row-fields">
                 <TextField id=format!("group-name-{group}") label="Group name" value=name on_edit=rename />
-                <div class="field">
-                    <label for=format!("group-kind-{group}")>"Kind of group"</label>
+                <Field id=format!("group-kind-{group}") label="Kind of group">
                     <GroupKindSelect id=format!("group-kind-{group}") value=kind on_pick=set_kind />
-                </div>
+                </Field>
             </div>
             <div class="actions">
                 <a class="button" href=crate::state::Route::Group(programme, group).href()
@@ -168,18 +167,16 @@ fn NewGroup(programme: Id) -> impl IntoView {
         <form class="add-row" on:submit=add aria-labelledby="new-group-title">
             <h3 id="new-group-title">"Add a group"</h3>
             <div class="row-fields">
-                <div class="field">
-                    <label for="new-group-name">"New group name"</label>
+                <Field id="new-group-name" label="New group name">
                     <input id="new-group-name" type="text" autocomplete="off"
                         placeholder="For example: First-year mentors"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         aria-describedby=move || error.with(Option::is_some).then_some("new-group-error") />
-                </div>
-                <div class="field">
-                    <label for="new-group-kind">"Kind of new group"</label>
+                </Field>
+                <Field id="new-group-kind" label="Kind of new group">
                     <GroupKindSelect id="new-group-kind".into() value=kind on_pick=Callback::new(move |k| picked.set(Some(k))) />
-                </div>
+                </Field>
             </div>
             <Show when=move || error.with(Option::is_some)>
                 <p class="error" id="new-group-error">{move || error.get()}</p>

@@ -15,6 +15,7 @@ use crate::domain::programme::Programme;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, AppState, Route};
+use crate::ui::kit::pair_names;
 use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
 
@@ -33,19 +34,6 @@ pub fn title(app: AppState, route: Route) -> String {
     })
 }
 
-/// "Ana and Ben", or "Ana, Ben and Cai" for a trio.
-pub fn names(p: &Programme, members: &[Id]) -> String {
-    let names: Vec<String> = members
-        .iter()
-        .map(|m| super::forming::name_of(p, *m))
-        .collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
-}
-
 /// An explanation as a sentence: capital first letter, full stop at the end.
 pub fn sentence(text: &str) -> String {
     let text = text.trim();
@@ -58,13 +46,6 @@ pub fn sentence(text: &str) -> String {
         out.push('.');
     }
     out
-}
-
-fn pair_names(p: &Programme, pair: Id) -> String {
-    p.mentoring
-        .pair(pair)
-        .map(|x| names(p, &x.members))
-        .unwrap_or_else(|| "pair".to_string())
 }
 
 pub fn page(route: Route) -> AnyView {

@@ -12,6 +12,7 @@ mod group_life;
 mod groups;
 mod help;
 mod kiosk;
+pub mod kit;
 mod mentoring;
 mod not_found;
 mod programme;
@@ -24,7 +25,6 @@ mod session;
 mod settings;
 mod share;
 mod testimonies;
-pub mod widgets;
 
 use crate::state::{tabs, AppState, LockView, Route};
 use leptos::prelude::*;
@@ -43,8 +43,6 @@ pub fn ask_to_keep_data() {
         let _ = crate::state::device::ask_to_persist().await;
     });
 }
-
-pub use crate::state::today;
 
 fn current_route() -> Route {
     web_sys::window()
@@ -192,7 +190,7 @@ pub fn App() -> impl IntoView {
         <banners::Banners />
         <safety::BackupReminder />
         <safety::AutoLockNotice />
-        <widgets::ErrorLine error=lock_error />
+        <kit::ErrorLine error=lock_error />
         <main id="main" inert=elsewhere>
             {move || match app.route.get() {
                 Route::Programmes => view! { <programmes::ProgrammesPage /> }.into_any(),

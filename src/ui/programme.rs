@@ -4,8 +4,8 @@ use crate::domain::programme::{GroupKind, ProgrammeField};
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
+use crate::ui::kit::{ConfirmButton, TextField};
 use crate::ui::not_found::{Gone, NotFound};
-use crate::ui::widgets::{ConfirmButton, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -169,7 +169,7 @@ pub fn GroupKindSelect(
             {GroupKind::ALL.into_iter().map(|kind| view! {
                 <option value=kind.key() selected=move || value.get() == kind>{kind.label()}</option>
             }).collect_view()}
-            {crate::ui::widgets::unknown_option(move || value.get() == GroupKind::Unknown, GroupKind::Unknown.label())}
+            {crate::ui::kit::unknown_option(move || value.get() == GroupKind::Unknown, GroupKind::Unknown.label())}
         </select>
     }
 }

@@ -4,6 +4,7 @@ use crate::domain::programme::Programme;
 use crate::domain::workspace::RecordKey;
 use crate::domain::DomainError;
 use crate::state::{use_app, Route};
+use crate::ui::kit::{CardList, Field};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -51,23 +52,19 @@ pub fn ProgrammesPage() -> impl IntoView {
         </p>
         <section aria-labelledby="programme-list-title">
             <h2 id="programme-list-title">"Your programmes"</h2>
-            <Show
-                when=move || summaries.with(|s| !s.is_empty())
-                fallback=|| view! { <p class="empty">"No programmes yet. Start one above."</p> }
-            >
-                <ul class="cards" role="list">
-                    <For each=move || summaries.get() key=|s| (s.id, s.name.clone(), s.organisation.clone(), s.groups, s.archived) let:s>
-                        <li class="card" class:archived=s.archived>
-                            <h3><a href=Route::Programme(s.id).href()>{s.name.clone()}</a></h3>
-                            {(!s.organisation.is_empty()).then(|| view! { <p class="meta">{s.organisation.clone()}</p> })}
-                            <p class="meta">
-                                {match s.groups { 0 => "No groups yet".to_string(), 1 => "1 group".to_string(), n => format!("{n} groups") }}
-                                {s.archived.then_some(" · Archived")}
-                            </p>
-                        </li>
-                    </For>
-                </ul>
-            </Show>
+            <CardList empty=Signal::derive(move || summaries.with(Vec::is_empty))
+                when_empty="No programmes yet. Start one above.">
+                <For each=move || summaries.get() key=|s| (s.id, s.name.clone(), s.organisation.clone(), s.groups, s.archived) let:s>
+                    <li class="card" class:archived=s.archived>
+                        <h3><a href=Route::Programme(s.id).href()>{s.name.clone()}</a></h3>
+                        {(!s.organisation.is_empty()).then(|| view! { <p class="meta">{s.organisation.clone()}</p> })}
+                        <p class="meta">
+                            {match s.groups { 0 => "No groups yet".to_string(), 1 => "1 group".to_string(), n => format!("{n} groups") }}
+                            {s.archived.then_some(" · Archived")}
+                        </p>
+                    </li>
+                </For>
+            </CardList>
         </section>
     }
 }
@@ -100,15 +97,14 @@ fn NewProgramme() -> impl IntoView {
         <section aria-labelledby="new-programme-title" class="panel">
             <h2 id="new-programme-title">"Start a programme"</h2>
             <form on:submit=create class="inline-form">
-                <div class="field">
-                    <label for="new-programme-name">"Programme name"</label>
+                <Field id="new-programme-name" label="Programme name">
                     <input id="new-programme-name" type="text" autocomplete="off"
                         placeholder="For example: New nurses mentoring 2027"
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                         aria-describedby=move || error.with(Option::is_some).then_some("new-programme-error")
                         aria-invalid=move || error.with(Option::is_some).then_some("true") />
-                </div>
+                </Field>
                 <button type="submit" class="button primary">"Create programme"</button>
             </form>
             <Show when=move || error.with(Option::is_some)>

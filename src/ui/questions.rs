@@ -5,6 +5,7 @@ use crate::domain::questions::{Audience, Question};
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
+use crate::ui::kit::{Field, InputField, TextAreaField};
 use leptos::prelude::*;
 
 fn audience_key(a: Audience) -> &'static str {
@@ -118,15 +119,13 @@ fn QuestionRow(id: Id) -> impl IntoView {
     view! {
         <li class="row question-row">
             <div class="row-fields">
-                <div class="field wide">
-                    <label for=format!("question-{id}")>"Question"</label>
+                <Field id=format!("question-{id}") label="Question" class="wide">
                     <textarea id=format!("question-{id}") rows="2"
                         prop:value=move || question.with(|q| q.as_ref().map(|q| q.text.clone()).unwrap_or_default())
                         on:change=move |ev| { let t = event_target_value(&ev); save(Change::Text(t)) }>
                     </textarea>
-                </div>
-                <div class="field">
-                    <label for=format!("audience-{id}")>"For"</label>
+                </Field>
+                <Field id=format!("audience-{id}") label="For">
                     <select id=format!("audience-{id}") on:change=move |ev| {
                         let a = audience_from(&event_target_value(&ev));
                         save(Change::Audience(a))
@@ -134,22 +133,21 @@ fn QuestionRow(id: Id) -> impl IntoView {
                         {Audience::ALL.into_iter().map(|a| view! {
                             <option value=audience_key(a) selected=move || question.with(|q| q.as_ref().is_some_and(|q| q.audience == a))>{a.label()}</option>
                         }).collect_view()}
-                        {crate::ui::widgets::unknown_option(move || question.with(|q| q.as_ref().is_some_and(|q| q.audience == Audience::Unknown)), Audience::Unknown.label())}
+                        {crate::ui::kit::unknown_option(move || question.with(|q| q.as_ref().is_some_and(|q| q.audience == Audience::Unknown)), Audience::Unknown.label())}
                     </select>
-                </div>
-                <div class="field">
-                    <label for=format!("theme-{id}")>"Theme"</label>
+                </Field>
+                <Field id=format!("theme-{id}") label="Theme">
                     <input id=format!("theme-{id}") type="text"
                         prop:value=move || question.with(|q| q.as_ref().map(|q| q.theme.clone()).unwrap_or_default())
                         on:change=move |ev| { let t = event_target_value(&ev); save(Change::Theme(t)) } />
-                </div>
+                </Field>
             </div>
             <div class="actions">
                 <button type="button" class="button" on:click=toggle>
                     {move || if question.with(|q| q.as_ref().is_some_and(|q| q.retired)) { "Use again" } else { "Retire" }}
                 </button>
             </div>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </li>
     }
 }
@@ -184,25 +182,20 @@ fn NewQuestion() -> impl IntoView {
     view! {
         <form class="panel" on:submit=add aria-labelledby="new-question-title">
             <h2 id="new-question-title">"Add your own question"</h2>
-            <div class="field">
-                <label for="new-question">"New question"</label>
-                <textarea id="new-question" rows="2" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            </div>
+            <TextAreaField id="new-question" label="New question" rows=2
+                value=text on_input=Callback::new(move |t| text.set(t)) />
             <div class="row-fields">
-                <div class="field">
-                    <label for="new-question-audience">"For which groups"</label>
+                <Field id="new-question-audience" label="For which groups">
                     <select id="new-question-audience" on:change=move |ev| audience.set(audience_from(&event_target_value(&ev)))>
                         {Audience::ALL.into_iter().map(|a| view! {
                             <option value=audience_key(a) selected=move || audience.get() == a>{a.label()}</option>
                         }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="new-question-theme">"Theme (optional)"</label>
-                    <input id="new-question-theme" type="text" prop:value=move || theme.get() on:input=move |ev| theme.set(event_target_value(&ev)) />
-                </div>
+                </Field>
+                <InputField id="new-question-theme" label="Theme (optional)"
+                    value=theme on_input=Callback::new(move |t| theme.set(t)) />
             </div>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
             <button type="submit" class="button primary">"Add question"</button>
         </form>
     }

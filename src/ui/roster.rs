@@ -10,6 +10,7 @@ use crate::domain::roster_list::{find_people, page_count, RosterQuery, RosterSor
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 #[component]
@@ -96,8 +97,7 @@ fn PasteNames(programme: Id) -> impl IntoView {
         <section class="panel" aria-labelledby="add-people-title">
             <h2 id="add-people-title">"Add people"</h2>
             <form on:submit=add>
-                <div class="field">
-                    <label for="paste-names">"Names, one per line"</label>
+                <Field id="paste-names" label="Names, one per line">
                     <p class="hint" id="paste-names-hint">
                         "Type one name, or paste a list or a column copied from a spreadsheet. \
                          Empty lines and names already on the roster are skipped."
@@ -106,10 +106,9 @@ fn PasteNames(programme: Id) -> impl IntoView {
                         on:input=move |ev| text.set(event_target_value(&ev))
                         aria-describedby=move || if failed() { "paste-names-hint paste-result" } else { "paste-names-hint" }
                         aria-invalid=move || failed().then_some("true")></textarea>
-                </div>
+                </Field>
                 <div class="row-fields">
-                    <div class="field">
-                        <label for="paste-role">"Role for these people"</label>
+                    <Field id="paste-role" label="Role for these people">
                         <select id="paste-role" on:change=move |ev| {
                             if let Some(r) = Role::from_key(&event_target_value(&ev)) {
                                 role.set(r);
@@ -120,9 +119,8 @@ fn PasteNames(programme: Id) -> impl IntoView {
                                 <option value=r.key() selected=move || role.get() == r>{r.label()}</option>
                             }).collect_view()}
                         </select>
-                    </div>
-                    <div class="field">
-                        <label for="paste-group">"Add them to a group"</label>
+                    </Field>
+                    <Field id="paste-group" label="Add them to a group">
                         <select id="paste-group" on:change=move |ev| {
                             let chosen: Option<Id> = event_target_value(&ev).parse().ok();
                             group.set(chosen);
@@ -136,7 +134,7 @@ fn PasteNames(programme: Id) -> impl IntoView {
                                 <option value=id.to_string() selected=move || group.get() == Some(id)>{name}</option>
                             }).collect_view()}
                         </select>
-                    </div>
+                    </Field>
                 </div>
                 <button type="submit" class="button primary">"Add these names"</button>
                 <p id="paste-result" role="status" class:error=failed class="result">
@@ -195,32 +193,28 @@ fn People(programme: Id) -> impl IntoView {
         <section class="panel" aria-labelledby="people-title">
             <h2 id="people-title">"People"</h2>
             <div class="filters">
-                <div class="field">
-                    <label for="roster-search">"Search by name"</label>
+                <Field id="roster-search" label="Search by name">
                     <input id="roster-search" type="search" autocomplete="off"
                         on:input=move |ev| set(|q, t| q.search = t, event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="roster-role">"Show role"</label>
+                </Field>
+                <Field id="roster-role" label="Show role">
                     <select id="roster-role" on:change=move |ev| set(|q, t| q.role = Role::from_key(&t), event_target_value(&ev))>
                         <option value="">"Every role"</option>
                         {Role::ALL.into_iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="roster-group">"Show group"</label>
+                </Field>
+                <Field id="roster-group" label="Show group">
                     <select id="roster-group" on:change=move |ev| set(|q, t| q.group = t.parse().ok(), event_target_value(&ev))>
                         <option value="">"Every group"</option>
                         {move || groups.get().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="roster-sort">"Sort by"</label>
+                </Field>
+                <Field id="roster-sort" label="Sort by">
                     <select id="roster-sort" on:change=move |ev| set(|q, t| q.sort = if t == "name" { RosterSort::Name } else { RosterSort::Added }, event_target_value(&ev))>
                         <option value="added">"Order added"</option>
                         <option value="name">"Name"</option>
                     </select>
-                </div>
+                </Field>
             </div>
             <p class="meta" role="status">{range}</p>
             <ul class="rows people" role="list">

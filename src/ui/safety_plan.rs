@@ -5,7 +5,7 @@ use crate::domain::followup::SAFETY_STARTER;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
-use crate::ui::widgets::TextField;
+use crate::ui::kit::TextField;
 use leptos::prelude::*;
 
 #[component]

@@ -3,7 +3,7 @@
 
 use crate::state::device::SetAside;
 use crate::state::use_app;
-use crate::ui::widgets::{human_bytes, ConfirmButton};
+use crate::ui::kit::{human_bytes, ConfirmButton};
 use leptos::prelude::*;
 
 #[component]

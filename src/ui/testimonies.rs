@@ -5,7 +5,7 @@ use crate::domain::testimony::{role_phrase, Attribution, Testimony};
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
-use crate::ui::widgets::ConfirmButton;
+use crate::ui::kit::{ConfirmButton, Field};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -97,7 +97,7 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
             <Show when=move || mine.with(|m| !m.is_empty())>
                 <h3>"Your testimonies"</h3>
                 <ol class="rows" role="list">
@@ -117,7 +117,7 @@ type TestimonyChange =
 #[component]
 fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
     let app = use_app();
-    let today = crate::ui::today();
+    let today = crate::ui::kit::today();
     // Only people with a written approval in force can be offered as a named credit; the
     // gate still checks it covers what the file is for.
     let approved = Memo::new(move |_| {
@@ -211,15 +211,13 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
                 </div>
             })}
             <div class="row-fields">
-                <div class="field wide">
-                    <label for=format!("testimony-{id}")>"Testimony"</label>
+                <Field id=format!("testimony-{id}") label="Testimony" class="wide">
                     <textarea id=format!("testimony-{id}") rows="3"
                         prop:value=move || t.with(|t| t.as_ref().map(|t| t.text.clone()).unwrap_or_default())
                         on:change=move |ev| { let text = event_target_value(&ev); change(Box::new(move |t| t.edit_text(&text))) }>
                     </textarea>
-                </div>
-                <div class="field">
-                    <label for=format!("testimony-credit-{id}")>"How to credit it"</label>
+                </Field>
+                <Field id=format!("testimony-credit-{id}") label="How to credit it">
                     <select id=format!("testimony-credit-{id}") on:change=move |ev| {
                         let value = event_target_value(&ev);
                         match value.parse::<Id>() {
@@ -232,12 +230,11 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
                             <option value=person.to_string() selected=move || named() == Some(person)>{format!("By name: {label}")}</option>
                         }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for=format!("testimony-role-{id}")>"Credited to"</label>
+                </Field>
+                <Field id=format!("testimony-role-{id}") label="Credited to">
                     <input id=format!("testimony-role-{id}") type="text" prop:value=role
                         on:change=move |ev| { let r = event_target_value(&ev); change(Box::new(move |t| t.attribute_to_role(&r))) } />
-                </div>
+                </Field>
             </div>
             <div class="actions">
                 <label class="check">
@@ -248,7 +245,7 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
                 <ConfirmButton label="Delete this testimony".into() question="Delete this testimony?".into()
                     confirm="Yes, delete it" on_confirm=remove class="danger-outline" />
             </div>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </li>
     }
 }

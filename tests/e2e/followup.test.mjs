@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import { serve, launch, open, saved, ready, overflowing, openSeeded as openWith, storedItem } from "./harness.mjs";
+import { serve, launch, open, saved, ready, overflowing, openSeeded as openWith, storedItem, storageFull } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -430,4 +430,63 @@ test("a pair's check-in on the kiosk: each partner in turn, never seeing the oth
   assert.ok(mine.every((c) => c.by === "partner"), "entered by the partners");
   assert.deepEqual(seen.errors, []);
   await context.close();
+});
+
+// Every kiosk task shares one frame: when the tablet cannot store an answer, the thank-you
+// says so, as the pairs' task always did (the survey and the check-in used to thank and say
+// nothing).
+test("the survey and a pair's check-in on the kiosk warn when the tablet could not store the answer", async () => {
+  const warning = (page) => page.getByRole("alert").filter({ hasText: "could not store" });
+  const handOver = async (page, button, heading) => {
+    await button.click();
+    await page.getByLabel("Choose a facilitator PIN", { exact: true }).fill("2468");
+    await page.getByLabel("Type the PIN again", { exact: true }).fill("2468");
+    await page.getByRole("button", { name: "Start kiosk mode" }).click();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  };
+  const thanked = async (page) => {
+    await page.getByRole("heading", { level: 1, name: "Thank you" }).waitFor();
+  };
+
+  const survey = await openSeeded();
+  {
+    const { page } = survey;
+    await toFollowUp(page);
+    await page.getByLabel("Name of the survey point").fill("Start");
+    await page.getByRole("button", { name: "Add survey point" }).click();
+    const heading = "How is the programme working for you?";
+    await handOver(page, page.getByRole("button", { name: "Hand the tablet over for the outcomes survey" }), heading);
+    const answer = async () => {
+      for (const g of await page.getByRole("group").all()) {
+        await g.getByRole("radio", { name: "4", exact: true }).check();
+      }
+      await page.getByRole("button", { name: "Send my answers" }).click();
+      await thanked(page);
+    };
+    await answer();
+    await page.waitForTimeout(500);
+    assert.equal(await warning(page).count(), 0, "no warning when the answer is stored");
+    await page.getByRole("button", { name: "Done: ready for the next person" }).click();
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    await storageFull(page);
+    await answer();
+    await warning(page).filter({ hasText: "Your answers were taken" }).waitFor();
+    await survey.context.close();
+  }
+
+  const checkin = await openSeeded();
+  {
+    const { page } = checkin;
+    await toFollowUp(page);
+    const card = page.getByRole("article", { name: "Cleo Park with Dev Shah" });
+    await handOver(page, card.getByRole("button", { name: "Hand the tablet over for this pair's check-in" }),
+      "How is your mentoring going?");
+    await storageFull(page);
+    await page.getByRole("group", { name: "How is it going?" }).getByRole("radio", { name: "3", exact: true }).check();
+    await page.getByRole("group", { name: "Are contributions equal and equitable?" }).getByRole("radio", { name: "3", exact: true }).check();
+    await page.getByRole("button", { name: "Save check-in" }).click();
+    await thanked(page);
+    await warning(page).filter({ hasText: "Your check-in was taken" }).waitFor();
+    await checkin.context.close();
+  }
 });

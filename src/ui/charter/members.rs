@@ -6,6 +6,7 @@ use crate::domain::roster_list::{find_people, RosterQuery};
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 const MATCHES_SHOWN: usize = 12;
@@ -74,11 +75,10 @@ pub fn MembersPicker(programme: Id, group: Id) -> impl IntoView {
                 </label>
             </For>
         </fieldset>
-        <div class="field">
-            <label for=format!("member-search-{group}")>"Find someone on the roster to add"</label>
+        <Field id=format!("member-search-{group}") label="Find someone on the roster to add">
             <input type="search" id=format!("member-search-{group}") autocomplete="off"
                 on:input=move |ev| search.set(event_target_value(&ev)) />
-        </div>
+        </Field>
         <ul class="matches" role="list">
             <For each=move || matches.get() key=|m| m.clone() let:m>
                 <li>

@@ -6,7 +6,7 @@ use crate::domain::charter::{Charter, Leadership, Stage, Term, NO_ROLES_WARNING}
 use crate::domain::programme::{display_or, Programme};
 use crate::domain::Id;
 use crate::state::{use_app, Route};
-use crate::ui::forming::name_of;
+use crate::ui::kit::{name_of, or_not_written, PrintSheet, SignatureLines};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq, Default)]
@@ -94,21 +94,9 @@ pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     let d = move || data.get();
     view! {
-        <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=Route::Group(programme, group).href()>"Back to the charter"</a>
-        </nav>
-        <div class="actions no-print">
-            <button type="button" class="button primary" on:click=print>"Print"</button>
-            <p class="hint">"Prints on A4 or Letter. Choose “Save as PDF” in the print window to keep a copy."</p>
-        </div>
-        <article class="sheet">
+        <PrintSheet back=Route::Group(programme, group).href() back_label="Back to the charter">
             <h1 tabindex="-1">{move || format!("Group charter: {}", d().group)}</h1>
             <p class="meta">{move || {
                 let s = d();
@@ -121,7 +109,7 @@ pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
                 <dl>
                     {move || d().terms.into_iter().map(|(label, text)| view! {
                         <dt>{label}</dt>
-                        <dd>{if text.trim().is_empty() { "Not written yet.".to_string() } else { text }}</dd>
+                        <dd>{or_not_written(text)}</dd>
                     }).collect_view()}
                 </dl>
             </section>
@@ -142,17 +130,9 @@ pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
                     </table>
                 </Show>
             </section>
-            <section class="sheet-part signatures">
-                <h2>"Signatures"</h2>
-                <p>"We have agreed this charter and will each help to keep to it."</p>
-                <table class="grid sign">
-                    <thead><tr><th scope="col">"Member"</th><th scope="col">"Signature"</th><th scope="col">"Date"</th></tr></thead>
-                    <tbody>
-                        {move || d().members.into_iter().map(|m| view! { <tr><td>{m}</td><td></td><td></td></tr> }).collect_view()}
-                    </tbody>
-                </table>
-            </section>
-        </article>
+            <SignatureLines agreed="We have agreed this charter and will each help to keep to it."
+                who="Member" names=Signal::derive(move || d().members) />
+        </PrintSheet>
     }
 }
 
@@ -160,7 +140,7 @@ fn part((title, body, status): (String, String, String)) -> impl IntoView {
     view! {
         <section class="sheet-part">
             <h2>{title}</h2>
-            <p class="body" dir="auto">{if body.trim().is_empty() { "Not written yet.".to_string() } else { body }}</p>
+            <p class="body" dir="auto">{or_not_written(body)}</p>
             <p class="meta">{status}</p>
         </section>
     }

@@ -5,7 +5,8 @@ use crate::domain::chair::ChairRota;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, DomainError, Id};
 use crate::state::use_app;
-use crate::ui::forming::{name_of, read_date, today};
+use crate::ui::forming::read_date;
+use crate::ui::kit::{name_of, today, Field, InputField, PickField};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq, Default)]
@@ -147,23 +148,18 @@ fn Schedule(programme: Id, group: Id, report: Callback<Result<String, String>>) 
         <form class="subform" on:submit=set_dates>
             <h3>"Meeting dates"</h3>
             <div class="row-fields">
-                <div class="field">
-                    <label for="first-meeting">"First meeting"</label>
+                <Field id="first-meeting" label="First meeting">
                     <input type="date" id="first-meeting" on:input=move |ev| first.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="how-often">"How often"</label>
+                </Field>
+                <Field id="how-often" label="How often">
                     <select id="how-often" on:change=move |ev| every.set(event_target_value(&ev).parse().unwrap_or(14))>
                         <option value="7">"Every week"</option>
                         <option value="14" selected=true>"Every two weeks"</option>
                         <option value="28">"Every four weeks"</option>
                     </select>
-                </div>
-                <div class="field">
-                    <label for="meeting-count">"Number of meetings"</label>
-                    <input type="number" id="meeting-count" min="1" max="200" prop:value=move || count.get()
-                        on:input=move |ev| count.set(event_target_value(&ev)) />
-                </div>
+                </Field>
+                <InputField id="meeting-count" label="Number of meetings" kind="number" min="1" max="200"
+                    value=count on_input=Callback::new(move |t| count.set(t)) />
             </div>
             <button type="submit" class="button">"Set meeting dates"</button>
         </form>
@@ -201,20 +197,16 @@ fn Away(
         <form class="subform" on:submit=add>
             <h3>"Who will be away"</h3>
             <div class="row-fields">
-                <div class="field">
-                    <label for="away-who">"Member"</label>
-                    <select id="away-who" on:change=move |ev| who.set(event_target_value(&ev).parse().ok())>
-                        <option value="">"Choose someone"</option>
-                        {move || data.with(|d| d.members.iter().map(|(id, n)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view())}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="away-when">"Meeting they will miss"</label>
+                <PickField id="away-who" label="Member" chosen=who>
+                    <option value="">"Choose someone"</option>
+                    {move || data.with(|d| d.members.iter().map(|(id, n)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view())}
+                </PickField>
+                <Field id="away-when" label="Meeting they will miss">
                     <select id="away-when" on:change=move |ev| when.set(Date::parse(&event_target_value(&ev)).ok())>
                         <option value="">"Choose a meeting"</option>
                         {move || data.with(|d| d.rota.dates.iter().map(|dt| view! { <option value=dt.to_string()>{dt.to_string()}</option> }).collect_view())}
                     </select>
-                </div>
+                </Field>
             </div>
             <button type="submit" class="button">"Mark as away"</button>
             <ul class="rows" role="list">
@@ -276,20 +268,18 @@ fn Swap(
         <form class="subform" on:submit=swap>
             <h3>"Swap two turns"</h3>
             <div class="row-fields">
-                <div class="field">
-                    <label for="swap-first">"First meeting to swap"</label>
+                <Field id="swap-first" label="First meeting to swap">
                     <select id="swap-first" on:change=move |ev| first.set(Date::parse(&event_target_value(&ev)).ok())>
                         <option value="">"Choose a meeting"</option>
                         {move || options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="swap-second">"Second meeting to swap"</label>
+                </Field>
+                <Field id="swap-second" label="Second meeting to swap">
                     <select id="swap-second" on:change=move |ev| second.set(Date::parse(&event_target_value(&ev)).ok())>
                         <option value="">"Choose a meeting"</option>
                         {move || options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                     </select>
-                </div>
+                </Field>
             </div>
             <button type="submit" class="button">"Swap chairs"</button>
             <Show when=move || data.with(|d| !d.rota.swaps.is_empty())>

@@ -2,12 +2,12 @@
 //! shared tablet. The form thanks the person and clears completely after each save, so the
 //! next person never sees what the last one wrote.
 
-use super::{create, pair_name, Rating};
+use super::{create, Rating};
 use crate::domain::followup::{CheckIn, EnteredBy, Score};
 use crate::domain::Id;
 use crate::state::{use_app, Route};
-use crate::ui::forming::{read_date, today};
-use crate::ui::widgets::ErrorLine;
+use crate::ui::forming::read_date;
+use crate::ui::kit::{pair_name, today, ErrorLine, Field, TextAreaField};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -116,11 +116,10 @@ pub fn CheckInForm(
             {move || thanks.get().then_some("Thank you: the check-in is saved. The form is clear for the next person.")}
         </p>
         <form class="panel checkin-form" on:submit=submit on:input=move |_| touch()>
-            <div class="field narrow">
-                <label for="checkin-date">"Date of the check-in"</label>
+            <Field id="checkin-date" label="Date of the check-in" class="narrow">
                 <input type="date" id="checkin-date" prop:value=move || draft.with(|d| d.date.clone())
                     on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev)) />
-            </div>
+            </Field>
             <Rating name="checkin-going".into() legend="How is it going?"
                 hint="1 = not well at all, 5 = very well."
                 value=Signal::derive(move || draft.with(|d| d.going))
@@ -129,13 +128,10 @@ pub fn CheckInForm(
                 hint="1 = very one-sided, 5 = fully equal and fair."
                 value=Signal::derive(move || draft.with(|d| d.equity))
                 on_pick=Callback::new(move |n| draft.update(|d| d.equity = n)) />
-            <div class="field">
-                <label for="checkin-improve">"What could improve?"</label>
-                <p class="hint" id="checkin-improve-hint">"Confidential: never shown on the programme view and never in any shared file."</p>
-                <textarea id="checkin-improve" rows="4" aria-describedby="checkin-improve-hint"
-                    prop:value=move || draft.with(|d| d.improve.clone())
-                    on:input=move |ev| draft.update(|d| d.improve = event_target_value(&ev))></textarea>
-            </div>
+            <TextAreaField id="checkin-improve" label="What could improve?" rows=4
+                hint="Confidential: never shown on the programme view and never in any shared file."
+                value=Signal::derive(move || draft.with(|d| d.improve.clone()))
+                on_input=Callback::new(move |t| draft.update(|d| d.improve = t)) />
             <label class="check concern">
                 <input type="checkbox" prop:checked=move || draft.with(|d| d.concern)
                     on:change=move |ev| draft.update(|d| d.concern = event_target_checked(&ev)) />

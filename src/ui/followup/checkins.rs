@@ -6,7 +6,7 @@ use crate::domain::followup::{CheckIn, EnteredBy, Score};
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::forming::read_date;
-use crate::ui::widgets::{ConfirmButton, ErrorLine};
+use crate::ui::kit::{ConfirmButton, ErrorLine, InputField, TextAreaField};
 use leptos::prelude::*;
 
 #[component]
@@ -123,22 +123,17 @@ fn EditCheckIn(
     let note_id = format!("edit-checkin-note-{id}");
     view! {
         <form class="subform" on:submit=save>
-            <div class="field narrow">
-                <label for=date_id.clone()>"Date of the check-in"</label>
-                <input type="date" id=date_id prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev)) />
-            </div>
+            <InputField id=date_id label="Date of the check-in" kind="date" class="narrow"
+                value=date on_input=Callback::new(move |t| date.set(t)) />
             <Rating name=format!("edit-going-{id}") legend="How is it going?" hint="1 = not well at all, 5 = very well."
                 value=Signal::derive(move || draft.with(|c| c.going.get()))
                 on_pick=Callback::new(move |n| if let Ok(s) = score(n) { draft.update(|c| c.going = s) }) />
             <Rating name=format!("edit-equity-{id}") legend="Are contributions equal and equitable?" hint="1 = very one-sided, 5 = fully equal and fair."
                 value=Signal::derive(move || draft.with(|c| c.equity.get()))
                 on_pick=Callback::new(move |n| if let Ok(s) = score(n) { draft.update(|c| c.equity = s) }) />
-            <div class="field">
-                <label for=note_id.clone()>"What could improve?"</label>
-                <textarea id=note_id rows="3" prop:value=move || draft.with(|c| c.improve.clone())
-                    on:input=move |ev| draft.update(|c| c.improve = event_target_value(&ev))></textarea>
-            </div>
+            <TextAreaField id=note_id label="What could improve?"
+                value=Signal::derive(move || draft.with(|c| c.improve.clone()))
+                on_input=Callback::new(move |t| draft.update(|c| c.improve = t)) />
             <label class="check concern">
                 <input type="checkbox" prop:checked=move || draft.with(|c| c.concern)
                     on:change=move |ev| draft.update(|c| c.concern = event_target_checked(&ev)) />

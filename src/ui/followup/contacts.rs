@@ -9,8 +9,10 @@ use crate::domain::mentoring::Stage;
 use crate::domain::private::PrivateText;
 use crate::domain::{Date, DomainError, Id};
 use crate::state::use_app;
-use crate::ui::forming::{name_of, read_date, today};
-use crate::ui::widgets::{ConfirmButton, ErrorLine};
+use crate::ui::forming::read_date;
+use crate::ui::kit::{
+    name_of, today, ConfirmButton, ErrorLine, Field, TextAreaField, PRIVATE_NOTES_HINT,
+};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -166,15 +168,7 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
             notes: c.notes.on_this_device().to_string(),
         });
         status.set(None);
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("contact-date"))
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
+        crate::ui::kit::focus_id("contact-date");
     };
     let remove = move |id: Id| {
         let r = change(programme, |f| f.remove_contact(id).map(|_| ()));
@@ -209,13 +203,11 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
             <form class="contact-form" on:submit=submit>
                 <h3>{move || if draft.with(|d| d.editing.is_some()) { "Change this contact" } else { "Record a contact" }}</h3>
                 <div class="row-fields">
-                    <div class="field">
-                        <label for="contact-date">"Date"</label>
+                    <Field id="contact-date" label="Date">
                         <input type="date" id="contact-date" prop:value=move || draft.with(|d| d.date.clone())
                             on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for="contact-how">"How"</label>
+                    </Field>
+                    <Field id="contact-how" label="How">
                         <select id="contact-how" on:change=move |ev| {
                             if let Some(w) = ContactWay::from_key(&event_target_value(&ev)) { draft.update(|d| d.how = w) }
                         }>
@@ -223,7 +215,7 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
                                 <option value=w.key() selected=move || draft.with(|d| d.how == w)>{w.words()}</option>
                             }).collect_view()}
                         </select>
-                    </div>
+                    </Field>
                 </div>
                 <fieldset class="choices">
                     <legend>"With"</legend>
@@ -256,13 +248,9 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
                         <p class="hint">"After saving, record what was done about it: the pair is marked “needs attention: safety” until then."</p>
                     </div>
                 </Show>
-                <div class="field">
-                    <label for="contact-notes">"Private notes (optional)"</label>
-                    <p class="hint" id="contact-notes-hint">"Stay on this device: never on the programme view and never in any shared file."</p>
-                    <textarea id="contact-notes" rows="3" aria-describedby="contact-notes-hint"
-                        prop:value=move || draft.with(|d| d.notes.clone())
-                        on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))></textarea>
-                </div>
+                <TextAreaField id="contact-notes" label="Private notes (optional)" hint=PRIVATE_NOTES_HINT
+                    value=Signal::derive(move || draft.with(|d| d.notes.clone()))
+                    on_input=Callback::new(move |t| draft.update(|d| d.notes = t)) />
                 <ErrorLine error=error />
                 <div class="actions">
                     <button type="submit" class="button primary">

@@ -1,12 +1,12 @@
 //! Programme health on the follow-up page: each active pair with the reasons it may need help
 //! (categories only, never what anyone wrote), its next check-in, and the interventions.
 
-use super::{change, create, pair_label};
+use super::{change, create};
 use crate::domain::followup::{health, DueState, FlagReason};
 use crate::domain::{Date, Id};
 use crate::state::{use_app, Route};
-use crate::ui::forming::{read_date, today};
-use crate::ui::widgets::ErrorLine;
+use crate::ui::forming::read_date;
+use crate::ui::kit::{pair_label, today, CardList, ErrorLine, Field, InputField};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -53,7 +53,7 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
                             .contacts
                             .iter()
                             .map(|c| {
-                                let who = crate::ui::forming::name_of(p, c.person);
+                                let who = crate::ui::kit::name_of(p, c.person);
                                 if c.overdue(now) {
                                     (
                                         format!("Contact with {who} overdue: due on {}.", c.due),
@@ -82,21 +82,17 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
             <h2 id="health-title">"Pairs and check-ins"</h2>
             <Cadence programme=programme />
             <super::rules::RelationshipRules programme=programme />
-            <Show
-                when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! {
-                    <p class="empty">"No confirmed mentoring pairs yet. Pairs appear here once they are confirmed on the pairing screen."</p>
-                }
-            >
+            <Show when=move || rows.with(|r| !r.is_empty())>
                 <p class="callout" role="status">{move || match flagged() {
                     0 => "No pair needs attention right now.".to_string(),
                     1 => "1 pair needs attention.".to_string(),
                     n => format!("{n} pairs need attention."),
                 }}</p>
-                <ul class="cards pair-health" role="list">
-                    {move || rows.get().into_iter().map(|r| view! { <PairCard programme=programme row=r /> }).collect_view()}
-                </ul>
             </Show>
+            <CardList empty=Signal::derive(move || rows.with(Vec::is_empty)) class="pair-health"
+                when_empty="No confirmed mentoring pairs yet. Pairs appear here once they are confirmed on the pairing screen.">
+                {move || rows.get().into_iter().map(|r| view! { <PairCard programme=programme row=r /> }).collect_view()}
+            </CardList>
         </section>
     }
 }
@@ -119,8 +115,7 @@ fn Cadence(programme: Id) -> impl IntoView {
         error.set(result.err());
     };
     view! {
-        <div class="field narrow">
-            <label for="checkin-cadence">"Pairs check in"</label>
+        <Field id="checkin-cadence" label="Pairs check in" class="narrow">
             <select id="checkin-cadence" on:change=pick>
                 {[1u32, 2, 3, 4, 6, 8, 12].into_iter().map(|w| view! {
                     <option value=w.to_string() selected=move || weeks.get() == w>
@@ -128,7 +123,7 @@ fn Cadence(programme: Id) -> impl IntoView {
                     </option>
                 }).collect_view()}
             </select>
-        </div>
+        </Field>
         <ErrorLine error=error />
     }
 }
@@ -242,16 +237,10 @@ fn Interventions(
             <summary>"Record an intervention"</summary>
             <form on:submit=record>
                 <div class="row-fields">
-                    <div class="field">
-                        <label for=date_id.clone()>"Date"</label>
-                        <input type="date" id=date_id prop:value=move || date.get()
-                            on:input=move |ev| date.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field grow">
-                        <label for=what_id.clone()>"What was done"</label>
-                        <input type="text" id=what_id autocomplete="off" prop:value=move || what.get()
-                            on:input=move |ev| what.set(event_target_value(&ev)) />
-                    </div>
+                    <InputField id=date_id label="Date" kind="date"
+                        value=date on_input=Callback::new(move |t| date.set(t)) />
+                    <InputField id=what_id label="What was done" autocomplete="off" class="grow"
+                        value=what on_input=Callback::new(move |t| what.set(t)) />
                 </div>
                 <button type="submit" class="button">"Save intervention"</button>
             </form>

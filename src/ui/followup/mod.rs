@@ -14,34 +14,12 @@ pub(crate) mod survey;
 pub mod week;
 
 use crate::domain::followup::FollowUp;
-use crate::domain::mentoring::MentoringPair;
-use crate::domain::programme::Programme;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, AppState, Route};
-use crate::ui::forming::{name_of, BackToProgramme};
+use crate::ui::forming::BackToProgramme;
 use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
-
-/// "Ana with Ben": how the facilitator knows a pair.
-pub fn pair_label(p: &Programme, pair: &MentoringPair) -> String {
-    let names: Vec<String> = pair.members.iter().map(|m| name_of(p, *m)).collect();
-    match names.as_slice() {
-        [] => "A pair with nobody on the roster".to_string(),
-        [one] => one.clone(),
-        [first, rest @ ..] => format!("{first} with {}", rest.join(" and ")),
-    }
-}
-
-/// The label of a pair by id, or a plain fallback.
-pub fn pair_name(p: &Programme, pair: Id) -> String {
-    p.mentoring
-        .pairs
-        .iter()
-        .find(|x| x.id == pair)
-        .map(|x| pair_label(p, x))
-        .unwrap_or_else(|| "A pair no longer in this programme".to_string())
-}
 
 /// Changes this programme's follow-up; the refusal comes back as its sentence.
 pub fn change<R>(

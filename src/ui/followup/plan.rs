@@ -2,13 +2,13 @@
 //! mentor's questions, goals, objectives, steps that tick off, and the mentor's support.
 //! Laid out so that printing it gives a clean sheet.
 
-use super::{change, create, pair_name};
+use super::{change, create};
 use crate::domain::followup::{meeting_prompts, Apply, PlanField, PlanSource, StepStatus};
 use crate::domain::workspace::Workspace;
 use crate::domain::{Date, Id};
 use crate::state::{use_app, Route};
-use crate::ui::forming::{read_date, today};
-use crate::ui::widgets::{ConfirmButton, ErrorLine, TextField};
+use crate::ui::forming::read_optional_date;
+use crate::ui::kit::{pair_name, today, ConfirmButton, ErrorLine, Field, InputField, TextField};
 use leptos::prelude::*;
 
 fn read_plan<T: Send + Sync + PartialEq + 'static>(
@@ -62,11 +62,6 @@ pub fn PlanPage(programme: Id, plan: Id) -> impl IntoView {
             .err(),
         );
     };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     let delete = Callback::new(move |_| {
         if change(programme, |f| f.remove_plan(plan)).is_ok() {
             crate::ui::go(Route::FollowUp(programme));
@@ -91,7 +86,7 @@ pub fn PlanPage(programme: Id, plan: Id) -> impl IntoView {
             <h1 tabindex="-1">{move || format!("Follow-up plan: {}", title.get().unwrap_or_default())}</h1>
             <p class="meta">{move || about.get()}</p>
             <div class="actions no-print">
-                <button type="button" class="button" on:click=print>"Print this plan"</button>
+                <button type="button" class="button" on:click=|_| crate::ui::kit::print_page()>"Print this plan"</button>
             </div>
             <Show when=move || prompts.with(|p| p.as_ref().is_some_and(|p| !p.is_empty()))>
                 <section class="panel no-print" aria-labelledby="prompts-title">
@@ -200,18 +195,14 @@ fn Learnings(programme: Id, plan: Id) -> impl IntoView {
                 }.into_any()
             }}
             <form class="inline-form no-print" on:submit=add>
-                <div class="field">
-                    <label for="learning-text">"Something the protege learned"</label>
-                    <input type="text" id="learning-text" autocomplete="off" prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev)) />
-                </div>
-                <div class="field narrow">
-                    <label for="learning-apply">"When to apply it"</label>
+                <InputField id="learning-text" label="Something the protege learned" autocomplete="off"
+                    value=text on_input=Callback::new(move |t| text.set(t)) />
+                <Field id="learning-apply" label="When to apply it" class="narrow">
                     <select id="learning-apply" on:change=move |ev| apply.set(if event_target_value(&ev) == "later" { Apply::Later } else { Apply::Now })>
                         <option value="now" selected=move || apply.get() == Apply::Now>"Apply now"</option>
                         <option value="later" selected=move || apply.get() == Apply::Later>"Apply later"</option>
                     </select>
-                </div>
+                </Field>
                 <button type="submit" class="button">"Add learning"</button>
             </form>
             <ErrorLine error=error />
@@ -252,12 +243,7 @@ fn Steps(programme: Id, plan: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed_due = due.get_untracked();
-        let result = if typed_due.trim().is_empty() {
-            Ok(None)
-        } else {
-            read_date(&typed_due, "a due date").map(Some)
-        }
-        .and_then(|d| {
+        let result = read_optional_date(&typed_due, "a due date").and_then(|d| {
             let (w, r) = (what.get_untracked(), resources.get_untracked());
             create(programme, |f, id| f.plan_mut(plan)?.add_step(id, &w, d, &r))
         });
@@ -303,21 +289,12 @@ fn Steps(programme: Id, plan: Id) -> impl IntoView {
             <form class="subform no-print" on:submit=add>
                 <h3>"Add a step"</h3>
                 <div class="row-fields">
-                    <div class="field grow">
-                        <label for="step-what">"Step"</label>
-                        <input type="text" id="step-what" autocomplete="off" prop:value=move || what.get()
-                            on:input=move |ev| what.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field">
-                        <label for="step-due">"Due date"</label>
-                        <input type="date" id="step-due" prop:value=move || due.get()
-                            on:input=move |ev| due.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field grow">
-                        <label for="step-resources">"Resources needed"</label>
-                        <input type="text" id="step-resources" autocomplete="off" prop:value=move || resources.get()
-                            on:input=move |ev| resources.set(event_target_value(&ev)) />
-                    </div>
+                    <InputField id="step-what" label="Step" autocomplete="off" class="grow"
+                        value=what on_input=Callback::new(move |t| what.set(t)) />
+                    <InputField id="step-due" label="Due date" kind="date"
+                        value=due on_input=Callback::new(move |t| due.set(t)) />
+                    <InputField id="step-resources" label="Resources needed" autocomplete="off" class="grow"
+                        value=resources on_input=Callback::new(move |t| resources.set(t)) />
                 </div>
                 <button type="submit" class="button">"Add step"</button>
             </form>

@@ -1,12 +1,11 @@
 //! The follow-up page's list of plans, with overdue steps visible, and starting a new plan
 //! from a peer group meeting or any other development activity.
 
-use super::{create, pair_label, pair_name};
+use super::create;
 use crate::domain::followup::Plan;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
-use crate::ui::forming::today;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::{pair_label, pair_name, today, CardList, ErrorLine, Field, PickField};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -49,21 +48,18 @@ pub fn PlansSection(programme: Id) -> impl IntoView {
         <section class="panel" aria-labelledby="plans-title">
             <h2 id="plans-title">"Follow-up plans"</h2>
             <p class="hint">"After a protege attends a peer group meeting (or any other learning activity), the mentor and protege turn what was learned into goals and steps."</p>
-            <Show when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="empty">"No plans yet."</p> }>
-                <ul class="cards" role="list">
-                    <For each=move || rows.get() key=|r| (r.id, r.title.clone(), r.pair.clone(), r.steps, r.done, r.overdue) let:r>
-                        <li class="card" class:attention={r.overdue > 0}>
-                            <h3><a href=Route::Plan(programme, r.id).href()>{r.title.clone()}</a></h3>
-                            <p class="meta">{r.pair.clone()}</p>
-                            <p class="meta">{format!("{} of {} steps done", r.done, r.steps)}</p>
-                            {(r.overdue > 0).then(|| view! {
-                                <p class="tag attention-tag">{if r.overdue == 1 { "1 step overdue".to_string() } else { format!("{} steps overdue", r.overdue) }}</p>
-                            })}
-                        </li>
-                    </For>
-                </ul>
-            </Show>
+            <CardList empty=Signal::derive(move || rows.with(Vec::is_empty)) when_empty="No plans yet.">
+                <For each=move || rows.get() key=|r| (r.id, r.title.clone(), r.pair.clone(), r.steps, r.done, r.overdue) let:r>
+                    <li class="card" class:attention={r.overdue > 0}>
+                        <h3><a href=Route::Plan(programme, r.id).href()>{r.title.clone()}</a></h3>
+                        <p class="meta">{r.pair.clone()}</p>
+                        <p class="meta">{format!("{} of {} steps done", r.done, r.steps)}</p>
+                        {(r.overdue > 0).then(|| view! {
+                            <p class="tag attention-tag">{if r.overdue == 1 { "1 step overdue".to_string() } else { format!("{} steps overdue", r.overdue) }}</p>
+                        })}
+                    </li>
+                </For>
+            </CardList>
             <NewPlan programme=programme />
         </section>
     }
@@ -132,15 +128,12 @@ fn NewPlan(programme: Id) -> impl IntoView {
     view! {
         <form class="subform" on:submit=start>
             <h3>"Start a plan"</h3>
-            <div class="field narrow">
-                <label for="plan-pair">"For which pair"</label>
-                <select id="plan-pair" on:change=move |ev| pair.set(event_target_value(&ev).parse().ok())>
-                    <option value="">"Not linked to a pair"</option>
-                    {move || pairs.get().into_iter().map(|(id, label)| view! {
-                        <option value=id.to_string() selected=move || pair.get() == Some(id)>{label}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <PickField id="plan-pair" label="For which pair" class="narrow" chosen=pair>
+                <option value="">"Not linked to a pair"</option>
+                {move || pairs.get().into_iter().map(|(id, label)| view! {
+                    <option value=id.to_string() selected=move || pair.get() == Some(id)>{label}</option>
+                }).collect_view()}
+            </PickField>
             <fieldset class="choices">
                 <legend>"What was the learning from?"</legend>
                 <label class="check">
@@ -156,22 +149,18 @@ fn NewPlan(programme: Id) -> impl IntoView {
             </fieldset>
             <Show when=move || from_meeting.get()
                 fallback=move || view! {
-                    <div class="field">
-                        <label for="plan-activity">"Name of the activity"</label>
+                    <Field id="plan-activity" label="Name of the activity">
                         <input type="text" id="plan-activity" autocomplete="off"
                             placeholder="For example: Wound care workshop"
                             prop:value=move || activity.get()
                             on:input=move |ev| activity.set(event_target_value(&ev)) />
-                    </div>
+                    </Field>
                 }>
-                <div class="field">
-                    <label for="plan-meeting">"Meeting"</label>
-                    <select id="plan-meeting" on:change=move |ev| meeting.set(event_target_value(&ev).parse().ok())>
-                        {move || meetings.get().into_iter().map(|(id, label)| view! {
-                            <option value=id.to_string() selected=move || meeting.get() == Some(id)>{label}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <PickField id="plan-meeting" label="Meeting" chosen=meeting>
+                    {move || meetings.get().into_iter().map(|(id, label)| view! {
+                        <option value=id.to_string() selected=move || meeting.get() == Some(id)>{label}</option>
+                    }).collect_view()}
+                </PickField>
             </Show>
             <ErrorLine error=error />
             <button type="submit" class="button primary">"Start plan"</button>

@@ -6,7 +6,7 @@ use crate::domain::followup::ContactCadence;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::{ErrorLine, Field};
 use leptos::prelude::*;
 
 #[component]
@@ -55,9 +55,9 @@ pub fn RelationshipRules(programme: Id) -> impl IntoView {
             .map_err(|e| e.to_string());
         error.set(r.err());
     };
-    let options = |values: &'static [u32],
-                   words: fn(u32) -> String,
-                   pick: fn(&ContactCadence) -> u32| {
+    let options = move |values: &'static [u32],
+                        words: fn(u32) -> String,
+                        pick: fn(&ContactCadence) -> u32| {
         values
             .iter()
             .map(move |&n| {
@@ -77,24 +77,21 @@ pub fn RelationshipRules(programme: Id) -> impl IntoView {
             <summary>"Coordinator contacts and agreements"</summary>
             <p class="hint">"The standard: a first contact within 2 days of the first meeting, twice in the first month, then monthly, and never less than every 3 months."</p>
             <div class="row-fields">
-                <div class="field">
-                    <label for="cadence-first">"First contact within"</label>
+                <Field id="cadence-first" label="First contact within">
                     <select id="cadence-first" on:change=move |ev| set(|c, n| c.first_within = n, ev)>
                         {options(&[1, 2, 3, 5, 7, 14], days, |c| c.first_within)}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="cadence-month">"Contacts in the first month"</label>
+                </Field>
+                <Field id="cadence-month" label="Contacts in the first month">
                     <select id="cadence-month" on:change=move |ev| set(|c, n| c.first_month_times = n, ev)>
                         {options(&[1, 2, 3, 4], |n| if n == 1 { "Once".into() } else { format!("{n} times") }, |c| c.first_month_times)}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="cadence-then">"Then every"</label>
+                </Field>
+                <Field id="cadence-then" label="Then every">
                     <select id="cadence-then" on:change=move |ev| set(|c, n| c.then_every = n, ev)>
                         {options(&[14, 21, 30, 45, 60, 91], |n| match n { 30 => "Month (30 days)".into(), 91 => "3 months (91 days)".into(), n => format!("{n} days") }, |c| c.then_every)}
                     </select>
-                </div>
+                </Field>
             </div>
             <Show when=move || cadence.get() != ContactCadence::STANDARD>
                 <button type="button" class="button" on:click=standard>"Back to the standard"</button>

@@ -5,8 +5,8 @@ use super::create;
 use crate::domain::followup::safety_card;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
-use crate::ui::forming::{read_date, today};
-use crate::ui::widgets::ErrorLine;
+use crate::ui::forming::read_date;
+use crate::ui::kit::{today, ErrorLine, InputField};
 use leptos::prelude::*;
 
 /// The card's words, and whether the programme wrote its own.
@@ -77,16 +77,10 @@ pub fn SafetyNotice(programme: Id, pair: Id) -> impl IntoView {
                 <h4>"Record what was done"</h4>
                 <p class="hint">"The pair stays marked “needs attention: safety” until you do. These words stay on this device."</p>
                 <div class="row-fields">
-                    <div class="field">
-                        <label for=date_id.clone()>"Date"</label>
-                        <input type="date" id=date_id prop:value=move || date.get()
-                            on:input=move |ev| date.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field grow">
-                        <label for=what_id.clone()>"What was done about the concern"</label>
-                        <input type="text" id=what_id autocomplete="off" prop:value=move || what.get()
-                            on:input=move |ev| what.set(event_target_value(&ev)) />
-                    </div>
+                    <InputField id=date_id label="Date" kind="date"
+                        value=date on_input=Callback::new(move |t| date.set(t)) />
+                    <InputField id=what_id label="What was done about the concern" autocomplete="off" class="grow"
+                        value=what on_input=Callback::new(move |t| what.set(t)) />
                 </div>
                 <ErrorLine error=error />
                 <button type="submit" class="button primary">"Save what was done"</button>

@@ -4,8 +4,8 @@
 use super::change;
 use crate::domain::followup::StepStatus;
 use crate::domain::{Date, Id};
-use crate::ui::forming::read_date;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::forming::read_optional_date;
+use crate::ui::kit::{ErrorLine, InputField};
 use leptos::prelude::*;
 
 #[component]
@@ -30,12 +30,7 @@ pub fn StepItem(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = new_due.get_untracked();
-        let r = if typed.trim().is_empty() {
-            Ok(None)
-        } else {
-            read_date(&typed, "a due date").map(Some)
-        }
-        .and_then(|d| {
+        let r = read_optional_date(&typed, "a due date").and_then(|d| {
             let (w, res) = (new_what.get_untracked(), new_resources.get_untracked());
             change(programme, |f| f.plan_mut(plan)?.edit_step(id, &w, d, &res))
         });
@@ -99,21 +94,12 @@ pub fn StepItem(
                 }>
                 <form class="subform no-print" on:submit=save>
                     <div class="row-fields">
-                        <div class="field grow">
-                            <label for=what_id.clone()>"Step"</label>
-                            <input type="text" id=what_id.clone() autocomplete="off" prop:value=move || new_what.get()
-                                on:input=move |ev| new_what.set(event_target_value(&ev)) />
-                        </div>
-                        <div class="field">
-                            <label for=due_id.clone()>"Due date"</label>
-                            <input type="date" id=due_id.clone() prop:value=move || new_due.get()
-                                on:input=move |ev| new_due.set(event_target_value(&ev)) />
-                        </div>
-                        <div class="field grow">
-                            <label for=res_id.clone()>"Resources needed"</label>
-                            <input type="text" id=res_id.clone() autocomplete="off" prop:value=move || new_resources.get()
-                                on:input=move |ev| new_resources.set(event_target_value(&ev)) />
-                        </div>
+                        <InputField id=what_id.clone() label="Step" autocomplete="off" class="grow"
+                            value=new_what on_input=Callback::new(move |t| new_what.set(t)) />
+                        <InputField id=due_id.clone() label="Due date" kind="date"
+                            value=new_due on_input=Callback::new(move |t| new_due.set(t)) />
+                        <InputField id=res_id.clone() label="Resources needed" autocomplete="off" class="grow"
+                            value=new_resources on_input=Callback::new(move |t| new_resources.set(t)) />
                     </div>
                     <ErrorLine error=error />
                     <div class="actions">

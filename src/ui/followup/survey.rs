@@ -10,7 +10,7 @@ use crate::share::html::score_words;
 use crate::share::suppress::K;
 use crate::state::{use_app, Route};
 use crate::ui::forming::read_date;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::{ErrorLine, Field, InputField};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -159,17 +159,13 @@ fn NewPoint(programme: Id, first: Signal<bool>) -> impl IntoView {
         <form class="subform" on:submit=add>
             <h3>{move || if first.get() { "Add the start point" } else { "Add a later survey point" }}</h3>
             <div class="row-fields">
-                <div class="field grow">
-                    <label for="point-name">"Name of the survey point"</label>
+                <Field id="point-name" label="Name of the survey point" class="grow">
                     <input type="text" id="point-name" autocomplete="off"
                         placeholder=move || if first.get() { "For example: Start" } else { "For example: After six months" }
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="point-date">"Planned date (optional)"</label>
-                    <input type="date" id="point-date" prop:value=move || planned.get()
-                        on:input=move |ev| planned.set(event_target_value(&ev)) />
-                </div>
+                </Field>
+                <InputField id="point-date" label="Planned date (optional)" kind="date"
+                    value=planned on_input=Callback::new(move |t| planned.set(t)) />
             </div>
             <ErrorLine error=error />
             <button type="submit" class="button">"Add survey point"</button>

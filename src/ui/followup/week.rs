@@ -1,11 +1,9 @@
 //! "This week" on the first screen: check-ins due or missed, overdue plan steps and survey
 //! points coming up, across every active programme, each linking to where it is done.
 
-use super::pair_name;
 use crate::domain::followup::{this_week, WeekItem};
 use crate::state::{use_app, Route};
-use crate::ui::forming::name_of;
-use crate::ui::forming::today;
+use crate::ui::kit::{name_of, pair_name, today};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]

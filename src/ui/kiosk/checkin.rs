@@ -7,6 +7,7 @@ use crate::domain::followup::EnteredBy;
 use crate::domain::Id;
 use crate::state::use_app;
 use crate::ui::followup::checkin::{CheckInDraft, CheckInForm};
+use crate::ui::kit::{KioskTask, Thanks};
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +19,7 @@ pub fn CheckInTask(programme: Id, pair: Id, kiosk: Kiosk) -> impl IntoView {
                 p.mentoring
                     .active_pairs()
                     .any(|x| x.id == pair)
-                    .then(|| crate::ui::followup::pair_name(p, pair))
+                    .then(|| crate::ui::kit::pair_name(p, pair))
             })
         })
     });
@@ -32,7 +33,11 @@ pub fn CheckInTask(programme: Id, pair: Id, kiosk: Kiosk) -> impl IntoView {
         }
         was_pick.set_value(pick);
     });
-    let thanking = Memo::new(move |_| kiosk.stage.get() == Stage::Thanks);
+    let gone = Signal::derive(move || {
+        label
+            .with(Option::is_none)
+            .then(|| "This check-in is no longer available on this device.".to_string())
+    });
     let save = Callback::new(move |draft: CheckInDraft| {
         let draft = CheckInDraft {
             by: EnteredBy::Partner,
@@ -44,40 +49,28 @@ pub fn CheckInTask(programme: Id, pair: Id, kiosk: Kiosk) -> impl IntoView {
                 .map_err(crate::domain::DomainError::Invalid)?;
             f.add_checkin(checkin)
         })?;
-        app.flush();
-        request_animation_frame(move || kiosk.go(Stage::Thanks));
+        kiosk.answered_after_form();
         Ok(())
     });
-    let answering = move |_| {
-        if kiosk.stage.get_untracked() == Stage::Pick {
-            kiosk.stage.set(Stage::Answer(0));
-        }
-        kiosk.touch();
+    let thanks = Thanks {
+        lead: "Your check-in is saved. The screen is clear for your partner.",
+        done: "Done: ready for the next person",
+        unsaved: "Your check-in was taken, but this tablet could not store it safely yet. Please tell the facilitator.",
     };
+    let answering = move |_| kiosk.typing();
     view! {
-        <Show when=move || label.with(Option::is_some) fallback=|| view! {
-            <h1 tabindex="-1">"Please hand the tablet back"</h1>
-            <p class="kiosk-lead">"This check-in is no longer available on this device."</p>
-        }>
-            <Show when=move || !thanking.get() fallback=move || view! {
-                <h1 tabindex="-1">"Thank you"</h1>
-                <p class="kiosk-lead">"Your check-in is saved. The screen is clear for your partner."</p>
-                <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
-                    "Done: ready for the next person"
-                </button>
-            }>
-                <h1 tabindex="-1">"How is your mentoring going?"</h1>
-                <p class="kiosk-lead">
-                    {move || format!("Check-in for {}. Each of you fills this in on your own; \
-                                      your partner will not see what you write.", label.get().unwrap_or_default())}
-                </p>
-                <div on:change=answering on:input=answering>
-                    {move || {
-                        round.track();
-                        view! { <CheckInForm on_submit=save partner_only=true /> }
-                    }}
-                </div>
-            </Show>
-        </Show>
+        <KioskTask kiosk=kiosk gone=gone thanks=thanks>
+            <h1 tabindex="-1">"How is your mentoring going?"</h1>
+            <p class="kiosk-lead">
+                {move || format!("Check-in for {}. Each of you fills this in on your own; \
+                                  your partner will not see what you write.", label.get().unwrap_or_default())}
+            </p>
+            <div on:change=answering on:input=answering>
+                {move || {
+                    round.track();
+                    view! { <CheckInForm on_submit=save partner_only=true /> }
+                }}
+            </div>
+        </KioskTask>
     }
 }

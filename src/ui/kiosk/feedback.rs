@@ -2,83 +2,55 @@
 //! four ratings from 1 to 5. Sent answers become counts at once; unsent ones are cleared by
 //! the kiosk's idle countdown like any other, and the next person starts from an empty form.
 
-use super::{Kiosk, Stage};
+use super::Kiosk;
 use crate::domain::session::{FeedbackAnswers, FeedbackQuestion};
 use crate::domain::Id;
-use crate::state::{use_app, SaveStatus};
+use crate::state::use_app;
 use crate::ui::followup::Rating;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::{ErrorLine, KioskTask, Thanks};
 use leptos::prelude::*;
 
 #[component]
 pub fn FeedbackTask(session: Id, kiosk: Kiosk) -> impl IntoView {
     let app = use_app();
     let answers = RwSignal::new(FeedbackAnswers::default());
-    // The kiosk clearing (idle, or "Done") puts the form back to empty.
-    Effect::new(move |_| {
-        if kiosk.stage.get() == Stage::Pick {
-            answers.set(FeedbackAnswers::default());
-        }
-    });
+    kiosk.on_restart(move || answers.set(FeedbackAnswers::default()));
     let closed = Memo::new(move |_| {
         app.ws.with(|ws| match ws.session(session) {
             Some(s) => s.feedback_closed_reason(),
             None => Some("This meeting is no longer on this device.".to_string()),
         })
     });
-    let thanking = Memo::new(move |_| kiosk.stage.get() == Stage::Thanks);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let given = answers.get_untracked();
         match app.edit_session(session, |s| s.record_feedback(&given)) {
             Ok(()) => {
-                app.flush();
                 answers.set(FeedbackAnswers::default());
-                kiosk.go(Stage::Thanks);
-                if matches!(app.save.get_untracked(), SaveStatus::Failed(_)) {
-                    kiosk.error.set(Some(
-                        "Your answers were taken, but this tablet could not store them safely \
-                         yet. Please tell the facilitator."
-                            .to_string(),
-                    ));
-                }
+                kiosk.answered();
             }
             Err(e) => kiosk.error.set(Some(e.0)),
         }
     };
-    let answering = move |_| {
-        if kiosk.stage.get_untracked() == Stage::Pick {
-            kiosk.stage.set(Stage::Answer(0));
-        }
-        kiosk.touch();
+    let thanks = Thanks {
+        lead: "Your answers are added to the counts, with no name. The screen is clear for the next person.",
+        done: "Done: ready for the next person",
+        unsaved: super::UNSAVED_ANSWERS,
     };
     view! {
-        <Show when=move || !thanking.get() fallback=move || view! {
-            <h1 tabindex="-1">"Thank you"</h1>
-            <p class="kiosk-lead">"Your answers are added to the counts, with no name. The screen is clear for the next person."</p>
-            <ErrorLine error=kiosk.error />
-            <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
-                "Done: ready for the next person"
-            </button>
-        }>
-            <Show when=move || closed.with(Option::is_none) fallback=move || view! {
-                <h1 tabindex="-1">"Please hand the tablet back"</h1>
-                <p class="kiosk-lead">{move || closed.get()}</p>
-                <p>"The facilitator can leave kiosk mode with the button at the top."</p>
-            }>
-                <h1 tabindex="-1">"How was today's meeting?"</h1>
-                <p class="kiosk-lead">"Anonymous: no name is asked, and only the number of people giving each answer is kept."</p>
-                <form class="panel survey-form" on:submit=submit on:change=answering>
-                    {FeedbackQuestion::ALL.into_iter().map(|q| view! {
-                        <Rating name=format!("feedback-{q:?}").to_lowercase() legend=q.statement()
-                            hint="1 = not at all, 5 = very much."
-                            value=Signal::derive(move || answers.with(|a| a.get(q).unwrap_or(0)))
-                            on_pick=Callback::new(move |n| answers.update(|a| a.set(q, n))) />
-                    }).collect_view()}
-                    <ErrorLine error=kiosk.error />
-                    <button type="submit" class="button primary kiosk-big">"Send my answers"</button>
-                </form>
-            </Show>
-        </Show>
+        <KioskTask kiosk=kiosk gone=closed thanks=thanks>
+            <h1 tabindex="-1">"How was today's meeting?"</h1>
+            <p class="kiosk-lead">"Anonymous: no name is asked, and only the number of people giving each answer is kept."</p>
+            <form class="panel survey-form" on:submit=submit on:change=move |_| kiosk.typing()>
+                {FeedbackQuestion::ALL.into_iter().map(|q| view! {
+                    <Rating name=format!("feedback-{q:?}").to_lowercase() legend=q.statement()
+                        hint="1 = not at all, 5 = very much."
+                        value=Signal::derive(move || answers.with(|a| a.get(q).unwrap_or(0)))
+                        on_pick=Callback::new(move |n| answers.update(|a| a.set(q, n))) />
+                }).collect_view()}
+                <ErrorLine error=kiosk.error />
+                <button type="submit" class="button primary kiosk-big">"Send my answers"</button>
+            </form>
+        </KioskTask>
     }
 }

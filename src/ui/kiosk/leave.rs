@@ -6,6 +6,7 @@ use crate::domain::kiosk::{KioskTask, PinOutcome};
 use crate::domain::workspace::RecordKey;
 use crate::domain::DomainError;
 use crate::state::{use_app, Route};
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 /// The facilitator's way out: the PIN, with the growing wait after wrong tries.
@@ -61,15 +62,14 @@ pub(super) fn LeavePrompt(kiosk: Kiosk) -> impl IntoView {
         <form class="kiosk-form kiosk-pin" on:submit=submit>
             <h1 tabindex="-1">"Leave kiosk mode"</h1>
             <p class="kiosk-lead">"For the facilitator: type your PIN to go back to Peercircle."</p>
-            <div class="field">
-                <label for="kiosk-pin">"Facilitator PIN"</label>
+            <Field id="kiosk-pin" label="Facilitator PIN">
                 <input id="kiosk-pin" class="pin" type="password" inputmode="numeric" autocomplete="off"
                     maxlength="8" node_ref=input_ref
                     aria-describedby="kiosk-pin-message"
                     disabled=move || { wait.get() > 0 }
                     prop:value=move || pin.get()
                     on:input=move |ev| pin.set(event_target_value(&ev)) />
-            </div>
+            </Field>
             <div id="kiosk-pin-message" role="alert">
                 <Show when=move || message.with(Option::is_some)>
                     <p class="error">{move || message.get()}</p>
@@ -95,7 +95,7 @@ pub(super) fn LeavePrompt(kiosk: Kiosk) -> impl IntoView {
 /// "45 seconds", "2 minutes 5 seconds".
 pub(super) fn seconds_in_words(seconds: u64) -> String {
     let (m, s) = (seconds / 60, seconds % 60);
-    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let unit = |n: u64, one: &str, many: &str| crate::ui::kit::plural(n, one, many);
     match (m, s) {
         (0, s) => unit(s, "second", "seconds"),
         (m, 0) => unit(m, "minute", "minutes"),

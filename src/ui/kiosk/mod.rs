@@ -12,12 +12,18 @@ mod survey;
 
 use crate::domain::kiosk::{idle, Idle, KioskTask, TaskShape, TurnTask};
 use crate::domain::workspace::{RecordKey, Settings};
-use crate::state::{tabs, use_app, AppState, Route, SaveStatus, TabRole};
+use crate::state::{tabs, use_app, AppState, Route, TabRole};
+use crate::ui::kit::{ErrorLine, Field, KioskTask, Thanks};
 use leptos::prelude::*;
 use std::time::Duration;
 
 /// How long the thank-you stays before the tablet is ready for the next group.
 const THANKS_MS: f64 = 6_000.0;
+
+/// The thank-you's warning when the answer could not be stored on this tablet yet.
+const UNSAVED_ANSWER: &str =
+    "Your answer was taken, but this tablet could not store it safely yet. Please tell the facilitator.";
+const UNSAVED_ANSWERS: &str = "Your answers were taken, but this tablet could not store them safely yet. Please tell the facilitator.";
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -26,7 +32,7 @@ fn now_ms() -> f64 {
 /// What the people at the tablet see. Nothing here is stored: it all goes at the next
 /// reload, on purpose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stage {
+pub enum Stage {
     /// "Which pair are you?"
     Pick,
     /// Typing the answer for this pair or table.
@@ -39,8 +45,9 @@ enum Stage {
 
 /// Shared by the kiosk's parts: the stage, the unsent text, the last touch and the clock.
 #[derive(Clone, Copy)]
-struct Kiosk {
-    stage: RwSignal<Stage>,
+pub struct Kiosk {
+    app: AppState,
+    pub(crate) stage: RwSignal<Stage>,
     text: RwSignal<String>,
     error: RwSignal<Option<String>>,
     last_touch: RwSignal<f64>,
@@ -49,7 +56,7 @@ struct Kiosk {
 
 impl Kiosk {
     /// Forgets everything unsent and goes back to the start.
-    fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.text.set(String::new());
         self.error.set(None);
         self.stage.set(Stage::Pick);
@@ -57,7 +64,7 @@ impl Kiosk {
         super::focus_heading();
     }
 
-    fn touch(&self) {
+    pub(crate) fn touch(&self) {
         let now = now_ms();
         self.last_touch.set(now);
         self.now.set(now);
@@ -68,6 +75,41 @@ impl Kiosk {
         self.stage.set(stage);
         self.touch();
         super::focus_heading();
+    }
+
+    /// An answer was taken: it goes to storage now, and the people at the tablet see the
+    /// thank-you (which warns them if this tablet could not store it).
+    fn answered(&self) {
+        self.app.flush();
+        self.go(Stage::Thanks);
+    }
+
+    /// The same for a form that clears itself after its `on_submit` returns: the answer goes
+    /// to storage now, and the thank-you replaces the form once it has finished.
+    fn answered_after_form(&self) {
+        self.app.flush();
+        let kiosk = *self;
+        request_animation_frame(move || kiosk.go(Stage::Thanks));
+    }
+
+    /// Runs `reset` whenever the kiosk is back at the start (after the thank-you, "Not you?",
+    /// or idle clearing), so the next person starts from an empty form.
+    fn on_restart(&self, reset: impl Fn() + 'static) {
+        let stage = self.stage;
+        Effect::new(move |_| {
+            if stage.get() == Stage::Pick {
+                reset();
+            }
+        });
+    }
+
+    /// Someone is filling in a one-person form: the kiosk is no longer idle at the start, so
+    /// a quiet spell clears what they typed.
+    fn typing(&self) {
+        if self.stage.get_untracked() == Stage::Pick {
+            self.stage.set(Stage::Answer(0));
+        }
+        self.touch();
     }
 
     /// The idle state, or `None` when there is nothing to clear.
@@ -140,6 +182,7 @@ pub fn active_task() -> Memo<Option<KioskTask>> {
 pub fn KioskScreen() -> impl IntoView {
     let app = use_app();
     let kiosk = Kiosk {
+        app,
         stage: RwSignal::new(Stage::Pick),
         text: RwSignal::new(String::new()),
         error: RwSignal::new(None),
@@ -275,50 +318,33 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
         let text = kiosk.text.get_untracked();
         match app.edit_session(turns.session, |s| turns.submit(s, number, &text)) {
             Ok(()) => {
-                app.flush();
                 kiosk.text.set(String::new());
-                kiosk.go(Stage::Thanks);
-                // The answer is in memory and is written with the next save that works.
-                if matches!(app.save.get_untracked(), SaveStatus::Failed(_)) {
-                    kiosk.error.set(Some(
-                        "Your answer was taken, but this tablet could not store it safely yet. \
-                         Please tell the facilitator."
-                            .to_string(),
-                    ));
-                }
+                kiosk.answered();
             }
             Err(e) => kiosk.error.set(Some(e.0)),
         }
     };
-    let unit_plural = format!("{}s", turns.unit.to_lowercase());
+    let gone = Signal::derive(move || numbers.with(|n| n.as_ref().err().map(|e| e.to_string())));
+    let thanks = Thanks {
+        lead: "Your answer is in. The screen is clear for the next group.",
+        done: "Done: ready for the next group",
+        unsaved: UNSAVED_ANSWER,
+    };
     view! {
+        <KioskTask kiosk=kiosk gone=gone thanks=thanks>
         {move || match (numbers.get(), kiosk.stage.get()) {
-            (Err(why), _) => view! {
-                <h1 tabindex="-1">"Please hand the tablet back"</h1>
-                <p class="kiosk-lead">{why.to_string()}</p>
-                <p>"The facilitator can leave kiosk mode with the button at the top."</p>
-            }.into_any(),
-            (Ok(_), Stage::Thanks) => view! {
-                <h1 tabindex="-1">"Thank you"</h1>
-                <p class="kiosk-lead">"Your answer is in. The screen is clear for the next group."</p>
-                <crate::ui::widgets::ErrorLine error=kiosk.error />
-                <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
-                    "Done: ready for the next group"
-                </button>
-            }.into_any(),
             (Ok(list), Stage::Answer(number)) if list.contains(&number) => view! {
                 <form class="kiosk-form" on:submit=submit>
                     <h1 tabindex="-1">{turns.name(number)}</h1>
                     <p class="kiosk-question">{move || question.get()}</p>
-                    <div class="field">
-                        <label for="kiosk-answer">{turns.box_label}</label>
+                    <Field id="kiosk-answer" label=turns.box_label>
                         <p class="hint" id="kiosk-answer-hint">{turns.adds_note()}</p>
                         <textarea id="kiosk-answer" rows="6" autocomplete="off" spellcheck="true"
                             aria-describedby="kiosk-answer-hint"
                             prop:value=move || kiosk.text.get()
                             on:input=move |ev| { kiosk.text.set(event_target_value(&ev)); kiosk.touch(); }></textarea>
-                    </div>
-                    <crate::ui::widgets::ErrorLine error=kiosk.error />
+                    </Field>
+                    <ErrorLine error=kiosk.error />
                     <div class="actions">
                         <button type="submit" class="button primary kiosk-big">"Submit"</button>
                         <button type="button" class="button kiosk-big" on:click=move |_| kiosk.clear()>
@@ -327,16 +353,17 @@ fn TurnScreen(turns: TurnTask, kiosk: Kiosk) -> impl IntoView {
                     </div>
                 </form>
             }.into_any(),
-            (Ok(list), _) => view! {
+            (list, _) => view! {
                 <h1 tabindex="-1">{format!("Which {} are you?", turns.unit.to_lowercase())}</h1>
                 <p class="kiosk-question">{move || question.get()}</p>
-                <ul class="kiosk-picks" role="list" aria-label=unit_plural.clone()>
-                    {list.into_iter().map(|n| view! {
+                <ul class="kiosk-picks" role="list" aria-label=format!("{}s", turns.unit.to_lowercase())>
+                    {list.unwrap_or_default().into_iter().map(|n| view! {
                         <li><button type="button" class="button kiosk-pick"
                             on:click=move |_| kiosk.go(Stage::Answer(n))>{turns.name(n)}</button></li>
                     }).collect_view()}
                 </ul>
             }.into_any(),
         }}
+        </KioskTask>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::kiosk::{MAX_IDLE_SECONDS, MIN_IDLE_SECONDS};
 use crate::domain::workspace::RecordKey;
 use crate::domain::DomainError;
 use crate::state::{use_app, Refusal};
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 #[component]
@@ -83,14 +84,13 @@ pub fn KioskSettingsPanel() -> impl IntoView {
             <form class="kiosk-pin-form" on:submit=save_pin>
                 <NewPinFields prefix="settings-kiosk" pin=pin again=again
                     first_label=if has_pin.get_untracked() { "New facilitator PIN" } else { "Facilitator PIN" } />
-                <crate::ui::widgets::ErrorLine error=pin_error />
+                <crate::ui::kit::ErrorLine error=pin_error />
                 <Show when=move || pin_saved.with(Option::is_some)>
                     <p role="status">{move || pin_saved.get()}</p>
                 </Show>
                 <button type="submit" class="button">"Save PIN"</button>
             </form>
-            <div class="field idle-field">
-                <label for="kiosk-idle">"Clear unsent input after this many seconds without a touch"</label>
+            <Field id="kiosk-idle" label="Clear unsent input after this many seconds without a touch" class="idle-field">
                 <p class="hint" id="kiosk-idle-hint">{format!(
                     "From {MIN_IDLE_SECONDS} to {MAX_IDLE_SECONDS} seconds (10 minutes). A full-screen warning \
                      with a “We're still here” button shows for the last 30 seconds first.")}</p>
@@ -100,8 +100,8 @@ pub fn KioskSettingsPanel() -> impl IntoView {
                     aria-invalid=move || idle_error.with(Option::is_some).then_some("true")
                     prop:value=move || idle_text.get().unwrap_or_else(|| stored_idle.get().to_string())
                     on:change=edit_idle />
-                <crate::ui::widgets::ErrorLine error=idle_error />
-            </div>
+                <crate::ui::kit::ErrorLine error=idle_error />
+            </Field>
             <p class="hint">
                 "A web page cannot stop someone pressing the home button. To keep the tablet on \
                  Peercircle, pin the browser too (see “Kiosk mode” in the README: iPad Guided \

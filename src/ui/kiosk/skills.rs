@@ -8,15 +8,8 @@ use crate::domain::mentoring::Direction;
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::{ErrorLine, Field, KioskTask, Thanks};
 use leptos::prelude::*;
-
-const LEVELS: [(u8, &str); 4] = [
-    (0, "No"),
-    (1, "1 · a little"),
-    (2, "2 · some"),
-    (3, "3 · a lot"),
-];
 
 #[component]
 pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
@@ -52,13 +45,10 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
     let chosen = RwSignal::new(None::<Id>);
     let entry = RwSignal::new(SelfEntry::default());
     let error = RwSignal::new(None::<String>);
-    // Back at the start (after thanks, "Not you?", or idle clearing): forget everything.
-    Effect::new(move |_| {
-        if kiosk.stage.get() == Stage::Pick {
-            chosen.set(None);
-            entry.set(SelfEntry::default());
-            error.set(None);
-        }
+    kiosk.on_restart(move || {
+        chosen.set(None);
+        entry.set(SelfEntry::default());
+        error.set(None);
     });
     let name_of = move |id: Id| {
         people.with(|p| {
@@ -83,28 +73,25 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
             Ok(p.mentoring.apply_self_entry(person, &given)?)
         });
         match outcome {
-            Ok(()) => {
-                app.flush();
-                kiosk.go(Stage::Thanks);
-            }
+            Ok(()) => kiosk.answered(),
             Err(e) => error.set(Some(e.0)),
         }
     };
     let touch = move |_| kiosk.touch();
+    let gone = Signal::derive(move || {
+        people
+            .with(Option::is_none)
+            .then(|| "This task is no longer available on this device.".to_string())
+    });
+    let thanks = Thanks {
+        lead: "Your skills are saved. The screen is clear for the next person.",
+        done: "Done: ready for the next person",
+        unsaved: "Your skills were taken, but this tablet could not store them safely yet. Please tell the facilitator.",
+    };
     view! {
-        {move || match (people.get(), kiosk.stage.get(), chosen.get()) {
-            (None, _, _) => view! {
-                <h1 tabindex="-1">"Please hand the tablet back"</h1>
-                <p class="kiosk-lead">"This task is no longer available on this device."</p>
-            }.into_any(),
-            (_, Stage::Thanks, _) => view! {
-                <h1 tabindex="-1">"Thank you"</h1>
-                <p class="kiosk-lead">"Your skills are saved. The screen is clear for the next person."</p>
-                <button type="button" class="button primary kiosk-big" on:click=move |_| kiosk.clear()>
-                    "Done: ready for the next person"
-                </button>
-            }.into_any(),
-            (Some(list), _, None) => view! {
+        <KioskTask kiosk=kiosk gone=gone thanks=thanks>
+        {move || match (people.get().unwrap_or_default(), chosen.get()) {
+            (list, None) => view! {
                 <h1 tabindex="-1">"Your skills"</h1>
                 <p class="kiosk-lead">"Tap your own name. You will see an empty form: what you enter replaces anything entered for you before."</p>
                 <ul class="kiosk-picks" role="list" aria-label="People">
@@ -116,7 +103,7 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             }.into_any(),
-            (Some(_), _, Some(person)) => view! {
+            (_, Some(person)) => view! {
                 <h1 tabindex="-1">{format!("Skills for {}", name_of(person))}</h1>
                 <form class="panel kiosk-skills" on:submit=submit on:input=touch on:change=touch>
                     <p class="hint">"For each skill: can you help others with it, and would you like to get better at it?"</p>
@@ -149,11 +136,10 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
                             }
                         }).collect_view()}
                     </fieldset>
-                    <div class="field">
-                        <label for="kiosk-team">"My team or department (optional)"</label>
+                    <Field id="kiosk-team" label="My team or department (optional)">
                         <input id="kiosk-team" type="text" autocomplete="off" prop:value=move || entry.with(|e| e.team.clone())
                             on:input=move |ev| entry.update(|e| e.team = event_target_value(&ev)) />
-                    </div>
+                    </Field>
                     <ErrorLine error=error />
                     <div class="actions">
                         <button type="submit" class="button primary kiosk-big">"Save my skills"</button>
@@ -164,6 +150,7 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
                 </form>
             }.into_any(),
         }}
+        </KioskTask>
     }
 }
 
@@ -176,17 +163,16 @@ fn LevelSelect(
     skill: Id,
 ) -> impl IntoView {
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
+        <Field id=id.clone() label=label>
             <select id=id on:change=move |ev| {
                 let level = event_target_value(&ev).parse::<u8>().unwrap_or(0);
                 entry.update(|e| e.set(direction, skill, level));
             }>
-                {LEVELS.iter().map(|(n, words)| {
+                {crate::ui::kit::SKILL_LEVELS.iter().map(|(n, words)| {
                     let n = *n;
                     view! { <option value=n.to_string() selected=move || entry.with(|e| e.level(direction, skill)) == n>{*words}</option> }
                 }).collect_view()}
             </select>
-        </div>
+        </Field>
     }
 }

@@ -4,6 +4,7 @@
 use crate::domain::kiosk::{KioskTask, PinHash, PinProblem};
 use crate::domain::workspace::RecordKey;
 use crate::state::use_app;
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 /// A new PIN from two typed copies, with a fresh random salt from the browser.
@@ -27,19 +28,17 @@ pub fn NewPinFields(
     let again_id = format!("{prefix}-pin-again");
     let hint_id = format!("{prefix}-pin-hint");
     view! {
-        <div class="field">
-            <label for=first_id.clone()>{first_label}</label>
+        <Field id=first_id.clone() label=first_label>
             <p class="hint" id=hint_id.clone()>"4 to 8 digits. You will need it to leave kiosk mode."</p>
             <input id=first_id class="pin" type="password" inputmode="numeric" autocomplete="new-password"
                 maxlength="8" aria-describedby=hint_id prop:value=move || pin.get()
                 on:input=move |ev| pin.set(event_target_value(&ev)) />
-        </div>
-        <div class="field">
-            <label for=again_id.clone()>"Type the PIN again"</label>
+        </Field>
+        <Field id=again_id.clone() label="Type the PIN again">
             <input id=again_id class="pin" type="password" inputmode="numeric" autocomplete="new-password"
                 maxlength="8" prop:value=move || again.get()
                 on:input=move |ev| again.set(event_target_value(&ev)) />
-        </div>
+        </Field>
     }
 }
 
@@ -109,7 +108,7 @@ pub fn KioskStart(task: KioskTask, what: &'static str) -> impl IntoView {
                     <Show when=move || has_pin.get()>
                         <p>"You will need your facilitator PIN to leave kiosk mode."</p>
                     </Show>
-                    <crate::ui::widgets::ErrorLine error=error />
+                    <crate::ui::kit::ErrorLine error=error />
                     <div class="actions">
                         <button type="submit" class="button primary">"Start kiosk mode"</button>
                         <button type="button" class="button" on:click=move |_| {

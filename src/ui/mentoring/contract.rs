@@ -1,11 +1,13 @@
 //! A confirmed pair's peer mentoring contract: the form the pair fills in together, and the
 //! same contract laid out for printing and signing (see style/print.css).
 
-use super::{edit_mentoring, names, with_mentoring};
+use super::{edit_mentoring, with_mentoring};
 use crate::domain::mentoring::ContractField;
 use crate::domain::Id;
 use crate::state::Route;
-use crate::ui::widgets::{ErrorLine, TextField};
+use crate::ui::kit::{
+    names, or_not_written, ErrorLine, Field, PrintSheet, SignatureLines, TextField,
+};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq, Default)]
@@ -35,7 +37,7 @@ fn sheet(programme: Id, pair: Id) -> Memo<Sheet> {
                 members: x
                     .members
                     .iter()
-                    .map(|id| crate::ui::forming::name_of(p, *id))
+                    .map(|id| crate::ui::kit::name_of(p, *id))
                     .collect(),
                 confirmed: x.confirmed.map(|d| d.to_string()).unwrap_or_default(),
                 explanation: super::sentence(&x.explanation),
@@ -123,10 +125,9 @@ pub fn ContractPage(programme: Id, pair: Id) -> impl IntoView {
             <TextField id="contract-equity".into() label="How you will check it stays equal and fair" multiline=true
                 hint="How you will notice if one of you gives or gets much more, and what you will do."
                 value=equity on_edit=edit_equity />
-            <div class="field">
-                <label for="contract-review">"Review date"</label>
+            <Field id="contract-review" label="Review date">
                 <input id="contract-review" type="date" prop:value=move || s.get().review on:change=set_review />
-            </div>
+            </Field>
             <ErrorLine error=review_error />
             <p><a class="button" href=Route::PairPrint(programme, pair).href()>"Print the contract"</a></p>
         </section>
@@ -137,68 +138,41 @@ pub fn ContractPage(programme: Id, pair: Id) -> impl IntoView {
 #[component]
 pub fn PrintPage(programme: Id, pair: Id) -> impl IntoView {
     let s = sheet(programme, pair);
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
-    let or_blank = |t: String| {
-        if t.trim().is_empty() {
-            "Not written yet.".to_string()
-        } else {
-            t
-        }
-    };
     view! {
-        <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=Route::Pair(programme, pair).href()>"Back to the contract"</a>
-        </nav>
-        <div class="actions no-print">
-            <button type="button" class="button primary" on:click=print>"Print"</button>
-            <p class="hint">"Prints on A4 or Letter. Choose “Save as PDF” in the print window to keep a copy."</p>
-        </div>
-        <article class="sheet">
+        <PrintSheet back=Route::Pair(programme, pair).href() back_label="Back to the contract">
             <h1 tabindex="-1">"Peer mentoring contract"</h1>
             <p class="meta" dir="auto">{move || format!("{} · {} · confirmed {}", s.get().programme, s.get().names, s.get().confirmed)}</p>
             <section class="sheet-part">
                 <h2>"Why we were paired"</h2>
-                <p class="body" dir="auto">{move || or_blank(s.get().explanation)}</p>
+                <p class="body" dir="auto">{move || or_not_written(s.get().explanation)}</p>
             </section>
             {move || {
                 let s = s.get();
                 s.members.into_iter().zip(s.goals).map(|(who, goals)| view! {
                     <section class="sheet-part">
                         <h2 dir="auto">{format!("Goals for {who}")}</h2>
-                        <p class="body" dir="auto">{or_blank(goals)}</p>
+                        <p class="body" dir="auto">{or_not_written(goals)}</p>
                     </section>
                 }).collect_view()
             }}
             <section class="sheet-part">
                 <h2>"How often and how we will meet"</h2>
-                <p class="body" dir="auto">{move || or_blank(s.get().meetings)}</p>
+                <p class="body" dir="auto">{move || or_not_written(s.get().meetings)}</p>
             </section>
             <section class="sheet-part">
                 <h2>"What we each commit to"</h2>
-                <p class="body" dir="auto">{move || or_blank(s.get().commitments)}</p>
+                <p class="body" dir="auto">{move || or_not_written(s.get().commitments)}</p>
             </section>
             <section class="sheet-part">
                 <h2>"How we will check it stays equal and fair"</h2>
-                <p class="body" dir="auto">{move || or_blank(s.get().equity)}</p>
+                <p class="body" dir="auto">{move || or_not_written(s.get().equity)}</p>
             </section>
             <section class="sheet-part">
                 <h2>"Review date"</h2>
                 <p>{move || { let r = s.get().review; if r.is_empty() { "Not set yet.".to_string() } else { r } }}</p>
             </section>
-            <section class="sheet-part signatures">
-                <h2>"Signatures"</h2>
-                <p>"We have agreed this contract and will each help to keep to it."</p>
-                <table class="grid sign">
-                    <thead><tr><th scope="col">"Partner"</th><th scope="col">"Signature"</th><th scope="col">"Date"</th></tr></thead>
-                    <tbody>
-                        {move || s.get().members.into_iter().map(|m| view! { <tr><td dir="auto">{m}</td><td></td><td></td></tr> }).collect_view()}
-                    </tbody>
-                </table>
-            </section>
-        </article>
+            <SignatureLines agreed="We have agreed this contract and will each help to keep to it."
+                who="Partner" names=Signal::derive(move || s.get().members) />
+        </PrintSheet>
     }
 }

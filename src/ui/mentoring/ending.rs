@@ -8,8 +8,10 @@ use crate::domain::mentoring::REMATCH_AFTER_DAYS as REMATCH_DAYS;
 use crate::domain::mentoring::{ClosingTopic, Closure, ClosureReason, Ending, Stage};
 use crate::domain::private::PrivateText;
 use crate::domain::{Date, Id};
-use crate::ui::forming::{name_of, read_date, today};
-use crate::ui::widgets::ErrorLine;
+use crate::ui::forming::read_date;
+use crate::ui::kit::{
+    name_of, today, CheckList, ErrorLine, Field, TextAreaField, PRIVATE_NOTES_HINT,
+};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -112,11 +114,10 @@ fn EndForm(programme: Id, pair: Id, open: bool) -> impl IntoView {
             <details class="subform" open=open>
                 <summary><h2 id="end-title" class="inline-heading">"End this relationship"</h2></summary>
                 <form on:submit=submit class="end-form">
-                    <div class="field narrow">
-                        <label for="end-date">"Date it ended"</label>
+                    <Field id="end-date" label="Date it ended" class="narrow">
                         <input type="date" id="end-date" prop:value=move || form.with(|f| f.date.clone())
                             on:input=move |ev| form.update(|f| f.date = event_target_value(&ev)) />
-                    </div>
+                    </Field>
                     <fieldset class="choices">
                         <legend>"How it ended"</legend>
                         {Ending::ALL.into_iter().map(|e| view! {
@@ -137,26 +138,13 @@ fn EndForm(programme: Id, pair: Id, open: bool) -> impl IntoView {
                             </label>
                         }).collect_view()}
                     </fieldset>
-                    <fieldset class="choices">
-                        <legend>"The closing conversation covered"</legend>
-                        {ClosingTopic::ALL.into_iter().map(|t| view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=move || form.with(|f| f.talked.contains(&t))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        form.update(|f| { if on { f.talked.insert(t); } else { f.talked.remove(&t); } })
-                                    } />
-                                <span>{t.words()}</span>
-                            </label>
-                        }).collect_view()}
-                    </fieldset>
-                    <div class="field">
-                        <label for="end-words">"Private notes (optional)"</label>
-                        <p class="hint" id="end-words-hint">"Stay on this device: never on the programme view and never in any shared file."</p>
-                        <textarea id="end-words" rows="3" aria-describedby="end-words-hint"
-                            prop:value=move || form.with(|f| f.words.clone())
-                            on:input=move |ev| form.update(|f| f.words = event_target_value(&ev))></textarea>
-                    </div>
+                    <CheckList legend="The closing conversation covered"
+                        options=ClosingTopic::ALL.into_iter().map(|t| (t, t.words())).collect()
+                        is_on=Callback::new(move |t| form.with(|f| f.talked.contains(&t)))
+                        on_toggle=Callback::new(move |(t, on)| form.update(|f| { if on { f.talked.insert(t); } else { f.talked.remove(&t); } })) />
+                    <TextAreaField id="end-words" label="Private notes (optional)" hint=PRIVATE_NOTES_HINT
+                        value=Signal::derive(move || form.with(|f| f.words.clone()))
+                        on_input=Callback::new(move |t| form.update(|f| f.words = t)) />
                     <fieldset class="choices">
                         <legend>"A new partner"</legend>
                         {members.into_iter().enumerate().map(|(i, (_, name))| {

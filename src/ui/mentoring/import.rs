@@ -7,7 +7,7 @@ use crate::domain::mentoring::import::{
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::{ErrorLine, Field};
 use leptos::prelude::*;
 
 #[component]
@@ -18,13 +18,7 @@ pub fn ImportSection(programme: Id) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let report = RwSignal::new(None::<(String, Vec<String>)>);
     let pick = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|list| list.get(0))
-        else {
+        let Some(file) = crate::ui::kit::picked_files(&ev).into_iter().next() else {
             return;
         };
         report.set(None);
@@ -38,9 +32,9 @@ pub fn ImportSection(programme: Id) -> impl IntoView {
         }
         error.set(None);
         leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => text.as_string().unwrap_or_default(),
-                Err(_) => {
+            let text = match crate::ui::kit::read_text(&file).await {
+                Some(text) => text,
+                None => {
                     error.set(Some(
                         "That file could not be read. Please try again.".into(),
                     ));
@@ -95,10 +89,9 @@ pub fn ImportSection(programme: Id) -> impl IntoView {
                  like, for example “Budgeting 3; Public speaking 1” (no level means 2). Days \
                  like “Mon, Wed”. Names must match the roster."
             </p>
-            <div class="field">
-                <label for="skills-file">"CSV file with skills"</label>
+            <Field id="skills-file" label="CSV file with skills">
                 <input id="skills-file" type="file" accept=".csv,text/csv,text/plain" on:change=pick />
-            </div>
+            </Field>
             <ErrorLine error=error />
             <Show when=move || table.with(Option::is_some)>
                 <fieldset class="choices">
@@ -107,8 +100,7 @@ pub fn ImportSection(programme: Id) -> impl IntoView {
                     {Field::ALL.into_iter().enumerate().map(|(n, field)| {
                         let id = format!("map-{n}");
                         view! {
-                            <div class="field">
-                                <label for=id.clone()>{field.label()}</label>
+                            <Field id=id.clone() label=field.label()>
                                 <select id=id on:change=move |ev| {
                                     let col = event_target_value(&ev).parse::<usize>().ok();
                                     mapping.update(|m| m.set(field, col));
@@ -119,7 +111,7 @@ pub fn ImportSection(programme: Id) -> impl IntoView {
                                         view! { <option value=i.to_string() selected=move || mapping.get().get(field) == Some(i)>{shown}</option> }
                                     }).collect_view()}
                                 </select>
-                            </div>
+                            </Field>
                         }
                     }).collect_view()}
                     <button type="button" class="button primary" on:click=import>"Import skills"</button>

@@ -6,8 +6,8 @@ use super::{edit_mentoring, with_mentoring};
 use crate::domain::mentoring::{NextStep, Stage};
 use crate::domain::{Date, DomainError, Id};
 use crate::state::{use_app, Route};
-use crate::ui::forming::{name_of, read_date, today};
-use crate::ui::widgets::{ConfirmButton, ErrorLine};
+use crate::ui::forming::read_date;
+use crate::ui::kit::{name_of, today, ConfirmButton, ErrorLine, InputField};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq, Default)]
@@ -204,11 +204,8 @@ pub fn LifePanel(programme: Id, pair: Id) -> impl IntoView {
                 </li>
             </ol>
             <Show when=move || v.with(|v| matches!(v.stage, Some(Stage::Proposed | Stage::Agreed | Stage::FirstMeeting | Stage::Active)))>
-                <div class="field narrow">
-                    <label for="life-date">"Date of the step"</label>
-                    <input type="date" id="life-date" prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev)) />
-                </div>
+                <InputField id="life-date" label="Date of the step" kind="date" class="narrow"
+                    value=date on_input=Callback::new(move |t| date.set(t)) />
                 <div class="actions">
                     {move || v.with(|v| v.members.clone()).into_iter().map(|(who, name, agreed)| {
                         let yes_name = name.clone();

@@ -6,8 +6,8 @@ use crate::domain::roster::Role;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, UndoAction, UndoOffer};
-use crate::ui::forming::{read_date, today};
-use crate::ui::widgets::{ConfirmButton, TextField};
+use crate::ui::forming::read_date;
+use crate::ui::kit::{today, ConfirmButton, Field, TextField};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -240,16 +240,14 @@ fn OptInEditor(programme: Id, person: Id) -> impl IntoView {
             <h3>"Trial period"</h3>
             <p class="meta">{move || status.get()}</p>
             <div class="row-fields">
-                <div class="field">
-                    <label for=format!("trial-start-{p}")>"Trial starts"</label>
+                <Field id=format!("trial-start-{p}") label="Trial starts">
                     <input type="date" id=format!("trial-start-{p}") on:input=move |ev| start.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for=format!("trial-end-{p}")>"Trial ends"</label>
+                </Field>
+                <Field id=format!("trial-end-{p}") label="Trial ends">
                     <input type="date" id=format!("trial-end-{p}") on:input=move |ev| end.set(event_target_value(&ev)) />
-                </div>
+                </Field>
             </div>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
             <button type="submit" class="button">"Record opt-in"</button>
         </form>
     }
@@ -328,15 +326,13 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
             <h3>"Permission to quote by name"</h3>
             <p class="meta">{move || describe().unwrap_or_else(|| "No written approval: their name is never used in anything shared.".into())}</p>
             <div class="row-fields">
-                <div class="field">
-                    <label for=format!("quote-given-{p}")>"Approval given on"</label>
+                <Field id=format!("quote-given-{p}") label="Approval given on">
                     <input type="date" id=format!("quote-given-{p}") on:input=move |ev| given.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for=format!("quote-scope-{p}")>"What it covers"</label>
+                </Field>
+                <Field id=format!("quote-scope-{p}") label="What it covers">
                     <input type="text" id=format!("quote-scope-{p}") placeholder="For example: newsletter and brochures"
                         on:input=move |ev| scope.set(event_target_value(&ev)) />
-                </div>
+                </Field>
                 <fieldset class="choice-list">
                     <legend>"Their name may be used in"</legend>
                     {crate::domain::roster::ApprovedUse::ALL.into_iter().map(|u| view! {
@@ -350,12 +346,11 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
                         </label>
                     }).collect_view()}
                 </fieldset>
-                <div class="field">
-                    <label for=format!("quote-expires-{p}")>"Expires on (optional)"</label>
+                <Field id=format!("quote-expires-{p}") label="Expires on (optional)">
                     <input type="date" id=format!("quote-expires-{p}") on:input=move |ev| expires.set(event_target_value(&ev)) />
-                </div>
+                </Field>
             </div>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
             <div class="actions">
                 <button type="submit" class="button">"Record written approval"</button>
                 <Show when=move || current.with(|c| c.as_ref().is_some_and(|a| a.withdrawn.is_none()))>

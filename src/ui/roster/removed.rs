@@ -5,7 +5,7 @@ use crate::domain::roster::aliases;
 use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
-use crate::ui::widgets::ConfirmButton;
+use crate::ui::kit::ConfirmButton;
 use leptos::prelude::*;
 
 #[component]
@@ -58,7 +58,7 @@ pub fn RemovedNames(programme: Id) -> impl IntoView {
                         </li>
                     }).collect_view()}
                 </ul>
-                <crate::ui::widgets::ErrorLine error=error />
+                <crate::ui::kit::ErrorLine error=error />
             </details>
         </Show>
     }

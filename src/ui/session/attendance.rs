@@ -3,6 +3,7 @@
 use super::read_session;
 use crate::domain::Id;
 use crate::state::use_app;
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 /// Copies who is here onto the group's meeting of that date, so the roster's commitment
@@ -99,8 +100,7 @@ pub fn AttendancePanel(id: Id) -> impl IntoView {
                 </ul>
             </fieldset>
         </Show>
-        <div class="field narrow">
-            <label for="session-guests">"Guests (people here who are not on the roster)"</label>
+        <Field id="session-guests" label="Guests (people here who are not on the roster)" class="narrow">
             <input id="session-guests" type="number" min="0" max="500" inputmode="numeric"
                 prop:value=move || guests.get().to_string()
                 on:change=move |ev| {
@@ -111,7 +111,7 @@ pub fn AttendancePanel(id: Id) -> impl IntoView {
                     };
                     error.set(result.err());
                 } />
-        </div>
-        <crate::ui::widgets::ErrorLine error=error />
+        </Field>
+        <crate::ui::kit::ErrorLine error=error />
     }
 }

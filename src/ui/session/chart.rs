@@ -6,7 +6,7 @@ use super::read_session;
 use crate::domain::session::{table_label, DraftBox, FlipChartItem};
 use crate::domain::Id;
 use crate::state::use_app;
-use crate::ui::widgets::ConfirmButton;
+use crate::ui::kit::{ConfirmButton, Field, PickField};
 use leptos::prelude::*;
 
 fn raised_by(item: &FlipChartItem) -> String {
@@ -92,10 +92,9 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
             <MergeForm id=id />
         </Show>
         <form class="inline-form add-item" on:submit=add>
-            <div class="field">
-                <label for="new-item">"Add an item raised in the discussion"</label>
+            <Field id="new-item" label="Add an item raised in the discussion">
                 <GrowingBox id="new-item".to_string() value=draft on_type=keep_draft />
-            </div>
+            </Field>
             <label class="check">
                 <input type="checkbox" prop:checked=move || minority.get()
                     on:change=move |ev| minority.set(event_target_checked(&ev)) />
@@ -103,7 +102,7 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
             </label>
             <button type="submit" class="button">"Add item"</button>
         </form>
-        <crate::ui::widgets::ErrorLine error=error />
+        <crate::ui::kit::ErrorLine error=error />
     }
 }
 
@@ -138,13 +137,7 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
         typed.set(item.with_untracked(|i| i.as_ref().map(|i| i.text.clone()).unwrap_or_default()));
         error.set(None);
         editing.set(true);
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&format!("item-{number}")) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        });
+        crate::ui::kit::focus_id_soon(format!("item-{number}"));
     };
     let done = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -202,7 +195,7 @@ fn ChartItem(id: Id, number: u32) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </li>
     }
 }
@@ -257,25 +250,19 @@ fn MergeForm(id: Id) -> impl IntoView {
             <h3 id="merge-title">"Merge duplicates"</h3>
             <p class="hint">"The merged answer is kept inside the item you keep, so you can un-merge it later."</p>
             <div class="row-fields">
-                <div class="field">
-                    <label for="merge-keep">"Keep this item"</label>
-                    <select id="merge-keep" on:change=move |ev| keep.set(event_target_value(&ev).parse().ok())>
-                        {move || options(keep, 0)}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="merge-fold">"and fold this one into it"</label>
-                    <select id="merge-fold" on:change=move |ev| fold.set(event_target_value(&ev).parse().ok())>
-                        {move || {
-                            // By default, the first item that is not the one being kept.
-                            let at = choices.with(|c| fold_default(c, keep.get().or(c.first().map(|x| x.0))));
-                            options(fold, at.unwrap_or(1))
-                        }}
-                    </select>
-                </div>
+                <PickField id="merge-keep" label="Keep this item" chosen=keep>
+                    {move || options(keep, 0)}
+                </PickField>
+                <PickField id="merge-fold" label="and fold this one into it" chosen=fold>
+                    {move || {
+                        // By default, the first item that is not the one being kept.
+                        let at = choices.with(|c| fold_default(c, keep.get().or(c.first().map(|x| x.0))));
+                        options(fold, at.unwrap_or(1))
+                    }}
+                </PickField>
             </div>
             <button type="submit" class="button">"Merge"</button>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </form>
     }
 }
@@ -343,7 +330,7 @@ pub fn AgreementCounter(id: Id, number: u32, large: bool) -> impl IntoView {
                 <button type="button" class="button" aria-label=move || format!("One more agrees with item {}", shown.get())
                     on:click=move |_| error.set(app.edit_session(id, |s| s.agree_more(number)).err().map(|e| e.0))>"+"</button>
             </div>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </div>
     }
 }

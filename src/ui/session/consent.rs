@@ -5,6 +5,7 @@ use super::read_session;
 use crate::domain::session::ConsentDecision;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
+use crate::ui::kit::plural;
 use leptos::prelude::*;
 
 #[component]
@@ -37,7 +38,7 @@ fn ConsentItem(id: Id, number: u32) -> impl IntoView {
     let item = read_session(id, move |s| s.item(number).ok().cloned());
     let shown = read_session(id, move |s| s.shown_number(number));
     let error = RwSignal::new(None::<String>);
-    let today = crate::ui::today();
+    let today = crate::ui::kit::today();
     let decide = move |decision: ConsentDecision| {
         let result = app.edit_session(id, |s| match decision {
             ConsentDecision::Shareable => s.mark_shareable(number, today),
@@ -83,7 +84,7 @@ fn ConsentItem(id: Id, number: u32) -> impl IntoView {
                     <p class="meta">{move || item.with(|i| i.as_ref().and_then(|i| i.consent.decided_on).map(|d| format!("Decided on {d}")))}</p>
                 </Show>
             </fieldset>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </li>
     }
 }
@@ -97,7 +98,7 @@ pub fn ClosedPanel(id: Id) -> impl IntoView {
                 <dt>"People present"</dt><dd>{format!("{} ({} from the roster, {} guests)", s.people_present, s.members_present, s.guests)}</dd>
                 <dt>"Pairs"</dt><dd>{s.pairs}</dd>
                 <dt>"Tables"</dt><dd>{s.tables}</dd>
-                <dt>"Flip-chart items"</dt><dd>{format!("{} ({}, {})", s.items, count(s.merged_answers, "answer merged", "answers merged"), count(s.minority_items, "minority report", "minority reports"))}</dd>
+                <dt>"Flip-chart items"</dt><dd>{format!("{} ({}, {})", s.items, plural(s.merged_answers, "answer merged", "answers merged"), plural(s.minority_items, "minority report", "minority reports"))}</dd>
                 <dt>"Highest agreement"</dt><dd>{s.highest_agreement}</dd>
                 <dt>"May be shared"</dt><dd>{format!("{} of {} items", s.shareable_items, s.items)}</dd>
                 <dt>"Objections"</dt><dd>{s.objections}</dd>
@@ -132,9 +133,4 @@ fn NextSteps(id: Id) -> impl IntoView {
             </nav>
         })}
     }
-}
-
-/// "1 answer merged", "3 answers merged".
-fn count(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

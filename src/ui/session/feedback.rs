@@ -10,7 +10,7 @@ use crate::domain::session::{FeedbackFigures, FeedbackQuestion};
 use crate::domain::Id;
 use crate::share::suppress::{suppress_table, Count, K};
 use crate::state::use_app;
-use crate::ui::widgets::ErrorLine;
+use crate::ui::kit::ErrorLine;
 use leptos::prelude::*;
 
 #[component]

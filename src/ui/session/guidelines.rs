@@ -91,7 +91,7 @@ pub fn GuidelinesOffer(id: Id) -> impl IntoView {
                     </Show>
                 </div>
             </Show>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </section>
     }
 }

@@ -18,8 +18,8 @@ use crate::domain::session::{Phase, Seat, Session, UNKNOWN_STEP};
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
+use crate::ui::kit::ConfirmButton;
 use crate::ui::not_found::{Gone, NotFound};
-use crate::ui::widgets::ConfirmButton;
 use leptos::prelude::*;
 
 /// A value read from one session, recomputed only when it changes.
@@ -286,7 +286,7 @@ fn PhaseNav(id: Id) -> impl IntoView {
             <Show when=move || blocker.with(Option::is_some) && phase.get().next().is_some()>
                 <p class="hint" id="next-blocker">{move || blocker.get()}</p>
             </Show>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </div>
     }
 }

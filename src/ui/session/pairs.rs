@@ -59,7 +59,7 @@ pub fn PairsPanel(id: Id) -> impl IntoView {
                 <Unseated id=id />
             </Show>
         </Show>
-        <crate::ui::widgets::ErrorLine error=error />
+        <crate::ui::kit::ErrorLine error=error />
         <Show when=move || problems.with(|p| !p.is_empty())>
             <ul class="problems">
                 {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}

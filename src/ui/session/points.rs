@@ -91,7 +91,7 @@ pub fn Points(id: Id, target: AnswerBox, label: String) -> impl IntoView {
                 </div>
                 <button type="submit" class="button">"Add point"</button>
             </form>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </div>
     }
 }
@@ -126,13 +126,7 @@ fn PointRow(id: Id, target: AnswerBox, index: usize, label: String) -> impl Into
         error.set(None);
         editing.set(true);
         let box_id = format!("edit-{}-{index}", box_key(target));
-        request_animation_frame(move || {
-            if let Some(el) = document().get_element_by_id(&box_id) {
-                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                    let _ = el.focus();
-                }
-            }
-        });
+        crate::ui::kit::focus_id_soon(box_id);
     };
     let done = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -165,7 +159,7 @@ fn PointRow(id: Id, target: AnswerBox, index: usize, label: String) -> impl Into
                     <GrowingBox id=box_id.clone() value=typed on_type=save />
                     <button type="submit" class="button small">"Done"</button>
                 </form>
-                <crate::ui::widgets::ErrorLine error=error />
+                <crate::ui::kit::ErrorLine error=error />
             </Show>
         </li>
     }

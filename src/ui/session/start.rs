@@ -6,6 +6,7 @@ use crate::domain::session::{Session, SessionQuestion};
 use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, Id};
 use crate::state::{use_app, Refusal, Route};
+use crate::ui::kit::{Field, InputField, PickField};
 use leptos::prelude::*;
 
 pub fn audience_of(kind: GroupKind) -> Audience {
@@ -110,7 +111,7 @@ fn StartSession(programme: Id) -> impl IntoView {
     });
     let question = RwSignal::new(String::new());
     let own = RwSignal::new(String::new());
-    let date = RwSignal::new(super::super::today().to_string());
+    let date = RwSignal::new(crate::ui::kit::today().to_string());
     let error = RwSignal::new(None::<String>);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -153,34 +154,24 @@ fn StartSession(programme: Id) -> impl IntoView {
             <form class="start-session" on:submit=start aria-labelledby="start-session-title">
                 <h3 id="start-session-title">"Start a session"</h3>
                 <div class="row-fields">
-                    <div class="field">
-                        <label for="session-group">"Group"</label>
-                        <select id="session-group" on:change=move |ev| chosen_group.set(event_target_value(&ev).parse().ok())>
-                            {move || groups.get().into_iter().map(|(id, name, _)| {
-                                view! { <option value=id.to_string() selected=move || group.get().is_some_and(|g| g.0 == id)>{name}</option> }
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="session-date">"Date"</label>
-                        <input id="session-date" type="date" prop:value=move || date.get()
-                            on:input=move |ev| date.set(event_target_value(&ev)) />
-                    </div>
+                    <PickField id="session-group" label="Group" chosen=chosen_group>
+                        {move || groups.get().into_iter().map(|(id, name, _)| {
+                            view! { <option value=id.to_string() selected=move || group.get().is_some_and(|g| g.0 == id)>{name}</option> }
+                        }).collect_view()}
+                    </PickField>
+                    <InputField id="session-date" label="Date" kind="date"
+                        value=date on_input=Callback::new(move |t| date.set(t)) />
                 </div>
-                <div class="field">
-                    <label for="session-question">"Question from the bank"</label>
+                <Field id="session-question" label="Question from the bank">
                     <select id="session-question" on:change=move |ev| question.set(event_target_value(&ev))>
                         {move || questions.get().into_iter().map(|(id, text)| {
                             view! { <option value=id.to_string()>{text}</option> }
                         }).collect_view()}
                     </select>
-                </div>
-                <div class="field">
-                    <label for="session-own-question">"Or type a question for this session only"</label>
-                    <input id="session-own-question" type="text" autocomplete="off"
-                        prop:value=move || own.get() on:input=move |ev| own.set(event_target_value(&ev)) />
-                </div>
-                <crate::ui::widgets::ErrorLine error=error />
+                </Field>
+                <InputField id="session-own-question" label="Or type a question for this session only" autocomplete="off"
+                    value=own on_input=Callback::new(move |t| own.set(t)) />
+                <crate::ui::kit::ErrorLine error=error />
                 <button type="submit" class="button primary">"Start the session"</button>
             </form>
         </Show>

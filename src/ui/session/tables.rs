@@ -34,7 +34,7 @@ pub fn TablesPanel(id: Id) -> impl IntoView {
             <button type="button" class="button primary" on:click=move |_| form(2)>"Form tables of two pairs"</button>
             <button type="button" class="button" on:click=move |_| form(3)>"Form tables of three pairs"</button>
         </div>
-        <crate::ui::widgets::ErrorLine error=error />
+        <crate::ui::kit::ErrorLine error=error />
         <Show when=move || tables.with(|t| !t.is_empty())>
             <crate::ui::kiosk::start::KioskStart task=KioskTask::TableConsensus { session: id } what="table answers" />
         </Show>
@@ -151,7 +151,7 @@ fn PairAnswer(id: Id, table: u32, pair: u32, text: String) -> impl IntoView {
                         on:click=move |_| copy(AnswerBox::TableMinority(table))>"Add to the minority report"</button>
                 </Show>
             </div>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </li>
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::timer::Countdown;
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -162,11 +163,10 @@ pub fn TimerPanel(id: Id) -> impl IntoView {
             <Show
                 when=move || face.with(Option::is_some)
                 fallback=move || view! {
-                    <div class="field narrow">
-                        <label for="timer-minutes">"Minutes"</label>
+                    <Field id="timer-minutes" label="Minutes" class="narrow">
                         <input id="timer-minutes" type="number" min="1" max="240" inputmode="numeric"
                             prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
-                    </div>
+                    </Field>
                 }
             >
                 <p class="clock" class:done=move || face.with(|f| f.as_ref().is_some_and(|f| f.2))>
@@ -193,7 +193,7 @@ pub fn TimerPanel(id: Id) -> impl IntoView {
                 } />
                 <span>"Chime when time is up"</span>
             </label>
-            <crate::ui::widgets::ErrorLine error=error />
+            <crate::ui::kit::ErrorLine error=error />
         </section>
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::disclosure::{Release, MIN_K};
 use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 #[component]
@@ -62,15 +63,14 @@ pub fn ThresholdFields(programme: Id) -> impl IntoView {
                 </p>
             }.into_any(),
             None => view! {
-                <div class="field narrow">
-                    <label for="share-k">"Hide figures about fewer people than"</label>
+                <Field id="share-k" label="Hide figures about fewer people than" class="narrow">
                     <p class="hint" id="share-k-hint">
                         {format!("A figure about fewer people than this is shown as “fewer than …”, so nobody can be singled out. At least {MIN_K}; it cannot change once a file has left this device.")}
                     </p>
                     <input id="share-k" type="number" min=MIN_K.to_string() inputmode="numeric" aria-describedby="share-k-hint"
                         prop:value=move || typed.get().unwrap_or_else(|| k().to_string())
                         on:change=move |ev| set_k(event_target_value(&ev)) />
-                </div>
+                </Field>
             }.into_any(),
         }}
         <label class="check">
@@ -78,7 +78,7 @@ pub fn ThresholdFields(programme: Id) -> impl IntoView {
                 on:change=move |ev| set_strict(event_target_checked(&ev)) />
             <span>"Strict: also hide an answer given by fewer people than that (“8 of 9 agreed” then hides the one who did not)"</span>
         </label>
-        <crate::ui::widgets::ErrorLine error=error />
+        <crate::ui::kit::ErrorLine error=error />
     }
 }
 

@@ -14,6 +14,7 @@ use crate::domain::{Date, Id};
 use crate::share::export::{FileKind, Material};
 use crate::share::gate::{NameFinding, QuoteUse};
 use crate::state::{use_app, Refusal, Route};
+use crate::ui::kit::Field;
 use leptos::prelude::*;
 
 /// A fresh random seed for the testimony order of the next file.
@@ -46,7 +47,7 @@ fn month_value(text: &str) -> Result<Option<Date>, String> {
 pub fn SharePage(programme: Id) -> impl IntoView {
     let app = use_app();
     let kind = RwSignal::new(FileKind::ReportHtml);
-    let today = crate::ui::today();
+    let today = crate::ui::kit::today();
     let seed = RwSignal::new(fresh_seed());
     let material = Memo::new(move |_| app.ws.with(|ws| Material::of(ws, programme)));
     let all_groups = Memo::new(move |_| {
@@ -125,7 +126,7 @@ pub fn SharePage(programme: Id) -> impl IntoView {
         });
         match result {
             Ok(()) => {
-                download(&kind.file_name(today), kind.mime(), &text);
+                crate::ui::kit::download(&kind.file_name(today), kind.mime(), &text);
                 saved.set(Some(format!(
                     "Saved {}. Its figures are now in the list of figures already shared.",
                     kind.file_name(today)
@@ -184,18 +185,16 @@ pub fn SharePage(programme: Id) -> impl IntoView {
                 </fieldset>
             </Show>
             <div class="row-fields">
-                <div class="field">
-                    <label for="share-from">"From the month (optional)"</label>
+                <Field id="share-from" label="From the month (optional)">
                     <input id="share-from" type="month" placeholder="2026-03" prop:value=move || from.get()
                         on:input=move |ev| from.set(event_target_value(&ev))
                         on:change=move |ev| from.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="share-to">"Until the month (optional)"</label>
+                </Field>
+                <Field id="share-to" label="Until the month (optional)">
                     <input id="share-to" type="month" placeholder="2026-11" prop:value=move || to.get()
                         on:input=move |ev| to.set(event_target_value(&ev))
                         on:change=move |ev| to.set(event_target_value(&ev)) />
-                </div>
+                </Field>
             </div>
             <p class="hint">"Files always cover whole months, so that no file can be compared with another to single out a few people."</p>
             <Show when=move || months.with(Result::is_err)>
@@ -207,8 +206,7 @@ pub fn SharePage(programme: Id) -> impl IntoView {
                     <p class="hint">"A report, a spreadsheet of counts and a programme file are used for evaluation: a name can appear in them only where the person approved in writing being quoted in evaluation reports."</p>
                 }
             >
-                <div class="field narrow">
-                    <label for="share-purpose">"What the testimonies are for"</label>
+                <Field id="share-purpose" label="What the testimonies are for" class="narrow">
                     <select id="share-purpose" on:change=move |ev| purpose.set(match event_target_value(&ev).as_str() {
                         "report" => QuoteUse::EvaluationReport,
                         "brochure" => QuoteUse::Brochure,
@@ -218,12 +216,12 @@ pub fn SharePage(programme: Id) -> impl IntoView {
                         <option value="brochure" selected=move || purpose.get() == QuoteUse::Brochure>"A brochure or flyer"</option>
                         <option value="report" selected=move || purpose.get() == QuoteUse::EvaluationReport>"An evaluation report"</option>
                     </select>
-                </div>
+                </Field>
             </Show>
             <ledger::ThresholdFields programme=programme />
         </section>
         <crate::ui::testimonies::TestimoniesSection programme=programme />
-        <crate::ui::widgets::ErrorLine error=error />
+        <crate::ui::kit::ErrorLine error=error />
         {move || saved.get().map(|s| view! { <p class="note" role="status">{s}</p> })}
         {move || match outcome.get() {
             None => view! { <p class="empty">"Nothing to share yet."</p> }.into_any(),
@@ -237,28 +235,4 @@ pub fn SharePage(programme: Id) -> impl IntoView {
         }}
         <ledger::LedgerSection programme=programme />
     }
-}
-
-/// Saves text as a file through the browser's own download; nothing is sent anywhere.
-pub fn download(name: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
