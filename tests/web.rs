@@ -328,17 +328,21 @@ fn the_save_status_says_saved_only_when_every_write_really_happened() {
     let app = AppState::from_store(Box::new(store.clone()), None);
     let rename = |app: &AppState, name: &str| {
         let name = name.to_string();
-        app.edit(&[RecordKey::Settings], move |ws| {
-            ws.create_programme(&name).map(|_| ())
-        })
+        // Nobody lists the records: the door finds the settings (the order) and the new
+        // programme's own record.
+        app.change(move |ws| ws.create_programme(&name))
     };
     // A write the store took: saved, and really there.
-    rename(&app, "Taken").unwrap();
+    let taken = rename(&app, "Taken").unwrap();
     assert!(app.unsaved_work_untracked(), "pending until written");
     app.flush();
     assert_eq!(app.save.get_untracked(), SaveStatus::Saved);
     assert!(!app.unsaved_work_untracked());
     assert!(store.get("peercircle:settings").unwrap().is_some());
+    assert!(store
+        .get(&key_name(RecordKey::Programme(taken)))
+        .unwrap()
+        .is_some_and(|text| text.contains("Taken")));
 
     // A write the store refused (full): never "saved", and the work is still pending.
     let used = store.0.borrow().used();
@@ -379,6 +383,10 @@ fn the_save_status_says_saved_only_when_every_write_really_happened() {
     let app = AppState::from_store(Box::new(protected.clone()), None);
     let refused = rename(&app, "Would overwrite");
     assert!(matches!(refused, Err(DomainError::Invalid(_))));
+    assert!(
+        app.ws.with_untracked(|ws| ws.programmes.is_empty()),
+        "the refused change was undone in memory too"
+    );
     assert_eq!(
         app.save.get_untracked(),
         SaveStatus::Saved,

@@ -245,7 +245,7 @@ impl AppState {
     where
         E: From<crate::domain::DomainError>,
     {
-        self.apply(&[], change)
+        self.apply(change)
     }
 
     /// Changes one programme (see `change`).
@@ -282,22 +282,8 @@ impl AppState {
         self.change(|ws| Ok(change(ws.session_mut(id)?)?))
     }
 
-    /// The older door, which also saves the records a caller lists (on top of what it finds
-    /// changed). Screens are moving to `change`; the list is no longer needed.
-    pub fn edit<R, E>(
-        &self,
-        touched: &[RecordKey],
-        change: impl FnOnce(&mut Workspace) -> Result<R, E>,
-    ) -> Result<R, E>
-    where
-        E: From<crate::domain::DomainError>,
-    {
-        self.apply(touched, change)
-    }
-
     fn apply<R, E>(
         &self,
-        also: &[RecordKey],
         change: impl FnOnce(&mut Workspace) -> Result<R, E>,
     ) -> Result<R, E>
     where
@@ -338,7 +324,6 @@ impl AppState {
                 return;
             }
             changed = ws.changed_since(&before);
-            changed.extend(also.iter().copied());
             if changed.iter().any(is_protected) {
                 if let Some(kept) = kept {
                     *ws = kept;

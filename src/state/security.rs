@@ -3,7 +3,7 @@
 //! back as the sentence to show.
 
 use super::{AppState, Refusal, SaveStatus};
-use crate::domain::workspace::{RecordKey, Workspace};
+use crate::domain::workspace::Workspace;
 use crate::domain::Date;
 use crate::persist::backup::{self, CheckedBackup, RestoreMode, RestoreReport};
 use crate::persist::crypto::KdfPolicy;
@@ -147,7 +147,7 @@ impl AppState {
             })
             .ok_or_else(gone)??;
         // A viewer tab cannot note it; the file is still good.
-        let _ = self.edit(&[RecordKey::Settings], |ws| {
+        let _ = self.change(|ws| {
             ws.settings.note_backup(today);
             Ok::<_, Refusal>(())
         });

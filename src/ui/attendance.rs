@@ -1,7 +1,6 @@
 //! Attendance per meeting for one group, ticked by hand (the session runner fills it too),
 //! with each member's attendance rate and meetings missed in a row.
 
-use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, DomainError, Id};
 use crate::state::use_app;
 use crate::ui::forming::read_date;
@@ -58,11 +57,10 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
     };
     let date = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let key = [RecordKey::Programme(programme)];
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = read_date(&date.get_untracked(), "the meeting date").and_then(|d| {
-            app.edit(&key, |ws| {
+            app.change(|ws| {
                 let p = ws.programme_mut(programme)?;
                 if p.meeting(group, d).is_some() {
                     return Err(DomainError::Invalid(format!(
@@ -76,7 +74,7 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
         error.set(result.err());
     };
     let tick = move |person: Id, d: Date, here: bool| {
-        let _ = app.edit(&key, |ws| {
+        let _ = app.change(|ws| {
             ws.programme_mut(programme)?
                 .set_present(group, d, person, here)
         });
@@ -162,9 +160,7 @@ fn RemoveMeeting(programme: Id, group: Id) -> impl IntoView {
     let chosen = RwSignal::new(None::<Date>);
     let remove = Callback::new(move |_| {
         if let Some(d) = chosen.get_untracked() {
-            let removed = app.edit(&[RecordKey::Programme(programme)], |ws| {
-                ws.programme_mut(programme)?.remove_meeting(group, d)
-            });
+            let removed = app.change(|ws| ws.programme_mut(programme)?.remove_meeting(group, d));
             if removed.is_ok() {
                 chosen.set(None);
             }

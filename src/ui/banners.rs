@@ -1,7 +1,6 @@
 //! Messages about the app itself, not about the work: saving, a new version, storage
 //! trouble, data set aside, another tab, and "Undo".
 
-use crate::domain::workspace::RecordKey;
 use crate::domain::DomainError;
 use crate::state::{tabs, use_app, AppState, SaveStatus, TabRole, UndoAction};
 use leptos::prelude::*;
@@ -115,18 +114,15 @@ pub fn UndoToast() -> impl IntoView {
             return;
         };
         let result = match offer.restore {
-            UndoAction::Programme(p) => {
-                let keys = [RecordKey::Programme(p.id), RecordKey::Settings];
-                app.edit(&keys, |ws| {
-                    ws.restore_programme(*p);
-                    Ok::<_, DomainError>(())
-                })
-            }
+            UndoAction::Programme(p) => app.change(|ws| {
+                ws.restore_programme(*p);
+                Ok::<_, DomainError>(())
+            }),
             UndoAction::Group {
                 programme,
                 at,
                 group,
-            } => app.edit(&[RecordKey::Programme(programme)], |ws| {
+            } => app.change(|ws| {
                 ws.programme_mut(programme)?.restore_group(at, group);
                 Ok::<_, DomainError>(())
             }),
@@ -134,11 +130,11 @@ pub fn UndoToast() -> impl IntoView {
                 programme,
                 at,
                 person,
-            } => app.edit(&[RecordKey::Programme(programme)], |ws| {
+            } => app.change(|ws| {
                 ws.programme_mut(programme)?.restore_participant(at, person);
                 Ok::<_, DomainError>(())
             }),
-            UndoAction::Session(session) => app.edit(&[RecordKey::Session(session.id())], |ws| {
+            UndoAction::Session(session) => app.change(|ws| {
                 ws.restore_session(*session);
                 Ok::<_, DomainError>(())
             }),

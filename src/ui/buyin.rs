@@ -3,7 +3,6 @@
 
 use crate::domain::buyin::{choice_label, NoteKind};
 use crate::domain::roster::TrialChoice;
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
 use crate::ui::kit::{name_of, today, Field};
@@ -30,7 +29,6 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
     let kind = RwSignal::new(NoteKind::Question);
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let key = [RecordKey::Programme(programme), RecordKey::Settings];
     let notes = Memo::new(move |_| {
         app.ws.with(|ws| {
             ws.programme(programme)
@@ -41,7 +39,7 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = text.get_untracked();
-        let result = app.edit(&key, |ws| {
+        let result = app.change(|ws| {
             let id = ws.fresh_id();
             ws.programme_mut(programme)?
                 .add_awareness_note(id, kind.get_untracked(), &typed)
@@ -94,7 +92,7 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
                             <label class="check">
                                 <input type="checkbox" prop:checked=note.answered on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    let _ = app.edit(&[RecordKey::Programme(programme)], |ws| {
+                                    let _ = app.change(|ws| {
                                         ws.programme_mut(programme)?.set_note_answered(note.id, on)
                                     });
                                 } />
@@ -103,7 +101,7 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
                             <button type="button" class="button danger-outline"
                                 aria-label=format!("Delete note: {}", note.text.chars().take(40).collect::<String>())
                                 on:click=move |_| {
-                                    let _ = app.edit(&[RecordKey::Programme(programme)], |ws| {
+                                    let _ = app.change(|ws| {
                                         ws.programme_mut(programme)?.remove_awareness_note(note.id).map(|_| ())
                                     });
                                 }>"Delete"</button>
@@ -133,7 +131,7 @@ pub fn TrialPrompts(programme: Id) -> impl IntoView {
         })
     });
     let decide = move |person: Id, choice: TrialChoice| {
-        let _ = app.edit(&[RecordKey::Programme(programme)], |ws| {
+        let _ = app.change(|ws| {
             ws.programme_mut(programme)?
                 .decide_trial(person, choice, today())
         });

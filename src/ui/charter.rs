@@ -7,7 +7,6 @@ pub mod print;
 mod rota;
 
 use crate::domain::charter::{Stage, StageStatus, Term};
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route};
 use crate::ui::kit::{today, TextField};
@@ -82,7 +81,7 @@ fn StageSection(programme: Id, group: Id, stage: Stage) -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let agree = move |_| {
-        let result = app.edit(&[RecordKey::Programme(programme)], |ws| {
+        let result = app.change(|ws| {
             ws.programme_mut(programme)?
                 .agree_stage(group, stage, today())
         });
@@ -132,7 +131,7 @@ fn StageText(programme: Id, group: Id, stage: Stage) -> impl IntoView {
         })
     });
     let on_edit = Callback::new(move |text: String| {
-        app.edit(&[RecordKey::Programme(programme)], |ws| {
+        app.change(|ws| {
             ws.programme_mut(programme)?
                 .set_stage_text(group, stage, &text)
         })
@@ -165,10 +164,8 @@ fn WorkingAgreementEditor(programme: Id, group: Id) -> impl IntoView {
             })
         });
         let on_edit = Callback::new(move |text: String| {
-            app.edit(&[RecordKey::Programme(programme)], |ws| {
-                ws.programme_mut(programme)?.set_term(group, term, &text)
-            })
-            .map_err(|e: DomainError| e.to_string())
+            app.change(|ws| ws.programme_mut(programme)?.set_term(group, term, &text))
+                .map_err(|e: DomainError| e.to_string())
         });
         view! {
             <TextField id=format!("term-{}", term.key()) label=term.label() hint=term.hint()

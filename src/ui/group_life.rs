@@ -5,7 +5,6 @@
 use crate::domain::charter::Stage;
 use crate::domain::group_life::{ClosingPrompt, Departure, GoodbyePrompt, GroupEnding, Leaving};
 use crate::domain::private::PrivateText;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::forming::read_date;
@@ -22,10 +21,8 @@ fn change<R>(
     f: impl FnOnce(&mut crate::domain::programme::Programme) -> Result<R, DomainError>,
 ) -> Result<R, String> {
     let app = use_app();
-    app.edit(&[RecordKey::Programme(programme)], |ws| {
-        f(ws.programme_mut(programme)?)
-    })
-    .map_err(|e: DomainError| e.to_string())
+    app.change(|ws| f(ws.programme_mut(programme)?))
+        .map_err(|e: DomainError| e.to_string())
 }
 
 #[component]

@@ -3,7 +3,6 @@
 
 use super::programme::GroupKindSelect;
 use crate::domain::programme::GroupKind;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, UndoAction, UndoOffer};
 use crate::ui::kit::{ConfirmButton, Field, TextField};
@@ -68,26 +67,19 @@ fn GroupRow(programme: Id, group: Id) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let key = [RecordKey::Programme(programme)];
     let rename = Callback::new(move |text: String| {
-        app.edit(&key, |ws| {
-            ws.programme_mut(programme)?.rename_group(group, &text)
-        })
-        .map_err(|e: DomainError| e.to_string())
+        app.change(|ws| ws.programme_mut(programme)?.rename_group(group, &text))
+            .map_err(|e: DomainError| e.to_string())
     });
     let set_kind = Callback::new(move |k: GroupKind| {
-        let _ = app.edit(&key, |ws| {
-            ws.programme_mut(programme)?.set_group_kind(group, k)
-        });
+        let _ = app.change(|ws| ws.programme_mut(programme)?.set_group_kind(group, k));
     });
     let toggle_archive = move |_| {
         let now = archived.get_untracked();
-        let _ = app.edit(&key, |ws| {
-            ws.programme_mut(programme)?.set_group_archived(group, !now)
-        });
+        let _ = app.change(|ws| ws.programme_mut(programme)?.set_group_archived(group, !now));
     };
     let delete = Callback::new(move |_| {
-        let removed = app.edit(&key, |ws| ws.programme_mut(programme)?.remove_group(group));
+        let removed = app.change(|ws| ws.programme_mut(programme)?.remove_group(group));
         if let Ok((at, removed)) = removed {
             app.undo.set(Some(UndoOffer {
                 message: format!("Deleted the group “{}”.", removed.name),
@@ -146,14 +138,11 @@ fn NewGroup(programme: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked();
-        let result = app.edit(
-            &[RecordKey::Programme(programme), RecordKey::Settings],
-            |ws| {
-                let id = ws.fresh_id();
-                ws.programme_mut(programme)?
-                    .add_group(id, &typed, kind.get_untracked())
-            },
-        );
+        let result = app.change(|ws| {
+            let id = ws.fresh_id();
+            ws.programme_mut(programme)?
+                .add_group(id, &typed, kind.get_untracked())
+        });
         match result {
             Ok(()) => {
                 name.set(String::new());

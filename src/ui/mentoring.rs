@@ -12,7 +12,6 @@ mod skills;
 
 use crate::domain::mentoring::Mentoring;
 use crate::domain::programme::Programme;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, AppState, Route};
 use crate::ui::kit::pair_names;
@@ -94,10 +93,8 @@ pub fn edit_mentoring<R>(
     change: impl FnOnce(&mut Programme) -> Result<R, DomainError>,
 ) -> Result<R, String> {
     let app = use_app();
-    app.edit(&[RecordKey::Programme(programme)], |ws| {
-        change(ws.programme_mut(programme)?)
-    })
-    .map_err(|e: DomainError| e.to_string())
+    app.change(|ws| change(ws.programme_mut(programme)?))
+        .map_err(|e: DomainError| e.to_string())
 }
 
 /// The programme screen's way in: the inventory and the pairing review.

@@ -1,7 +1,6 @@
 //! One programme: its details, its groups, archiving and deleting.
 
 use crate::domain::programme::{GroupKind, ProgrammeField};
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
 use crate::ui::kit::{ConfirmButton, TextField};
@@ -38,10 +37,8 @@ fn field_value(id: Id, field: ProgrammeField) -> Signal<String> {
 fn field_editor(id: Id, field: ProgrammeField) -> Callback<String, Result<(), String>> {
     let app = use_app();
     Callback::new(move |text: String| {
-        app.edit(&[RecordKey::Programme(id)], |ws| {
-            ws.programme_mut(id)?.set_field(field, &text)
-        })
-        .map_err(|e: DomainError| e.to_string())
+        app.change(|ws| ws.programme_mut(id)?.set_field(field, &text))
+            .map_err(|e: DomainError| e.to_string())
     })
 }
 
@@ -64,16 +61,14 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
             .with(|ws| ws.programme(id).is_some_and(|p| !p.groups.is_empty()))
     });
     let toggle_archive = move |_| {
-        let _ = app.edit(&[RecordKey::Programme(id)], |ws| {
+        let _ = app.change(|ws| {
             let p = ws.programme_mut(id)?;
             p.archived = !p.archived;
             Ok::<_, DomainError>(())
         });
     };
     let delete = Callback::new(move |_| {
-        let removed = app.edit(&[RecordKey::Programme(id), RecordKey::Settings], |ws| {
-            ws.remove_programme(id)
-        });
+        let removed = app.change(|ws| ws.remove_programme(id));
         if let Ok(programme) = removed {
             app.undo.set(Some(UndoOffer {
                 message: format!("Deleted the programme “{}”.", programme.display_name()),

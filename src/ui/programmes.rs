@@ -1,7 +1,6 @@
 //! The first screen: every programme on this device, and starting a new one.
 
 use crate::domain::programme::Programme;
-use crate::domain::workspace::RecordKey;
 use crate::domain::DomainError;
 use crate::state::{use_app, Route};
 use crate::ui::kit::{CardList, Field};
@@ -77,14 +76,12 @@ fn NewProgramme() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked();
-        let result = app.edit(&[RecordKey::Settings], |ws| {
+        let result = app.change(|ws| {
             let id = ws.create_programme(&typed)?;
             Ok::<_, DomainError>(id)
         });
         match result {
             Ok(id) => {
-                app.edit(&[RecordKey::Programme(id)], |_| Ok::<_, DomainError>(()))
-                    .ok();
                 name.set(String::new());
                 error.set(None);
                 crate::ui::ask_to_keep_data();

@@ -2,7 +2,6 @@
 //! facilitator's own. Questions are edited, retired and brought back, never lost.
 
 use crate::domain::questions::{Audience, Question};
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
 use crate::ui::kit::{Field, InputField, TextAreaField};
@@ -97,7 +96,7 @@ fn QuestionRow(id: Id) -> impl IntoView {
             return;
         };
         let (text, audience, theme) = change.apply(q);
-        let result = app.edit(&[RecordKey::Questions], |ws| {
+        let result = app.change(|ws| {
             ws.questions
                 .edit(id, &text, audience, &theme)
                 .map_err(Refusal::from)
@@ -106,7 +105,7 @@ fn QuestionRow(id: Id) -> impl IntoView {
     };
     let toggle = move |_| {
         let retired = question.get_untracked().is_some_and(|q| q.retired);
-        let result = app.edit(&[RecordKey::Questions], |ws| {
+        let result = app.change(|ws| {
             if retired {
                 ws.questions.reuse(id)
             } else {
@@ -161,7 +160,7 @@ fn NewQuestion() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let result = app.edit(&[RecordKey::Questions], |ws| {
+        let result = app.change(|ws| {
             ws.questions
                 .add(
                     &text.get_untracked(),

@@ -7,7 +7,6 @@ mod removed;
 use crate::domain::programme::display_or;
 use crate::domain::roster::Role;
 use crate::domain::roster_list::{find_people, page_count, RosterQuery, RosterSort, PAGE_SIZE};
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::kit::Field;
@@ -63,27 +62,24 @@ fn PasteNames(programme: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = text.get_untracked();
-        let result = app.edit(
-            &[RecordKey::Programme(programme), RecordKey::Settings],
-            |ws| {
-                let plan = crate::domain::roster_list::plan_paste(
-                    &ws.programme(programme)
-                        .ok_or(DomainError::NotFound("programme"))?
-                        .participants,
-                    &typed,
-                )?;
-                if plan.new_names.is_empty() {
-                    // Nothing to add: say why without touching the data.
-                    return Err(DomainError::Invalid(plan.summary()));
-                }
-                ws.paste_people(
-                    programme,
-                    &typed,
-                    role.get_untracked(),
-                    group.get_untracked(),
-                )
-            },
-        );
+        let result = app.change(|ws| {
+            let plan = crate::domain::roster_list::plan_paste(
+                &ws.programme(programme)
+                    .ok_or(DomainError::NotFound("programme"))?
+                    .participants,
+                &typed,
+            )?;
+            if plan.new_names.is_empty() {
+                // Nothing to add: say why without touching the data.
+                return Err(DomainError::Invalid(plan.summary()));
+            }
+            ws.paste_people(
+                programme,
+                &typed,
+                role.get_untracked(),
+                group.get_untracked(),
+            )
+        });
         match result {
             Ok(plan) => {
                 text.set(String::new());

@@ -2,7 +2,6 @@
 //! needed. It is shown whenever a safety or wellbeing concern is ticked. It stays on this device.
 
 use crate::domain::followup::SAFETY_STARTER;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::kit::TextField;
@@ -52,7 +51,7 @@ fn Card(programme: Id, name: String) -> impl IntoView {
         })
     });
     let edit = Callback::new(move |text: String| {
-        app.edit(&[RecordKey::Programme(programme)], |ws| {
+        app.change(|ws| {
             let f = &mut ws.programme_mut(programme)?.followup;
             // Keeping the starter unchanged is not writing one's own card.
             let text = if text.trim() == SAFETY_STARTER.trim() {

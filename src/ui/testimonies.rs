@@ -2,7 +2,6 @@
 //! role ("a first-year protege"), edited, and chosen for the next file.
 
 use crate::domain::testimony::{role_phrase, Attribution, Testimony};
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
 use crate::ui::kit::{ConfirmButton, Field};
@@ -51,7 +50,7 @@ pub fn TestimoniesSection(programme: Id) -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let make = move |session: Id, item: u32| {
-        let result = app.edit(&[RecordKey::Testimonies, RecordKey::Settings], |ws| {
+        let result = app.change(|ws| {
             let s = ws
                 .session(session)
                 .ok_or(Refusal("That meeting no longer exists.".into()))?;
@@ -157,7 +156,7 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
     };
     let error = RwSignal::new(None::<String>);
     let change = move |f: TestimonyChange| {
-        let result = app.edit(&[RecordKey::Testimonies], |ws| {
+        let result = app.change(|ws| {
             let t = ws
                 .testimonies
                 .iter_mut()
@@ -186,7 +185,7 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
         }
     };
     let remove = Callback::new(move |_| {
-        let _ = app.edit(&[RecordKey::Testimonies], |ws| {
+        let _ = app.change(|ws| {
             ws.testimonies.retain(|t| t.id != id);
             Ok::<_, Refusal>(())
         });

@@ -3,7 +3,6 @@
 
 use super::rota::RotaEditor;
 use crate::domain::charter::{Leadership, NO_ROLES_WARNING};
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -19,9 +18,7 @@ pub fn LeadershipSection(programme: Id, group: Id) -> impl IntoView {
         })
     });
     let pick = move |m: Leadership| {
-        let _ = app.edit(&[RecordKey::Programme(programme)], |ws| {
-            ws.programme_mut(programme)?.set_leadership(group, Some(m))
-        });
+        let _ = app.change(|ws| ws.programme_mut(programme)?.set_leadership(group, Some(m)));
     };
     view! {
         <section class="panel" aria-labelledby="leadership-title">

@@ -3,7 +3,6 @@
 
 use crate::domain::programme::display_or;
 use crate::domain::roster_list::{find_people, RosterQuery};
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
 use crate::ui::kit::Field;
@@ -57,7 +56,7 @@ pub fn MembersPicker(programme: Id, group: Id) -> impl IntoView {
         })
     });
     let set = move |person: Id, member: bool| {
-        let _ = app.edit(&[RecordKey::Programme(programme)], |ws| {
+        let _ = app.change(|ws| {
             ws.programme_mut(programme)?
                 .set_membership(person, group, member)
         });

@@ -2,7 +2,6 @@
 //! who chairs next. Every decision is made by `domain::chair`.
 
 use crate::domain::chair::ChairRota;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, DomainError, Id};
 use crate::state::use_app;
 use crate::ui::forming::read_date;
@@ -60,13 +59,10 @@ pub fn RotaEditor(programme: Id, group: Id) -> impl IntoView {
             }
         })
     });
-    let key = [RecordKey::Programme(programme)];
     let message = RwSignal::new(None::<Result<String, String>>);
     let report = Callback::new(move |r: Result<String, String>| message.set(Some(r)));
     let make = move |_| {
-        let r = app.edit(&key, |ws| {
-            ws.programme_mut(programme)?.make_chair_rota(group)
-        });
+        let r = app.change(|ws| ws.programme_mut(programme)?.make_chair_rota(group));
         report.run(
             r.map(|_| "The chair roster is ready.".into())
                 .map_err(|e: DomainError| e.to_string()),
@@ -132,7 +128,7 @@ fn Schedule(programme: Id, group: Id, report: Callback<Result<String, String>>) 
                 let n: usize = count.get_untracked().trim().parse().map_err(|_| {
                     "Please give the number of meetings as a whole number.".to_string()
                 })?;
-                app.edit(&[RecordKey::Programme(programme)], |ws| {
+                app.change(|ws| {
                     ws.programme_mut(programme)?.schedule_meetings(
                         group,
                         f,
@@ -176,9 +172,8 @@ fn Away(
     let app = use_app();
     let who = RwSignal::new(None::<Id>);
     let when = RwSignal::new(None::<Date>);
-    let key = [RecordKey::Programme(programme)];
     let change = move |person: Id, date: Date, away: bool| {
-        app.edit(&key, |ws| {
+        app.change(|ws| {
             ws.programme_mut(programme)?
                 .set_away(group, person, date, away)
         })
@@ -240,7 +235,7 @@ fn Swap(
         ev.prevent_default();
         let result = match (first.get_untracked(), second.get_untracked()) {
             (Some(a), Some(b)) => app
-                .edit(&[RecordKey::Programme(programme)], |ws| {
+                .change(|ws| {
                     ws.programme_mut(programme)?
                         .swap_chairs(group, a, b, today())
                 })

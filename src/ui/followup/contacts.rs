@@ -118,28 +118,19 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
             let app = use_app();
             match d.editing {
                 Some(id) => app
-                    .edit(
-                        &[crate::domain::workspace::RecordKey::Programme(programme)],
-                        |ws| {
-                            let p = ws.programme_mut(programme)?;
-                            let x = pair_of(p)?;
-                            p.followup.edit_contact(make(id), &x)
-                        },
-                    )
+                    .change(|ws| {
+                        let p = ws.programme_mut(programme)?;
+                        let x = pair_of(p)?;
+                        p.followup.edit_contact(make(id), &x)
+                    })
                     .map_err(|e: DomainError| e.to_string()),
                 None => app
-                    .edit(
-                        &[
-                            crate::domain::workspace::RecordKey::Programme(programme),
-                            crate::domain::workspace::RecordKey::Settings,
-                        ],
-                        |ws| {
-                            let id = ws.fresh_id();
-                            let p = ws.programme_mut(programme)?;
-                            let x = pair_of(p)?;
-                            p.followup.add_contact(make(id), &x)
-                        },
-                    )
+                    .change(|ws| {
+                        let id = ws.fresh_id();
+                        let p = ws.programme_mut(programme)?;
+                        let x = pair_of(p)?;
+                        p.followup.add_contact(make(id), &x)
+                    })
                     .map_err(|e: DomainError| e.to_string()),
             }
         });

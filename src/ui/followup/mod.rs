@@ -14,7 +14,6 @@ pub(crate) mod survey;
 pub mod week;
 
 use crate::domain::followup::FollowUp;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, AppState, Route};
 use crate::ui::forming::BackToProgramme;
@@ -27,10 +26,8 @@ pub fn change<R>(
     f: impl FnOnce(&mut FollowUp) -> Result<R, DomainError>,
 ) -> Result<R, String> {
     let app = use_app();
-    app.edit(&[RecordKey::Programme(programme)], |ws| {
-        f(&mut ws.programme_mut(programme)?.followup)
-    })
-    .map_err(|e: DomainError| e.to_string())
+    app.change(|ws| f(&mut ws.programme_mut(programme)?.followup))
+        .map_err(|e: DomainError| e.to_string())
 }
 
 /// Like [`change`], with a new id for what is being created.
@@ -39,15 +36,12 @@ pub fn create<R>(
     f: impl FnOnce(&mut FollowUp, Id) -> Result<R, DomainError>,
 ) -> Result<R, String> {
     let app = use_app();
-    app.edit(
-        &[RecordKey::Programme(programme), RecordKey::Settings],
-        |ws| {
-            ws.programme(programme)
-                .ok_or(DomainError::NotFound("programme"))?;
-            let id = ws.fresh_id();
-            f(&mut ws.programme_mut(programme)?.followup, id)
-        },
-    )
+    app.change(|ws| {
+        ws.programme(programme)
+            .ok_or(DomainError::NotFound("programme"))?;
+        let id = ws.fresh_id();
+        f(&mut ws.programme_mut(programme)?.followup, id)
+    })
     .map_err(|e: DomainError| e.to_string())
 }
 

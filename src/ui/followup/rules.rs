@@ -3,7 +3,6 @@
 
 use super::change;
 use crate::domain::followup::ContactCadence;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::kit::{ErrorLine, Field};
@@ -45,7 +44,7 @@ pub fn RelationshipRules(programme: Id) -> impl IntoView {
     let set_required = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         let r = app
-            .edit(&[RecordKey::Programme(programme)], |ws| {
+            .change(|ws| {
                 ws.programme_mut(programme)?
                     .mentoring
                     .life_rules

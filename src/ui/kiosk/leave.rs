@@ -3,7 +3,6 @@
 
 use super::{now_ms, Kiosk};
 use crate::domain::kiosk::{KioskTask, PinOutcome};
-use crate::domain::workspace::RecordKey;
 use crate::domain::DomainError;
 use crate::state::{use_app, Route};
 use crate::ui::kit::Field;
@@ -28,9 +27,8 @@ pub(super) fn LeavePrompt(kiosk: Kiosk) -> impl IntoView {
         let session = app
             .ws
             .with_untracked(|ws| ws.settings.kiosk.active.and_then(KioskTask::session));
-        let outcome = app.edit(&[RecordKey::Settings], |ws| {
-            Ok::<_, DomainError>(ws.settings.kiosk.try_leave(&typed, now))
-        });
+        let outcome =
+            app.change(|ws| Ok::<_, DomainError>(ws.settings.kiosk.try_leave(&typed, now)));
         // Wrong tries are written at once, so closing or reloading the page keeps the wait.
         app.flush();
         kiosk.now.set(now_ms());

@@ -3,7 +3,6 @@
 
 use super::start::{new_pin, NewPinFields};
 use crate::domain::kiosk::{MAX_IDLE_SECONDS, MIN_IDLE_SECONDS};
-use crate::domain::workspace::RecordKey;
 use crate::domain::DomainError;
 use crate::state::{use_app, Refusal};
 use crate::ui::kit::Field;
@@ -21,7 +20,7 @@ pub fn KioskSettingsPanel() -> impl IntoView {
         ev.prevent_default();
         pin_saved.set(None);
         let outcome = new_pin(&pin.get_untracked(), &again.get_untracked()).and_then(|hash| {
-            app.edit(&[RecordKey::Settings], |ws| {
+            app.change(|ws| {
                 ws.settings.kiosk.pin = Some(hash);
                 ws.settings.kiosk.failures = 0;
                 ws.settings.kiosk.locked_until_ms = 0;
@@ -46,7 +45,7 @@ pub fn KioskSettingsPanel() -> impl IntoView {
         let text = event_target_value(&ev);
         let outcome = match text.trim().parse::<u32>() {
             Ok(seconds) => app
-                .edit(&[RecordKey::Settings], |ws| {
+                .change(|ws| {
                     ws.settings
                         .kiosk
                         .set_idle_seconds(seconds)

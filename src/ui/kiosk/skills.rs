@@ -5,7 +5,6 @@
 use super::{Kiosk, Stage};
 use crate::domain::mentoring::inventory::{SelfEntry, DAYS};
 use crate::domain::mentoring::Direction;
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
 use crate::ui::kit::{ErrorLine, Field, KioskTask, Thanks};
@@ -63,7 +62,7 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
             return;
         };
         let given = entry.get_untracked();
-        let outcome = app.edit(&[RecordKey::Programme(programme)], |ws| {
+        let outcome = app.change(|ws| {
             let p = ws.programme_mut(programme)?;
             if !p.participants.iter().any(|x| x.id == person) {
                 return Err(Refusal(

@@ -2,7 +2,6 @@
 //! kiosk mode for one task, setting a PIN first if there is none.
 
 use crate::domain::kiosk::{KioskTask, PinHash, PinProblem};
-use crate::domain::workspace::RecordKey;
 use crate::state::use_app;
 use crate::ui::kit::Field;
 use leptos::prelude::*;
@@ -65,7 +64,7 @@ pub fn KioskStart(task: KioskTask, what: &'static str) -> impl IntoView {
                 }
             }
         };
-        let started = app.edit(&[RecordKey::Settings], |ws| {
+        let started = app.change(|ws| {
             if let Some(hash) = chosen {
                 ws.settings.kiosk.pin = Some(hash);
             }

@@ -4,7 +4,6 @@
 use crate::domain::mentoring::import::{
     parse_csv, plan_import, Field, Mapping, Table, MAX_IMPORT_BYTES,
 };
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::kit::{ErrorLine, Field};
@@ -55,17 +54,14 @@ pub fn ImportSection(programme: Id) -> impl IntoView {
             return;
         };
         let map = mapping.get_untracked();
-        let result = app.edit(
-            &[RecordKey::Programme(programme), RecordKey::Settings],
-            |ws| {
-                let p = ws
-                    .programme(programme)
-                    .ok_or(DomainError::NotFound("programme"))?;
-                let plan = plan_import(&t, &map, &p.mentoring, &p.participants)?;
-                ws.apply_import(programme, &plan)?;
-                Ok::<_, DomainError>(plan)
-            },
-        );
+        let result = app.change(|ws| {
+            let p = ws
+                .programme(programme)
+                .ok_or(DomainError::NotFound("programme"))?;
+            let plan = plan_import(&t, &map, &p.mentoring, &p.participants)?;
+            ws.apply_import(programme, &plan)?;
+            Ok::<_, DomainError>(plan)
+        });
         match result {
             Ok(plan) => {
                 error.set(None);

@@ -146,14 +146,11 @@ pub fn LifePanel(programme: Id, pair: Id) -> impl IntoView {
     };
     let unconfirm = Callback::new(move |_| {
         let app = use_app();
-        let r = app.edit(
-            &[crate::domain::workspace::RecordKey::Programme(programme)],
-            |ws| {
-                let p = ws.programme_mut(programme)?;
-                let records = p.followup.has_records(pair);
-                p.mentoring.undo_confirmation(pair, records)
-            },
-        );
+        let r = app.change(|ws| {
+            let p = ws.programme_mut(programme)?;
+            let records = p.followup.has_records(pair);
+            p.mentoring.undo_confirmation(pair, records)
+        });
         match r {
             Ok(_) => {
                 if let Some(w) = web_sys::window() {

@@ -3,7 +3,6 @@
 
 use crate::domain::programme::{display_or, Programme};
 use crate::domain::roster::Role;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, UndoAction, UndoOffer};
 use crate::ui::forming::read_date;
@@ -74,7 +73,6 @@ pub fn PersonRow(programme: Id, person: Id, open: RwSignal<Option<Id>>) -> impl 
 #[component]
 fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
     let app = use_app();
-    let key = [RecordKey::Programme(programme)];
     let read = move |f: fn(&crate::domain::roster::Participant) -> String| {
         Memo::new(move |_| {
             app.ws.with(|ws| {
@@ -87,10 +85,8 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
     };
     let edit = move |change: fn(&mut Programme, Id, &str) -> Result<(), DomainError>| {
         Callback::new(move |text: String| {
-            app.edit(&key, |ws| {
-                change(ws.programme_mut(programme)?, person, &text)
-            })
-            .map_err(|e: DomainError| e.to_string())
+            app.change(|ws| change(ws.programme_mut(programme)?, person, &text))
+                .map_err(|e: DomainError| e.to_string())
         })
     };
     let has_role = move |role: Role| {
@@ -121,9 +117,9 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
         })
     });
     let delete = Callback::new(move |_| {
-        if let Ok((at, removed)) = app.edit(&key, |ws| {
-            ws.programme_mut(programme)?.remove_participant(person)
-        }) {
+        if let Ok((at, removed)) =
+            app.change(|ws| ws.programme_mut(programme)?.remove_participant(person))
+        {
             app.undo.set(Some(UndoOffer {
                 message: format!(
                     "Removed {} from the roster.",
@@ -158,7 +154,7 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
                         <input type="checkbox" prop:checked=move || has_role(role)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                let r = app.edit(&key, |ws| ws.programme_mut(programme)?.set_role(person, role, on));
+                                let r = app.change(|ws| ws.programme_mut(programme)?.set_role(person, role, on));
                                 role_error.set(r.err().map(|e: DomainError| e.to_string()));
                             } />
                         {role.label()}
@@ -184,7 +180,7 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
                         <input type="checkbox" prop:checked=move || in_group(gid)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                let _ = app.edit(&key, |ws| ws.programme_mut(programme)?.set_membership(person, gid, on));
+                                let _ = app.change(|ws| ws.programme_mut(programme)?.set_membership(person, gid, on));
                             } />
                         {gname}
                     </label>
@@ -227,10 +223,8 @@ fn OptInEditor(programme: Id, person: Id) -> impl IntoView {
                 ))
             })
             .and_then(|(s, e)| {
-                app.edit(&[RecordKey::Programme(programme)], |ws| {
-                    ws.programme_mut(programme)?.set_opt_in(person, s, e)
-                })
-                .map_err(|e: DomainError| e.to_string())
+                app.change(|ws| ws.programme_mut(programme)?.set_opt_in(person, s, e))
+                    .map_err(|e: DomainError| e.to_string())
             });
         error.set(result.err());
     };
@@ -268,7 +262,6 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
                 .and_then(|x| x.quote_approval.clone())
         })
     });
-    let key = [RecordKey::Programme(programme)];
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let exp = expires.get_untracked();
@@ -279,7 +272,7 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
                 } else {
                     Some(read_date(&exp, "an expiry date")?)
                 };
-                app.edit(&key, |ws| {
+                app.change(|ws| {
                     ws.programme_mut(programme)?.record_quote_approval(
                         person,
                         g,
@@ -293,7 +286,7 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
         error.set(result.err());
     };
     let withdraw = move |_| {
-        let _ = app.edit(&key, |ws| {
+        let _ = app.change(|ws| {
             ws.programme_mut(programme)?
                 .withdraw_quote_approval(person, today())
         });

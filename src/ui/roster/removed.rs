@@ -2,7 +2,6 @@
 //! the facilitator knows, and forgotten only on purpose.
 
 use crate::domain::roster::aliases;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::kit::ConfirmButton;
@@ -35,7 +34,7 @@ pub fn RemovedNames(programme: Id) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let forget = move |id: Id| {
         Callback::new(move |_| {
-            let done = app.edit(&[RecordKey::Programme(programme)], |ws| {
+            let done = app.change(|ws| {
                 ws.programme_mut(programme)?
                     .forget_removed_person(id)
                     .map(|_| ())

@@ -2,7 +2,6 @@
 //! reminder when changes have waited a week for a backup.
 
 use super::{refuse_new_passphrase, slow_step, PassphraseInput};
-use crate::domain::workspace::RecordKey;
 use crate::state::device::{BackupSummary, CheckedBackup, RestoreMode, FILE_EXTENSION};
 use crate::state::{use_app, LockView, Refusal, Route};
 use crate::ui::kit::{ConfirmButton, ErrorLine, Field};
@@ -207,7 +206,7 @@ pub fn BackupReminder() -> impl IntoView {
                 .with(|ws| ws.settings.backup_reminder_due(crate::ui::kit::today()))
     };
     let snooze = move |_| {
-        let _ = app.edit(&[RecordKey::Settings], |ws| {
+        let _ = app.change(|ws| {
             ws.settings.backup_reminder_snoozed = Some(crate::ui::kit::today());
             Ok::<_, Refusal>(())
         });

@@ -1,7 +1,7 @@
 //! Settings: the device lock (turning it on or off, a new passphrase, when it locks itself).
 
 use super::{refuse_new_passphrase, slow_step, PassphraseInput};
-use crate::domain::workspace::{RecordKey, LOCK_AFTER_CHOICES};
+use crate::domain::workspace::LOCK_AFTER_CHOICES;
 use crate::state::{use_app, LockView, Refusal};
 use crate::ui::kit::{ErrorLine, Field};
 use leptos::prelude::*;
@@ -92,7 +92,7 @@ fn LockIsOn() -> impl IntoView {
     let minutes = move || app.ws.with(|ws| ws.settings.lock_after());
     let choose = move |ev: leptos::ev::Event| {
         if let Ok(m) = event_target_value(&ev).parse::<u32>() {
-            let _ = app.edit(&[RecordKey::Settings], |ws| {
+            let _ = app.change(|ws| {
                 ws.settings.lock_after_minutes = m;
                 Ok::<_, Refusal>(())
             });

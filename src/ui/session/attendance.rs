@@ -17,18 +17,15 @@ fn record_in_roster(id: Id) -> Result<(), crate::state::Refusal> {
     let Some(programme) = programme else {
         return Ok(());
     };
-    app.edit(
-        &[crate::domain::workspace::RecordKey::Programme(programme)],
-        |ws| {
-            let s = ws
-                .session(id)
-                .ok_or(crate::domain::DomainError::NotFound("session"))?;
-            let (group, date, present) = (s.group(), s.date(), s.attendance().to_vec());
-            ws.programme_mut(programme)?
-                .record_attendance(group, date, &present)?;
-            Ok(())
-        },
-    )
+    app.change(|ws| {
+        let s = ws
+            .session(id)
+            .ok_or(crate::domain::DomainError::NotFound("session"))?;
+        let (group, date, present) = (s.group(), s.date(), s.attendance().to_vec());
+        ws.programme_mut(programme)?
+            .record_attendance(group, date, &present)?;
+        Ok(())
+    })
 }
 
 #[component]

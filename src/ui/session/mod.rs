@@ -15,7 +15,6 @@ mod tables;
 pub mod timer;
 
 use crate::domain::session::{Phase, Seat, Session, UNKNOWN_STEP};
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
 use crate::ui::kit::ConfirmButton;
@@ -229,7 +228,7 @@ fn DeleteSession(id: Id) -> impl IntoView {
     });
     let delete = Callback::new(move |_| {
         let back = programme.get_untracked();
-        let removed = app.edit(&[RecordKey::Session(id)], |ws| ws.remove_session(id));
+        let removed = app.change(|ws| ws.remove_session(id));
         if let Ok(session) = removed {
             app.undo.set(Some(UndoOffer {
                 message: format!("Deleted the session of {}.", session.date()),

@@ -3,7 +3,6 @@
 use crate::domain::programme::GroupKind;
 use crate::domain::questions::Audience;
 use crate::domain::session::{Session, SessionQuestion};
-use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, Id};
 use crate::state::{use_app, Refusal, Route};
 use crate::ui::kit::{Field, InputField, PickField};
@@ -119,7 +118,7 @@ fn StartSession(programme: Id) -> impl IntoView {
             error.set(Some("Add a group to this programme first.".into()));
             return;
         };
-        let result = app.edit(&[RecordKey::Settings], |ws| {
+        let result = app.change(|ws| {
             let date = Date::parse(&date.get_untracked()).map_err(|e| Refusal(e.to_string()))?;
             let typed = own.get_untracked();
             let q = if !typed.trim().is_empty() {
@@ -139,7 +138,6 @@ fn StartSession(programme: Id) -> impl IntoView {
         });
         match result {
             Ok(id) => {
-                let _ = app.edit(&[RecordKey::Session(id)], |_| Ok::<_, Refusal>(()));
                 error.set(None);
                 crate::ui::go(Route::Session(id));
             }

@@ -4,7 +4,6 @@
 use super::read_session;
 use crate::domain::session::Phase;
 use crate::domain::timer::Countdown;
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
 use crate::ui::kit::Field;
@@ -189,7 +188,7 @@ pub fn TimerPanel(id: Id) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" prop:checked=move || chime_on.get() on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    let _ = app.edit(&[RecordKey::Settings], |ws| { ws.settings.chime = on; Ok::<_, Refusal>(()) });
+                    let _ = app.change(|ws| { ws.settings.chime = on; Ok::<_, Refusal>(()) });
                 } />
                 <span>"Chime when time is up"</span>
             </label>

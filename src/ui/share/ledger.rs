@@ -3,7 +3,6 @@
 //! be compared with the earlier files to work out what they hide.
 
 use crate::domain::disclosure::{Release, MIN_K};
-use crate::domain::workspace::RecordKey;
 use crate::domain::Id;
 use crate::state::{use_app, Refusal};
 use crate::ui::kit::Field;
@@ -29,7 +28,7 @@ pub fn ThresholdFields(programme: Id) -> impl IntoView {
             Err(_) => Err(Refusal(format!(
                 "Please use a whole number of {MIN_K} or more."
             ))),
-            Ok(n) => app.edit(&[RecordKey::Programme(programme)], |ws| {
+            Ok(n) => app.change(|ws| {
                 ws.programme_mut(programme)?
                     .disclosure
                     .set_k(n)
@@ -49,7 +48,7 @@ pub fn ThresholdFields(programme: Id) -> impl IntoView {
         }
     };
     let set_strict = move |on: bool| {
-        let result = app.edit(&[RecordKey::Programme(programme)], |ws| {
+        let result = app.change(|ws| {
             ws.programme_mut(programme)?.disclosure.strict = on;
             Ok::<_, Refusal>(())
         });

@@ -9,7 +9,6 @@ mod names;
 mod preview;
 
 use crate::domain::disclosure::{NameChoice, NameDecision};
-use crate::domain::workspace::RecordKey;
 use crate::domain::{Date, Id};
 use crate::share::export::{FileKind, Material};
 use crate::share::gate::{NameFinding, QuoteUse};
@@ -96,7 +95,7 @@ pub fn SharePage(programme: Id) -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let decide = move |finding: NameFinding, choice: NameChoice| {
-        let result = app.edit(&[RecordKey::Programme(programme)], |ws| {
+        let result = app.change(|ws| {
             let p = ws.programme_mut(programme)?;
             p.disclosure.names.decide(NameDecision {
                 text: finding.text,
@@ -117,7 +116,7 @@ pub fn SharePage(programme: Id) -> impl IntoView {
         };
         let kind = kind.get_untracked();
         // The ledger first: a file that left unrecorded would let the next one give it away.
-        let result = app.edit(&[RecordKey::Programme(programme)], |ws| {
+        let result = app.change(|ws| {
             let k = cleared.shareable.k.get();
             ws.programme_mut(programme)?
                 .disclosure

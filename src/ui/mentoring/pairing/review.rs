@@ -2,7 +2,6 @@
 //! the confirmed pairs.
 
 use super::super::{edit_mentoring, sentence, with_mentoring};
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route};
 use crate::ui::kit::{
@@ -106,10 +105,7 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
         error.set(r.err());
     };
     let confirm = move |_| {
-        let r = app.edit(
-            &[RecordKey::Programme(programme), RecordKey::Settings],
-            |ws| ws.confirm_pairs(programme, crate::ui::kit::today()),
-        );
+        let r = app.change(|ws| ws.confirm_pairs(programme, crate::ui::kit::today()));
         match r {
             Ok(n) => {
                 error.set(None);

@@ -3,7 +3,6 @@
 
 use super::{edit_mentoring, with_mentoring};
 use crate::domain::mentoring::Direction;
-use crate::domain::workspace::RecordKey;
 use crate::domain::{DomainError, Id};
 use crate::state::use_app;
 use crate::ui::kit::{choose_options, ConfirmButton, ErrorLine, Field, InputField};
@@ -59,17 +58,14 @@ fn SkillList(programme: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
-        let r = app.edit(
-            &[RecordKey::Programme(programme), RecordKey::Settings],
-            |ws| {
-                ws.programme(programme)
-                    .ok_or(DomainError::NotFound("programme"))?
-                    .mentoring
-                    .check_skill_name(&name, None)?;
-                let id = ws.fresh_id();
-                ws.programme_mut(programme)?.mentoring.add_skill(id, &name)
-            },
-        );
+        let r = app.change(|ws| {
+            ws.programme(programme)
+                .ok_or(DomainError::NotFound("programme"))?
+                .mentoring
+                .check_skill_name(&name, None)?;
+            let id = ws.fresh_id();
+            ws.programme_mut(programme)?.mentoring.add_skill(id, &name)
+        });
         match r {
             Ok(()) => {
                 new_name.set(String::new());
