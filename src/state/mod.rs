@@ -282,10 +282,7 @@ impl AppState {
         self.change(|ws| Ok(change(ws.session_mut(id)?)?))
     }
 
-    fn apply<R, E>(
-        &self,
-        change: impl FnOnce(&mut Workspace) -> Result<R, E>,
-    ) -> Result<R, E>
+    fn apply<R, E>(&self, change: impl FnOnce(&mut Workspace) -> Result<R, E>) -> Result<R, E>
     where
         E: From<crate::domain::DomainError>,
     {

@@ -60,8 +60,7 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let result = read_date(&date.get_untracked(), "the meeting date").and_then(|d| {
-            app.change(|ws| {
-                let p = ws.programme_mut(programme)?;
+            app.edit_programme(programme, |p| {
                 if p.meeting(group, d).is_some() {
                     return Err(DomainError::Invalid(format!(
                         "The meeting on {d} is already listed."
@@ -74,10 +73,7 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
         error.set(result.err());
     };
     let tick = move |person: Id, d: Date, here: bool| {
-        let _ = app.change(|ws| {
-            ws.programme_mut(programme)?
-                .set_present(group, d, person, here)
-        });
+        let _ = app.edit_programme(programme, |p| p.set_present(group, d, person, here));
     };
     view! {
         <section class="panel" aria-labelledby="attendance-title">
@@ -160,7 +156,7 @@ fn RemoveMeeting(programme: Id, group: Id) -> impl IntoView {
     let chosen = RwSignal::new(None::<Date>);
     let remove = Callback::new(move |_| {
         if let Some(d) = chosen.get_untracked() {
-            let removed = app.change(|ws| ws.programme_mut(programme)?.remove_meeting(group, d));
+            let removed = app.edit_programme(programme, |p| p.remove_meeting(group, d));
             if removed.is_ok() {
                 chosen.set(None);
             }

@@ -122,16 +122,16 @@ pub fn UndoToast() -> impl IntoView {
                 programme,
                 at,
                 group,
-            } => app.change(|ws| {
-                ws.programme_mut(programme)?.restore_group(at, group);
+            } => app.edit_programme(programme, |p| {
+                p.restore_group(at, group);
                 Ok::<_, DomainError>(())
             }),
             UndoAction::Participant {
                 programme,
                 at,
                 person,
-            } => app.change(|ws| {
-                ws.programme_mut(programme)?.restore_participant(at, person);
+            } => app.edit_programme(programme, |p| {
+                p.restore_participant(at, person);
                 Ok::<_, DomainError>(())
             }),
             UndoAction::Session(session) => app.change(|ws| {

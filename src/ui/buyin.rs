@@ -92,8 +92,8 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
                             <label class="check">
                                 <input type="checkbox" prop:checked=note.answered on:change=move |ev| {
                                     let on = event_target_checked(&ev);
-                                    let _ = app.change(|ws| {
-                                        ws.programme_mut(programme)?.set_note_answered(note.id, on)
+                                    let _ = app.edit_programme(programme, |p| {
+                                        p.set_note_answered(note.id, on)
                                     });
                                 } />
                                 "Answered"
@@ -101,8 +101,8 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
                             <button type="button" class="button danger-outline"
                                 aria-label=format!("Delete note: {}", note.text.chars().take(40).collect::<String>())
                                 on:click=move |_| {
-                                    let _ = app.change(|ws| {
-                                        ws.programme_mut(programme)?.remove_awareness_note(note.id).map(|_| ())
+                                    let _ = app.edit_programme(programme, |p| {
+                                        p.remove_awareness_note(note.id).map(|_| ())
                                     });
                                 }>"Delete"</button>
                         </div>
@@ -131,10 +131,7 @@ pub fn TrialPrompts(programme: Id) -> impl IntoView {
         })
     });
     let decide = move |person: Id, choice: TrialChoice| {
-        let _ = app.change(|ws| {
-            ws.programme_mut(programme)?
-                .decide_trial(person, choice, today())
-        });
+        let _ = app.edit_programme(programme, |p| p.decide_trial(person, choice, today()));
     };
     view! {
         <section class="panel" aria-labelledby="trials-title">

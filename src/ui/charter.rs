@@ -81,10 +81,7 @@ fn StageSection(programme: Id, group: Id, stage: Stage) -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let agree = move |_| {
-        let result = app.change(|ws| {
-            ws.programme_mut(programme)?
-                .agree_stage(group, stage, today())
-        });
+        let result = app.edit_programme(programme, |p| p.agree_stage(group, stage, today()));
         error.set(result.err().map(|e: DomainError| e.to_string()));
     };
     let n = stage.number();
@@ -131,11 +128,8 @@ fn StageText(programme: Id, group: Id, stage: Stage) -> impl IntoView {
         })
     });
     let on_edit = Callback::new(move |text: String| {
-        app.change(|ws| {
-            ws.programme_mut(programme)?
-                .set_stage_text(group, stage, &text)
-        })
-        .map_err(|e: DomainError| e.to_string())
+        app.edit_programme(programme, |p| p.set_stage_text(group, stage, &text))
+            .map_err(|e: DomainError| e.to_string())
     });
     view! {
         <TextField id=format!("stage-{}-text", stage.number()) label=stage.title() multiline=true
@@ -164,7 +158,7 @@ fn WorkingAgreementEditor(programme: Id, group: Id) -> impl IntoView {
             })
         });
         let on_edit = Callback::new(move |text: String| {
-            app.change(|ws| ws.programme_mut(programme)?.set_term(group, term, &text))
+            app.edit_programme(programme, |p| p.set_term(group, term, &text))
                 .map_err(|e: DomainError| e.to_string())
         });
         view! {

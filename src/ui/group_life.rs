@@ -21,7 +21,7 @@ fn change<R>(
     f: impl FnOnce(&mut crate::domain::programme::Programme) -> Result<R, DomainError>,
 ) -> Result<R, String> {
     let app = use_app();
-    app.change(|ws| f(ws.programme_mut(programme)?))
+    app.edit_programme(programme, f)
         .map_err(|e: DomainError| e.to_string())
 }
 

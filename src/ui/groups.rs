@@ -68,18 +68,18 @@ fn GroupRow(programme: Id, group: Id) -> impl IntoView {
         })
     });
     let rename = Callback::new(move |text: String| {
-        app.change(|ws| ws.programme_mut(programme)?.rename_group(group, &text))
+        app.edit_programme(programme, |p| p.rename_group(group, &text))
             .map_err(|e: DomainError| e.to_string())
     });
     let set_kind = Callback::new(move |k: GroupKind| {
-        let _ = app.change(|ws| ws.programme_mut(programme)?.set_group_kind(group, k));
+        let _ = app.edit_programme(programme, |p| p.set_group_kind(group, k));
     });
     let toggle_archive = move |_| {
         let now = archived.get_untracked();
-        let _ = app.change(|ws| ws.programme_mut(programme)?.set_group_archived(group, !now));
+        let _ = app.edit_programme(programme, |p| p.set_group_archived(group, !now));
     };
     let delete = Callback::new(move |_| {
-        let removed = app.change(|ws| ws.programme_mut(programme)?.remove_group(group));
+        let removed = app.edit_programme(programme, |p| p.remove_group(group));
         if let Ok((at, removed)) = removed {
             app.undo.set(Some(UndoOffer {
                 message: format!("Deleted the group “{}”.", removed.name),

@@ -93,7 +93,7 @@ pub fn edit_mentoring<R>(
     change: impl FnOnce(&mut Programme) -> Result<R, DomainError>,
 ) -> Result<R, String> {
     let app = use_app();
-    app.change(|ws| change(ws.programme_mut(programme)?))
+    app.edit_programme(programme, change)
         .map_err(|e: DomainError| e.to_string())
 }
 

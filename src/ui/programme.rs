@@ -37,7 +37,7 @@ fn field_value(id: Id, field: ProgrammeField) -> Signal<String> {
 fn field_editor(id: Id, field: ProgrammeField) -> Callback<String, Result<(), String>> {
     let app = use_app();
     Callback::new(move |text: String| {
-        app.change(|ws| ws.programme_mut(id)?.set_field(field, &text))
+        app.edit_programme(id, |p| p.set_field(field, &text))
             .map_err(|e: DomainError| e.to_string())
     })
 }
@@ -61,8 +61,7 @@ fn ProgrammeDetail(id: Id) -> impl IntoView {
             .with(|ws| ws.programme(id).is_some_and(|p| !p.groups.is_empty()))
     });
     let toggle_archive = move |_| {
-        let _ = app.change(|ws| {
-            let p = ws.programme_mut(id)?;
+        let _ = app.edit_programme(id, |p| {
             p.archived = !p.archived;
             Ok::<_, DomainError>(())
         });

@@ -18,7 +18,7 @@ pub fn LeadershipSection(programme: Id, group: Id) -> impl IntoView {
         })
     });
     let pick = move |m: Leadership| {
-        let _ = app.change(|ws| ws.programme_mut(programme)?.set_leadership(group, Some(m)));
+        let _ = app.edit_programme(programme, |p| p.set_leadership(group, Some(m)));
     };
     view! {
         <section class="panel" aria-labelledby="leadership-title">

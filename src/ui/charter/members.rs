@@ -56,10 +56,7 @@ pub fn MembersPicker(programme: Id, group: Id) -> impl IntoView {
         })
     });
     let set = move |person: Id, member: bool| {
-        let _ = app.change(|ws| {
-            ws.programme_mut(programme)?
-                .set_membership(person, group, member)
-        });
+        let _ = app.edit_programme(programme, |p| p.set_membership(person, group, member));
     };
     view! {
         <fieldset class="choices">

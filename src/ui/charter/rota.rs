@@ -62,7 +62,7 @@ pub fn RotaEditor(programme: Id, group: Id) -> impl IntoView {
     let message = RwSignal::new(None::<Result<String, String>>);
     let report = Callback::new(move |r: Result<String, String>| message.set(Some(r)));
     let make = move |_| {
-        let r = app.change(|ws| ws.programme_mut(programme)?.make_chair_rota(group));
+        let r = app.edit_programme(programme, |p| p.make_chair_rota(group));
         report.run(
             r.map(|_| "The chair roster is ready.".into())
                 .map_err(|e: DomainError| e.to_string()),
@@ -128,13 +128,8 @@ fn Schedule(programme: Id, group: Id, report: Callback<Result<String, String>>) 
                 let n: usize = count.get_untracked().trim().parse().map_err(|_| {
                     "Please give the number of meetings as a whole number.".to_string()
                 })?;
-                app.change(|ws| {
-                    ws.programme_mut(programme)?.schedule_meetings(
-                        group,
-                        f,
-                        every.get_untracked(),
-                        n,
-                    )
+                app.edit_programme(programme, |p| {
+                    p.schedule_meetings(group, f, every.get_untracked(), n)
                 })
                 .map_err(|e: DomainError| e.to_string())
             });
@@ -173,11 +168,8 @@ fn Away(
     let who = RwSignal::new(None::<Id>);
     let when = RwSignal::new(None::<Date>);
     let change = move |person: Id, date: Date, away: bool| {
-        app.change(|ws| {
-            ws.programme_mut(programme)?
-                .set_away(group, person, date, away)
-        })
-        .map_err(|e: DomainError| e.to_string())
+        app.edit_programme(programme, |p| p.set_away(group, person, date, away))
+            .map_err(|e: DomainError| e.to_string())
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -235,10 +227,7 @@ fn Swap(
         ev.prevent_default();
         let result = match (first.get_untracked(), second.get_untracked()) {
             (Some(a), Some(b)) => app
-                .change(|ws| {
-                    ws.programme_mut(programme)?
-                        .swap_chairs(group, a, b, today())
-                })
+                .edit_programme(programme, |p| p.swap_chairs(group, a, b, today()))
                 .map(|_| format!("Swapped the chairs of {a} and {b}."))
                 .map_err(|e: DomainError| e.to_string()),
             _ => Err("Choose the two meetings to swap.".to_string()),

@@ -118,8 +118,7 @@ pub fn ContactLog(programme: Id, pair: Id) -> impl IntoView {
             let app = use_app();
             match d.editing {
                 Some(id) => app
-                    .change(|ws| {
-                        let p = ws.programme_mut(programme)?;
+                    .edit_programme(programme, |p| {
                         let x = pair_of(p)?;
                         p.followup.edit_contact(make(id), &x)
                     })

@@ -26,7 +26,7 @@ pub fn change<R>(
     f: impl FnOnce(&mut FollowUp) -> Result<R, DomainError>,
 ) -> Result<R, String> {
     let app = use_app();
-    app.change(|ws| f(&mut ws.programme_mut(programme)?.followup))
+    app.edit_programme(programme, |p| f(&mut p.followup))
         .map_err(|e: DomainError| e.to_string())
 }
 

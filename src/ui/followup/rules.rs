@@ -44,11 +44,8 @@ pub fn RelationshipRules(programme: Id) -> impl IntoView {
     let set_required = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         let r = app
-            .change(|ws| {
-                ws.programme_mut(programme)?
-                    .mentoring
-                    .life_rules
-                    .agreement_required = on;
+            .edit_programme(programme, |p| {
+                p.mentoring.life_rules.agreement_required = on;
                 Ok::<_, DomainError>(())
             })
             .map_err(|e| e.to_string());

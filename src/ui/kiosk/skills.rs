@@ -62,8 +62,7 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
             return;
         };
         let given = entry.get_untracked();
-        let outcome = app.change(|ws| {
-            let p = ws.programme_mut(programme)?;
+        let outcome = app.edit_programme(programme, |p| {
             if !p.participants.iter().any(|x| x.id == person) {
                 return Err(Refusal(
                     "This name is no longer on the list. Please tell the facilitator.".into(),

@@ -146,8 +146,7 @@ pub fn LifePanel(programme: Id, pair: Id) -> impl IntoView {
     };
     let unconfirm = Callback::new(move |_| {
         let app = use_app();
-        let r = app.change(|ws| {
-            let p = ws.programme_mut(programme)?;
+        let r = app.edit_programme(programme, |p| {
             let records = p.followup.has_records(pair);
             p.mentoring.undo_confirmation(pair, records)
         });

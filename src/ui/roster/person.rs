@@ -85,7 +85,7 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
     };
     let edit = move |change: fn(&mut Programme, Id, &str) -> Result<(), DomainError>| {
         Callback::new(move |text: String| {
-            app.change(|ws| change(ws.programme_mut(programme)?, person, &text))
+            app.edit_programme(programme, |p| change(p, person, &text))
                 .map_err(|e: DomainError| e.to_string())
         })
     };
@@ -117,9 +117,7 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
         })
     });
     let delete = Callback::new(move |_| {
-        if let Ok((at, removed)) =
-            app.change(|ws| ws.programme_mut(programme)?.remove_participant(person))
-        {
+        if let Ok((at, removed)) = app.edit_programme(programme, |p| p.remove_participant(person)) {
             app.undo.set(Some(UndoOffer {
                 message: format!(
                     "Removed {} from the roster.",
@@ -154,7 +152,7 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
                         <input type="checkbox" prop:checked=move || has_role(role)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                let r = app.change(|ws| ws.programme_mut(programme)?.set_role(person, role, on));
+                                let r = app.edit_programme(programme, |p| p.set_role(person, role, on));
                                 role_error.set(r.err().map(|e: DomainError| e.to_string()));
                             } />
                         {role.label()}
@@ -180,7 +178,7 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
                         <input type="checkbox" prop:checked=move || in_group(gid)
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                let _ = app.change(|ws| ws.programme_mut(programme)?.set_membership(person, gid, on));
+                                let _ = app.edit_programme(programme, |p| p.set_membership(person, gid, on));
                             } />
                         {gname}
                     </label>
@@ -223,7 +221,7 @@ fn OptInEditor(programme: Id, person: Id) -> impl IntoView {
                 ))
             })
             .and_then(|(s, e)| {
-                app.change(|ws| ws.programme_mut(programme)?.set_opt_in(person, s, e))
+                app.edit_programme(programme, |p| p.set_opt_in(person, s, e))
                     .map_err(|e: DomainError| e.to_string())
             });
         error.set(result.err());
@@ -272,8 +270,8 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
                 } else {
                     Some(read_date(&exp, "an expiry date")?)
                 };
-                app.change(|ws| {
-                    ws.programme_mut(programme)?.record_quote_approval(
+                app.edit_programme(programme, |p| {
+                    p.record_quote_approval(
                         person,
                         g,
                         &scope.get_untracked(),
@@ -286,10 +284,7 @@ fn QuoteEditor(programme: Id, person: Id) -> impl IntoView {
         error.set(result.err());
     };
     let withdraw = move |_| {
-        let _ = app.change(|ws| {
-            ws.programme_mut(programme)?
-                .withdraw_quote_approval(person, today())
-        });
+        let _ = app.edit_programme(programme, |p| p.withdraw_quote_approval(person, today()));
     };
     let describe = move || {
         current.get().map(|a| {

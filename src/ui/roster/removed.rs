@@ -34,11 +34,7 @@ pub fn RemovedNames(programme: Id) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let forget = move |id: Id| {
         Callback::new(move |_| {
-            let done = app.change(|ws| {
-                ws.programme_mut(programme)?
-                    .forget_removed_person(id)
-                    .map(|_| ())
-            });
+            let done = app.edit_programme(programme, |p| p.forget_removed_person(id).map(|_| ()));
             error.set(done.err().map(|e: DomainError| e.to_string()));
         })
     };

@@ -28,11 +28,8 @@ pub fn ThresholdFields(programme: Id) -> impl IntoView {
             Err(_) => Err(Refusal(format!(
                 "Please use a whole number of {MIN_K} or more."
             ))),
-            Ok(n) => app.change(|ws| {
-                ws.programme_mut(programme)?
-                    .disclosure
-                    .set_k(n)
-                    .map_err(|e| Refusal(e.to_string()))
+            Ok(n) => app.edit_programme(programme, |p| {
+                p.disclosure.set_k(n).map_err(|e| Refusal(e.to_string()))
             }),
         };
         match result {
@@ -48,8 +45,8 @@ pub fn ThresholdFields(programme: Id) -> impl IntoView {
         }
     };
     let set_strict = move |on: bool| {
-        let result = app.change(|ws| {
-            ws.programme_mut(programme)?.disclosure.strict = on;
+        let result = app.edit_programme(programme, |p| {
+            p.disclosure.strict = on;
             Ok::<_, Refusal>(())
         });
         error.set(result.err().map(|e| e.0));

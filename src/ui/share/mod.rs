@@ -95,8 +95,7 @@ pub fn SharePage(programme: Id) -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     let decide = move |finding: NameFinding, choice: NameChoice| {
-        let result = app.change(|ws| {
-            let p = ws.programme_mut(programme)?;
+        let result = app.edit_programme(programme, |p| {
             p.disclosure.names.decide(NameDecision {
                 text: finding.text,
                 fingerprint: finding.fingerprint,
