@@ -248,6 +248,16 @@ impl AppState {
         self.apply(change)
     }
 
+    /// Reads one programme, followed as it changes (in a memo or a view, the reader re-runs
+    /// when the workspace does); `None` once the programme is gone.
+    pub fn with_programme<T>(
+        &self,
+        id: Id,
+        read: impl FnOnce(&crate::domain::programme::Programme) -> T,
+    ) -> Option<T> {
+        self.ws.with(|ws| ws.programme(id).map(read))
+    }
+
     /// Changes one programme (see `change`).
     pub fn edit_programme<R, E>(
         &self,

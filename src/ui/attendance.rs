@@ -142,16 +142,13 @@ pub fn AttendanceSection(programme: Id, group: Id) -> impl IntoView {
 fn RemoveMeeting(programme: Id, group: Id) -> impl IntoView {
     let app = use_app();
     let dates = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.meetings_of(group)
-                        .iter()
-                        .map(|m| m.date)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.meetings_of(group)
+                .iter()
+                .map(|m| m.date)
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let chosen = RwSignal::new(None::<Date>);
     let remove = Callback::new(move |_| {

@@ -30,11 +30,8 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let notes = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| p.awareness.clone())
-                .unwrap_or_default()
-        })
+        app.with_programme(programme, |p| p.awareness.clone())
+            .unwrap_or_default()
     });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -119,16 +116,13 @@ fn AwarenessNotes(programme: Id) -> impl IntoView {
 pub fn TrialPrompts(programme: Id) -> impl IntoView {
     let app = use_app();
     let prompts = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.trial_prompts(today())
-                        .into_iter()
-                        .map(|t| (t.person, name_of(p, t.person), t.sentence()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.trial_prompts(today())
+                .into_iter()
+                .map(|t| (t.person, name_of(p, t.person), t.sentence()))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let decide = move |person: Id, choice: TrialChoice| {
         let _ = app.edit_programme(programme, |p| p.decide_trial(person, choice, today()));

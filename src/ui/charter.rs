@@ -24,10 +24,8 @@ pub fn GroupPage(programme: Id, group: Id) -> impl IntoView {
         })
     });
     let agreed = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map_or(0, |p| p.stages_agreed(group))
-        })
+        app.with_programme(programme, |p| p.stages_agreed(group))
+            .unwrap_or(0)
     });
     view! {
         <super::forming::BackToProgramme programme=programme />
@@ -74,10 +72,8 @@ fn jump_to(id: &str) {
 fn StageSection(programme: Id, group: Id, stage: Stage) -> impl IntoView {
     let app = use_app();
     let status = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map_or(StageStatus::NotStarted, |p| p.stage_status(group, stage))
-        })
+        app.with_programme(programme, |p| p.stage_status(group, stage))
+            .unwrap_or(StageStatus::NotStarted)
     });
     let error = RwSignal::new(None::<String>);
     let agree = move |_| {

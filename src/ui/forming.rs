@@ -51,10 +51,8 @@ pub fn page(route: Route) -> AnyView {
         _ => None,
     };
     let exists = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .is_some_and(|p| group.is_none_or(|g| p.group(g).is_some()))
-        })
+        app.with_programme(programme, |p| group.is_none_or(|g| p.group(g).is_some()))
+            .unwrap_or(false)
     });
     view! {
         <Show when=move || exists.get() fallback=move || view! { <NotFound gone=Gone::InProgramme(programme) /> }>
@@ -75,11 +73,8 @@ pub fn page(route: Route) -> AnyView {
 pub fn BackToProgramme(programme: Id) -> impl IntoView {
     let app = use_app();
     let name = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| p.display_name().to_string())
-                .unwrap_or_default()
-        })
+        app.with_programme(programme, |p| p.display_name().to_string())
+            .unwrap_or_default()
     });
     view! {
         <nav aria-label="Breadcrumb" class="breadcrumb">

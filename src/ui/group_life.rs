@@ -29,10 +29,8 @@ fn change<R>(
 pub fn GroupLifeSection(programme: Id, group: Id) -> impl IntoView {
     let app = use_app();
     let ended = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .is_some_and(|p| p.group_ending(group).is_some())
-        })
+        app.with_programme(programme, |p| p.group_ending(group).is_some())
+            .unwrap_or(false)
     });
     view! {
         <section class="panel group-life" aria-labelledby="group-life-title">
@@ -83,10 +81,8 @@ fn FormerMembers(programme: Id, group: Id) -> impl IntoView {
         })
     });
     let ended = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .is_some_and(|p| p.group_ending(group).is_some())
-        })
+        app.with_programme(programme, |p| p.group_ending(group).is_some())
+            .unwrap_or(false)
     });
     let error = RwSignal::new(None::<String>);
     view! {
@@ -134,16 +130,13 @@ struct LeavingDraft {
 fn LeavingForm(programme: Id, group: Id) -> impl IntoView {
     let app = use_app();
     let members = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.members_of(group)
-                        .iter()
-                        .map(|m| (m.id, name_of(p, m.id)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.members_of(group)
+                .iter()
+                .map(|m| (m.id, name_of(p, m.id)))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let form = RwSignal::new(LeavingDraft {
         date: today().to_string(),

@@ -12,11 +12,10 @@ use leptos::prelude::*;
 pub fn GroupsSection(programme: Id) -> impl IntoView {
     let app = use_app();
     let rows = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| p.groups_in_order().iter().map(|g| g.id).collect::<Vec<_>>())
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.groups_in_order().iter().map(|g| g.id).collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     view! {
         <section class="panel" aria-labelledby="groups-title">
@@ -126,11 +125,8 @@ fn NewGroup(programme: Id) -> impl IntoView {
     // What the programme suggests (the other half of a mentor/protege pair of groups), until
     // the facilitator picks a kind; after each group added, the next suggestion.
     let suggested = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| p.suggested_group_kind())
-                .unwrap_or_default()
-        })
+        app.with_programme(programme, |p| p.suggested_group_kind())
+            .unwrap_or_default()
     });
     let picked = RwSignal::new(None::<GroupKind>);
     let kind = Signal::derive(move || picked.get().unwrap_or_else(|| suggested.get()));

@@ -55,10 +55,10 @@ pub fn page(route: Route) -> AnyView {
         _ => None,
     };
     let exists = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .is_some_and(|p| pair.is_none_or(|x| p.mentoring.pair(x).is_some()))
+        app.with_programme(programme, |p| {
+            pair.is_none_or(|x| p.mentoring.pair(x).is_some())
         })
+        .unwrap_or(false)
     });
     view! {
         <Show when=move || exists.get() fallback=move || view! { <NotFound gone=Gone::InPairing(programme) /> }>
@@ -80,11 +80,8 @@ pub fn with_mentoring<R: Default>(
     read: impl FnOnce(&Programme, &Mentoring) -> R,
 ) -> R {
     let app = use_app();
-    app.ws.with(|ws| {
-        ws.programme(programme)
-            .map(|p| read(p, &p.mentoring))
-            .unwrap_or_default()
-    })
+    app.with_programme(programme, |p| read(p, &p.mentoring))
+        .unwrap_or_default()
 }
 
 /// Changes the programme's mentoring data; the error comes back as a sentence.

@@ -21,15 +21,12 @@ pub fn ProgrammePage(id: Id) -> impl IntoView {
 fn field_value(id: Id, field: ProgrammeField) -> Signal<String> {
     let app = use_app();
     let memo = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(id)
-                .map(|p| match field {
-                    ProgrammeField::Name => p.name.clone(),
-                    ProgrammeField::Organisation => p.organisation.clone(),
-                    ProgrammeField::Purpose => p.purpose.clone(),
-                })
-                .unwrap_or_default()
+        app.with_programme(id, |p| match field {
+            ProgrammeField::Name => p.name.clone(),
+            ProgrammeField::Organisation => p.organisation.clone(),
+            ProgrammeField::Purpose => p.purpose.clone(),
         })
+        .unwrap_or_default()
     });
     memo.into()
 }
@@ -46,11 +43,8 @@ fn field_editor(id: Id, field: ProgrammeField) -> Callback<String, Result<(), St
 fn ProgrammeDetail(id: Id) -> impl IntoView {
     let app = use_app();
     let title = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(id)
-                .map(|p| p.display_name().to_string())
-                .unwrap_or_default()
-        })
+        app.with_programme(id, |p| p.display_name().to_string())
+            .unwrap_or_default()
     });
     let archived = Memo::new(move |_| {
         app.ws
@@ -173,16 +167,13 @@ pub fn GroupKindSelect(
 fn FormingLinks(id: Id) -> impl IntoView {
     let app = use_app();
     let counts = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(id)
-                .map(|p| {
-                    (
-                        p.participants.len(),
-                        p.awareness.iter().filter(|n| !n.answered).count(),
-                    )
-                })
-                .unwrap_or_default()
+        app.with_programme(id, |p| {
+            (
+                p.participants.len(),
+                p.awareness.iter().filter(|n| !n.answered).count(),
+            )
         })
+        .unwrap_or_default()
     });
     view! {
         <section class="panel" aria-labelledby="forming-title">

@@ -30,16 +30,13 @@ pub fn RosterPage(programme: Id) -> impl IntoView {
 fn group_choices(programme: Id) -> Memo<Vec<(Id, String)>> {
     let app = use_app();
     Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.groups_in_order()
-                        .iter()
-                        .map(|g| (g.id, display_or(&g.name, "Unnamed group").to_string()))
-                        .collect()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.groups_in_order()
+                .iter()
+                .map(|g| (g.id, display_or(&g.name, "Unnamed group").to_string()))
+                .collect()
         })
+        .unwrap_or_default()
     })
 }
 
@@ -150,11 +147,8 @@ fn People(programme: Id) -> impl IntoView {
     let groups = group_choices(programme);
     let found = Memo::new(move |_| {
         let q = query.get();
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| find_people(&p.participants, &q))
-                .unwrap_or_default()
-        })
+        app.with_programme(programme, |p| find_people(&p.participants, &q))
+            .unwrap_or_default()
     });
     let total = Memo::new(move |_| found.with(Vec::len));
     let pages = Memo::new(move |_| page_count(total.get()));

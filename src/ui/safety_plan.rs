@@ -37,18 +37,15 @@ pub fn SafetyPlanPanel() -> impl IntoView {
 fn Card(programme: Id, name: String) -> impl IntoView {
     let app = use_app();
     let value = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    let own = p.followup.safety_card.on_this_device();
-                    if own.is_empty() {
-                        SAFETY_STARTER.to_string()
-                    } else {
-                        own.to_string()
-                    }
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            let own = p.followup.safety_card.on_this_device();
+            if own.is_empty() {
+                SAFETY_STARTER.to_string()
+            } else {
+                own.to_string()
+            }
         })
+        .unwrap_or_default()
     });
     let edit = Callback::new(move |text: String| {
         app.change(|ws| {

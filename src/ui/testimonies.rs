@@ -120,29 +120,26 @@ fn TestimonyRow(id: Id, programme: Id) -> impl IntoView {
     // Only people with a written approval in force can be offered as a named credit; the
     // gate still checks it covers what the file is for.
     let approved = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.participants
-                        .iter()
-                        .filter_map(|x| {
-                            let a = x.quote_approval.as_ref()?;
-                            let uses: Vec<&str> = a.uses.iter().map(|u| u.label()).collect();
-                            (a.in_force_on(today) && !uses.is_empty()).then(|| {
-                                (
-                                    x.id,
-                                    format!(
-                                        "{} (approved for {})",
-                                        x.display_name,
-                                        uses.join(", ").to_lowercase()
-                                    ),
-                                )
-                            })
-                        })
-                        .collect::<Vec<_>>()
+        app.with_programme(programme, |p| {
+            p.participants
+                .iter()
+                .filter_map(|x| {
+                    let a = x.quote_approval.as_ref()?;
+                    let uses: Vec<&str> = a.uses.iter().map(|u| u.label()).collect();
+                    (a.in_force_on(today) && !uses.is_empty()).then(|| {
+                        (
+                            x.id,
+                            format!(
+                                "{} (approved for {})",
+                                x.display_name,
+                                uses.join(", ").to_lowercase()
+                            ),
+                        )
+                    })
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let t = Memo::new(move |_| {
         app.ws

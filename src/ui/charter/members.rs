@@ -15,45 +15,39 @@ pub fn MembersPicker(programme: Id, group: Id) -> impl IntoView {
     let app = use_app();
     let search = RwSignal::new(String::new());
     let members = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.members_of(group)
-                        .iter()
-                        .map(|m| {
-                            (
-                                m.id,
-                                display_or(&m.display_name, "Unnamed person").to_string(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.with_programme(programme, |p| {
+            p.members_of(group)
+                .iter()
+                .map(|m| {
+                    (
+                        m.id,
+                        display_or(&m.display_name, "Unnamed person").to_string(),
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let matches = Memo::new(move |_| {
         let q = RosterQuery {
             search: search.get(),
             ..RosterQuery::default()
         };
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    find_people(&p.participants, &q)
-                        .into_iter()
-                        .filter_map(|id| p.participant(id))
-                        .filter(|x| !x.groups.contains(&group))
-                        .take(MATCHES_SHOWN)
-                        .map(|x| {
-                            (
-                                x.id,
-                                display_or(&x.display_name, "Unnamed person").to_string(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
+        app.with_programme(programme, |p| {
+            find_people(&p.participants, &q)
+                .into_iter()
+                .filter_map(|id| p.participant(id))
+                .filter(|x| !x.groups.contains(&group))
+                .take(MATCHES_SHOWN)
+                .map(|x| {
+                    (
+                        x.id,
+                        display_or(&x.display_name, "Unnamed person").to_string(),
+                    )
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let set = move |person: Id, member: bool| {
         let _ = app.edit_programme(programme, |p| p.set_membership(person, group, member));

@@ -88,11 +88,8 @@ fn sheet(p: &Programme, group: Id) -> Sheet {
 pub fn PrintPage(programme: Id, group: Id) -> impl IntoView {
     let app = use_app();
     let data = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| sheet(p, group))
-                .unwrap_or_default()
-        })
+        app.with_programme(programme, |p| sheet(p, group))
+            .unwrap_or_default()
     });
     let d = move || data.get();
     view! {

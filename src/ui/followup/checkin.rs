@@ -46,11 +46,8 @@ impl CheckInDraft {
 pub fn CheckInPage(programme: Id, pair: Id) -> impl IntoView {
     let app = use_app();
     let label = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| pair_name(p, pair))
-                .unwrap_or_default()
-        })
+        app.with_programme(programme, |p| pair_name(p, pair))
+            .unwrap_or_default()
     });
     let raised = RwSignal::new(false);
     let save = Callback::new(move |draft: CheckInDraft| {

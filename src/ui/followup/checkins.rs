@@ -13,18 +13,15 @@ use leptos::prelude::*;
 pub fn PastCheckIns(programme: Id, pair: Id) -> impl IntoView {
     let app = use_app();
     let list = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.followup
-                        .checkins_of(pair)
-                        .into_iter()
-                        .rev()
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.followup
+                .checkins_of(pair)
+                .into_iter()
+                .rev()
+                .cloned()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let editing = RwSignal::new(None::<Id>);
     let status = RwSignal::new(None::<String>);

@@ -101,10 +101,8 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
 fn Cadence(programme: Id) -> impl IntoView {
     let app = use_app();
     let weeks = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map_or(4, |p| p.followup.cadence_weeks)
-        })
+        app.with_programme(programme, |p| p.followup.cadence_weeks)
+            .unwrap_or(4)
     });
     let error = RwSignal::new(None::<String>);
     let pick = move |ev: leptos::ev::Event| {

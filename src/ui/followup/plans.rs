@@ -69,16 +69,13 @@ pub fn PlansSection(programme: Id) -> impl IntoView {
 fn NewPlan(programme: Id) -> impl IntoView {
     let app = use_app();
     let pairs = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.mentoring
-                        .active_pairs()
-                        .map(|x| (x.id, pair_label(p, x)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.mentoring
+                .active_pairs()
+                .map(|x| (x.id, pair_label(p, x)))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let meetings = Memo::new(move |_| {
         app.ws.with(|ws| {

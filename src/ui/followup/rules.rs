@@ -12,10 +12,8 @@ use leptos::prelude::*;
 pub fn RelationshipRules(programme: Id) -> impl IntoView {
     let app = use_app();
     let cadence = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map_or(ContactCadence::STANDARD, |p| p.followup.contact_cadence)
-        })
+        app.with_programme(programme, |p| p.followup.contact_cadence)
+            .unwrap_or(ContactCadence::STANDARD)
     });
     let required = Memo::new(move |_| {
         app.ws.with(|ws| {

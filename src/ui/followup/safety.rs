@@ -13,14 +13,11 @@ use leptos::prelude::*;
 fn card(programme: Id) -> Memo<(String, bool)> {
     let app = use_app();
     Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    let (text, own) = safety_card(&p.followup);
-                    (text.to_string(), own)
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            let (text, own) = safety_card(&p.followup);
+            (text.to_string(), own)
         })
+        .unwrap_or_default()
     })
 }
 

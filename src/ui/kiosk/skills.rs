@@ -29,17 +29,14 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
         })
     });
     let skills = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.mentoring
-                        .skills
-                        .iter()
-                        .map(|s| (s.id, s.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.mentoring
+                .skills
+                .iter()
+                .map(|s| (s.id, s.name.clone()))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let chosen = RwSignal::new(None::<Id>);
     let entry = RwSignal::new(SelfEntry::default());

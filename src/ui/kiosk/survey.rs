@@ -16,10 +16,9 @@ pub fn SurveyTask(programme: Id, point: Id, kiosk: Kiosk) -> impl IntoView {
     let answers = RwSignal::new(SurveyAnswers::default());
     kiosk.on_restart(move || answers.set(SurveyAnswers::default()));
     let gone = Memo::new(move |_| {
-        let exists = app.ws.with(|ws| {
-            ws.programme(programme)
-                .is_some_and(|p| p.followup.survey.point(point).is_some())
-        });
+        let exists = app
+            .with_programme(programme, |p| p.followup.survey.point(point).is_some())
+            .unwrap_or(false);
         (!exists).then(|| "This survey is no longer available on this device.".to_string())
     });
     let save = Callback::new(move |given: SurveyAnswers| {

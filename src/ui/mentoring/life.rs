@@ -47,10 +47,9 @@ pub fn next_words(p: &crate::domain::programme::Programme, next: NextStep) -> St
 fn life_view(programme: Id, pair: Id) -> Memo<View> {
     let app = use_app();
     Memo::new(move |_| {
-        let records = app.ws.with(|ws| {
-            ws.programme(programme)
-                .is_some_and(|p| p.followup.has_records(pair))
-        });
+        let records = app
+            .with_programme(programme, |p| p.followup.has_records(pair))
+            .unwrap_or(false);
         with_mentoring(programme, |p, m| {
             let Some(x) = m.pair(pair) else {
                 return View::default();

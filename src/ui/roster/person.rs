@@ -105,16 +105,13 @@ fn PersonEditor(programme: Id, person: Id) -> impl IntoView {
     };
     let role_error = RwSignal::new(None::<String>);
     let groups = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.groups_in_order()
-                        .iter()
-                        .map(|g| (g.id, g.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.groups_in_order()
+                .iter()
+                .map(|g| (g.id, g.name.clone()))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let delete = Callback::new(move |_| {
         if let Ok((at, removed)) = app.edit_programme(programme, |p| p.remove_participant(person)) {

@@ -11,25 +11,22 @@ use leptos::prelude::*;
 pub fn RemovedNames(programme: Id) -> impl IntoView {
     let app = use_app();
     let removed = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.removed_people
-                        .iter()
-                        .map(|r| {
-                            let mut name = r.display_name.trim().to_string();
-                            let also = aliases(&r.also_known_as);
-                            if name.is_empty() {
-                                name = also.join(", ");
-                            } else if !also.is_empty() {
-                                name = format!("{name} (also {})", also.join(", "));
-                            }
-                            (r.id, name)
-                        })
-                        .collect::<Vec<_>>()
+        app.with_programme(programme, |p| {
+            p.removed_people
+                .iter()
+                .map(|r| {
+                    let mut name = r.display_name.trim().to_string();
+                    let also = aliases(&r.also_known_as);
+                    if name.is_empty() {
+                        name = also.join(", ");
+                    } else if !also.is_empty() {
+                        name = format!("{name} (also {})", also.join(", "));
+                    }
+                    (r.id, name)
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let error = RwSignal::new(None::<String>);
     let forget = move |id: Id| {

@@ -78,17 +78,14 @@ pub fn SessionsSection(programme: Id) -> impl IntoView {
 fn StartSession(programme: Id) -> impl IntoView {
     let app = use_app();
     let groups = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.groups
-                        .iter()
-                        .filter(|g| !g.archived)
-                        .map(|g| (g.id, g.name.clone(), g.kind))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.groups
+                .iter()
+                .filter(|g| !g.archived)
+                .map(|g| (g.id, g.name.clone(), g.kind))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let chosen_group = RwSignal::new(None::<Id>);
     let group = Memo::new(move |_| {

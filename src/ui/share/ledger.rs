@@ -82,11 +82,8 @@ pub fn ThresholdFields(programme: Id) -> impl IntoView {
 pub fn LedgerSection(programme: Id) -> impl IntoView {
     let app = use_app();
     let ledger = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| p.disclosure.ledger.clone())
-                .unwrap_or_default()
-        })
+        app.with_programme(programme, |p| p.disclosure.ledger.clone())
+            .unwrap_or_default()
     });
     view! {
         <section class="panel" aria-labelledby="ledger-title">

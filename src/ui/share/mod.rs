@@ -50,16 +50,13 @@ pub fn SharePage(programme: Id) -> impl IntoView {
     let seed = RwSignal::new(fresh_seed());
     let material = Memo::new(move |_| app.ws.with(|ws| Material::of(ws, programme)));
     let all_groups = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            ws.programme(programme)
-                .map(|p| {
-                    p.groups
-                        .iter()
-                        .map(|g| (g.id, g.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        app.with_programme(programme, |p| {
+            p.groups
+                .iter()
+                .map(|g| (g.id, g.name.clone()))
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let left_out_groups = RwSignal::new(Vec::<Id>::new());
     let from = RwSignal::new(String::new());
