@@ -10,7 +10,7 @@ use crate::domain::private::PrivateText;
 use crate::domain::{Date, Id};
 use crate::ui::forming::read_date;
 use crate::ui::kit::{
-    name_of, today, CheckList, ErrorLine, Field, TextAreaField, PRIVATE_NOTES_HINT,
+    name_of, today, CheckList, ErrorLine, Field, InputField, TextAreaField, PRIVATE_NOTES_HINT,
 };
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -156,15 +156,12 @@ fn EndForm(programme: Id, pair: Id, open: bool) -> impl IntoView {
                                             on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| if let Some(r) = f.rematch.get_mut(i) { r.1 = on }) } />
                                         <span>{format!("{name} would like a new partner")}</span>
                                     </label>
-                                    <div class="field narrow">
-                                        <label for=date_id.clone()>{format!("Earliest date for {name}")}</label>
-                                        <input type="date" id=date_id
-                                            prop:value=move || {
-                                                let typed = form.with(|f| f.rematch.get(i).map(|r| r.2.clone()).unwrap_or_default());
-                                                if typed.is_empty() { default_from() } else { typed }
-                                            }
-                                            on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| if let Some(r) = f.rematch.get_mut(i) { r.2 = v }) } />
-                                    </div>
+                                    <InputField id=date_id label=format!("Earliest date for {name}") kind="date" class="narrow"
+                                        value=Signal::derive(move || {
+                                            let typed = form.with(|f| f.rematch.get(i).map(|r| r.2.clone()).unwrap_or_default());
+                                            if typed.is_empty() { default_from() } else { typed }
+                                        })
+                                        on_input=Callback::new(move |v: String| form.update(|f| if let Some(r) = f.rematch.get_mut(i) { r.2 = v })) />
                                 </div>
                             }
                         }).collect_view()}
@@ -271,11 +268,8 @@ fn Rematch(
                     on:change=move |ev| { want.set(event_target_checked(&ev)); saved.set(false) } />
                 <span>{format!("{name} would like a new partner")}</span>
             </label>
-            <div class="field narrow">
-                <label for=date_id.clone()>{format!("From ({name})")}</label>
-                <input type="date" id=date_id prop:value=move || date.get()
-                    on:input=move |ev| { date.set(event_target_value(&ev)); saved.set(false) } />
-            </div>
+            <InputField id=date_id label=format!("From ({name})") kind="date" class="narrow"
+                value=date on_input=Callback::new(move |v: String| { date.set(v); saved.set(false) }) />
             <button type="button" class="button" on:click=save>{format!("Save for {name}")}</button>
             <p class="status" role="status">{move || saved.get().then_some("Saved.")}</p>
             <ErrorLine error=error />
