@@ -236,18 +236,6 @@ impl AppState {
         }
     }
 
-    /// The one door for changing data: applies `change` to the workspace, works out which
-    /// records it changed (`Workspace::changed_since`) and saves those shortly after. Nobody
-    /// lists what their change touches. A tab that is not in charge changes nothing, so two
-    /// tabs never overwrite each other; a change that would rewrite a record this version
-    /// must not overwrite is undone and refused, so nothing is shown as saved that cannot be.
-    pub fn change<R, E>(&self, change: impl FnOnce(&mut Workspace) -> Result<R, E>) -> Result<R, E>
-    where
-        E: From<crate::domain::DomainError>,
-    {
-        self.apply(change)
-    }
-
     /// Reads one programme, followed as it changes (in a memo or a view, the reader re-runs
     /// when the workspace does); `None` once the programme is gone.
     pub fn with_programme<T>(
@@ -292,7 +280,12 @@ impl AppState {
         self.change(|ws| Ok(change(ws.session_mut(id)?)?))
     }
 
-    fn apply<R, E>(&self, change: impl FnOnce(&mut Workspace) -> Result<R, E>) -> Result<R, E>
+    /// The one door for changing data: applies `change` to the workspace, works out which
+    /// records it changed (`Workspace::changed_since`) and saves those shortly after. Nobody
+    /// lists what their change touches. A tab that is not in charge changes nothing, so two
+    /// tabs never overwrite each other; a change that would rewrite a record this version
+    /// must not overwrite is undone and refused, so nothing is shown as saved that cannot be.
+    pub fn change<R, E>(&self, change: impl FnOnce(&mut Workspace) -> Result<R, E>) -> Result<R, E>
     where
         E: From<crate::domain::DomainError>,
     {
