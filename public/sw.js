@@ -6,14 +6,23 @@ const VERSION = "__PEERCIRCLE_VERSION__";
 const FILES = __PEERCIRCLE_FILES__;
 const CACHE = "peercircle-app-" + VERSION;
 
+// A file named by its contents (Trunk's hashed names, the pieces of the wasm) is never
+// replaced under its name: the copy the page has just downloaded will do, once the browser has
+// checked it with the server. Every other file (index.html, icons) is fetched afresh.
+const named = (file) => /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css)$/.test(file);
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" })))
+      cache.addAll(FILES.map((file) => new Request(file, { cache: named(file) ? "no-cache" : "reload" })))
     )
   );
 });
 
+// On activating, older copies go, and the open page is taken under this worker's care at
+// once: a first visit that loses the network before any reload still opens every screen
+// (their pieces are in this copy). Only the first install activates by itself; a new version
+// waits for "Reload to update", which reloads the page anyway.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((keys) =>
@@ -22,7 +31,7 @@ self.addEventListener("activate", (event) => {
           .filter((key) => key.startsWith("peercircle-app-") && key !== CACHE)
           .map((key) => caches.delete(key))
       )
-    )
+    ).then(() => self.clients.claim())
   );
 });
 

@@ -13,6 +13,7 @@ mod groups;
 mod help;
 mod kiosk;
 pub mod kit;
+mod later;
 mod mentoring;
 mod not_found;
 mod programme;
@@ -61,6 +62,27 @@ fn focus_heading() {
     });
 }
 
+thread_local! {
+    /// A navigation happened while its screen's code was still arriving (`later`): its
+    /// heading takes the focus once the screen is shown.
+    static FOCUS_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// After a navigation: the focus goes to the new screen's heading, now or (for a screen still
+/// arriving) once it is shown.
+fn focus_heading_after_navigation() {
+    FOCUS_PENDING.with(|p| p.set(true));
+    focus_heading();
+}
+
+/// Called by `later::show` when a screen's code has arrived.
+fn focus_heading_when_shown() {
+    if FOCUS_PENDING.with(|p| p.replace(false)) {
+        // The screen is mounted on the next turn; its heading exists by the next frame.
+        request_animation_frame(|| request_animation_frame(focus_heading));
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let app = AppState::start();
@@ -68,7 +90,7 @@ pub fn App() -> impl IntoView {
     app.route.set(current_route());
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         app.route.set(current_route());
-        focus_heading();
+        focus_heading_after_navigation();
     });
     on_cleanup(move || hash_listener.remove());
     // Save before the page goes away or into the background.
@@ -150,16 +172,16 @@ pub fn App() -> impl IntoView {
     let locked = move || app.lock.get() == LockView::Locked;
     let lock_error = RwSignal::new(None::<String>);
     if let Some(id) = projector {
-        return view! { <main id="main" class="projector"><session::display::ProjectorWindow id=id /></main> }
+        return view! { <main id="main" class="projector">{later::show(later::projector(Route::Display(id)))}</main> }
             .into_any();
     }
     view! {
         // The unlock screen comes first: while locked nothing is loaded, the kiosk's state
         // included.
         <Show when=move || !locked() fallback=|| view! {
-            <main id="main" class="locked"><safety::UnlockScreen /></main>
+            <main id="main" class="locked">{later::show(later::unlock(Route::Programmes))}</main>
         }>
-        <Show when=move || kiosk_task.with(Option::is_none) fallback=|| view! { <kiosk::KioskScreen /> }>
+        <Show when=move || kiosk_task.with(Option::is_none) fallback=|| later::show(later::kiosk(Route::Programmes))>
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();
             focus_heading();
@@ -194,23 +216,23 @@ pub fn App() -> impl IntoView {
         <main id="main" inert=elsewhere>
             {move || match app.route.get() {
                 Route::Programmes => view! { <programmes::ProgrammesPage /> }.into_any(),
-                Route::Programme(id) => view! { <programme::ProgrammePage id=id /> }.into_any(),
-                Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
-                Route::Help => view! { <help::HelpPage /> }.into_any(),
-                Route::Questions => view! { <questions::QuestionsPage /> }.into_any(),
-                Route::Share(id) => view! { <share::SharePage programme=id /> }.into_any(),
-                Route::Combine => view! { <combine::CombinePage /> }.into_any(),
-                Route::Session(id) => view! { <session::SessionPage id=id /> }.into_any(),
-                Route::Display(id) => view! { <session::display::DisplayPage id=id /> }.into_any(),
+                r @ Route::Programme(_) => later::show(later::programme(r)),
+                r @ Route::Session(_) => later::show(later::session(r)),
+                r @ Route::Display(_) => later::show(later::display(r)),
                 Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
+                r @ Route::Settings => later::show(later::settings(r)),
+                r @ Route::Help => later::show(later::help(r)),
+                r @ Route::Questions => later::show(later::questions(r)),
+                r @ Route::Share(_) => later::show(later::share(r)),
+                r @ Route::Combine => later::show(later::combine(r)),
                 r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
-                    forming::page(r)
+                    later::show(later::forming(r))
                 }
                 r @ (Route::FollowUp(_) | Route::Plan(..) | Route::CheckIn(..) | Route::Survey(..)) => {
-                    followup::page(r)
+                    later::show(later::followup(r))
                 }
                 r @ (Route::Skills(_) | Route::Pairing(_) | Route::Pair(..) | Route::PairPrint(..)) => {
-                    mentoring::page(r)
+                    later::show(later::mentoring(r))
                 }
             }}
         </main>

@@ -212,6 +212,8 @@ test("the question bank: starters for each audience, add your own, retire and re
   await saved(page);
   await page.reload();
   await ready(page);
+  // The screen's code arrives after the page is ready (it is loaded on first use).
+  await page.getByRole("heading", { level: 1, name: "Questions" }).waitFor();
   assert.equal(await page.getByRole("textbox", { name: "Question", exact: true }).count(), starters + 1);
   await page.getByRole("link", { name: "Programmes", exact: true }).click();
   await createProgramme(page, "Questions in use");
