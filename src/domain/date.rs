@@ -88,6 +88,15 @@ impl Date {
     }
 }
 
+/// `"2026-11-24".parse()`, as [`Date::parse`]: so a date can be read back from a picker.
+impl std::str::FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        Date::parse(text)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();
@@ -149,6 +158,14 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_back_as_it_is_written() {
+        let d = Date::from_ymd(2026, 11, 24).unwrap();
+        assert_eq!(d.to_string().parse::<Date>(), Ok(d));
+        assert!("2026-13-01".parse::<Date>().is_err());
+        assert!("".parse::<Date>().is_err());
+    }
 
     #[test]
     fn round_trips_known_dates() {

@@ -276,6 +276,15 @@ impl Workspace {
         .collect()
     }
 
+    /// The threshold k and the strict setting that a programme's figures are shown with, as in
+    /// its shared files: its own k, or the device's where it chose none or is not found.
+    pub fn disclosure_of(&self, programme: Option<Id>) -> (u32, bool) {
+        match programme.and_then(|id| self.programme(id)) {
+            Some(p) => (p.disclosure.k_or(self.settings.k), p.disclosure.strict),
+            None => (self.settings.k, false),
+        }
+    }
+
     /// The programme a group belongs to, with the group.
     pub fn group(&self, group: Id) -> Option<(&Programme, &Group)> {
         self.programmes
@@ -354,6 +363,20 @@ mod tests {
         ws.remove_programme(a).unwrap();
         let b = ws.create_programme("B").unwrap();
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn figures_follow_the_programme_s_own_threshold() {
+        let mut ws = Workspace::default();
+        ws.settings.k = 7;
+        let a = ws.create_programme("A").unwrap();
+        assert_eq!(ws.disclosure_of(Some(a)), (7, false));
+        let d = &mut ws.programme_mut(a).unwrap().disclosure;
+        d.k = Some(4);
+        d.strict = true;
+        assert_eq!(ws.disclosure_of(Some(a)), (4, true));
+        assert_eq!(ws.disclosure_of(Some(a + 1)), (7, false));
+        assert_eq!(ws.disclosure_of(None), (7, false));
     }
 
     #[test]

@@ -61,6 +61,12 @@ pub fn RotaEditor(programme: Id, group: Id) -> impl IntoView {
     });
     let message = RwSignal::new(None::<Result<String, String>>);
     let report = Callback::new(move |r: Result<String, String>| message.set(Some(r)));
+    let rota = Rota {
+        programme,
+        group,
+        data,
+        report,
+    };
     let make = move |_| {
         let r = app.edit_programme(programme, |p| p.make_chair_rota(group));
         report.run(
@@ -80,8 +86,8 @@ pub fn RotaEditor(programme: Id, group: Id) -> impl IntoView {
     view! {
         <div class="rota">
             <p class="callout" role="status">{next}</p>
-            <Schedule programme=programme group=group report=report />
-            <Away programme=programme group=group data=data report=report />
+            <Schedule rota=rota />
+            <Away rota=rota />
             <Show when=move || data.with(|d| d.stale)>
                 <p class="notice">"Members, dates or absences have changed since this roster was made. Make it again to include the changes."</p>
             </Show>
@@ -109,14 +115,34 @@ pub fn RotaEditor(programme: Id, group: Id) -> impl IntoView {
                     let counts: Vec<String> = d.members.iter().map(|(id, n)| format!("{n}: {}", d.rota.turns_of(*id))).collect();
                     format!("Turns each. {}", counts.join(", "))
                 })}</p>
-                <Swap programme=programme group=group data=data report=report />
+                <Swap rota=rota />
             </Show>
         </div>
     }
 }
 
+/// What the parts of the rota editor share: whose rota, what it shows, and the line that says
+/// how the last change went.
+#[derive(Clone, Copy)]
+struct Rota {
+    programme: Id,
+    group: Id,
+    data: Memo<RotaView>,
+    report: Callback<Result<String, String>>,
+}
+
+/// The options of a picker of meetings, after "Choose a meeting": each `(date, words)`.
+fn meeting_options(
+    meetings: impl Fn() -> Vec<(Date, String)> + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <option value="">"Choose a meeting"</option>
+        {move || meetings().into_iter().map(|(d, words)| view! { <option value=d.to_string()>{words}</option> }).collect_view()}
+    }
+}
+
 #[component]
-fn Schedule(programme: Id, group: Id, report: Callback<Result<String, String>>) -> impl IntoView {
+fn Schedule(rota: Rota) -> impl IntoView {
     let app = use_app();
     let first = RwSignal::new(String::new());
     let every = RwSignal::new(14i32);
@@ -128,12 +154,13 @@ fn Schedule(programme: Id, group: Id, report: Callback<Result<String, String>>) 
                 let n: usize = count.get_untracked().trim().parse().map_err(|_| {
                     "Please give the number of meetings as a whole number.".to_string()
                 })?;
-                app.edit_programme(programme, |p| {
-                    p.schedule_meetings(group, f, every.get_untracked(), n)
+                app.edit_programme(rota.programme, |p| {
+                    p.schedule_meetings(rota.group, f, every.get_untracked(), n)
                 })
                 .map_err(|e: DomainError| e.to_string())
             });
-        report.run(result.map(|_| "Meeting dates set. Now make the chair roster.".into()));
+        rota.report
+            .run(result.map(|_| "Meeting dates set. Now make the chair roster.".into()));
     };
     view! {
         <form class="subform" on:submit=set_dates>
@@ -158,18 +185,15 @@ fn Schedule(programme: Id, group: Id, report: Callback<Result<String, String>>) 
 }
 
 #[component]
-fn Away(
-    programme: Id,
-    group: Id,
-    data: Memo<RotaView>,
-    report: Callback<Result<String, String>>,
-) -> impl IntoView {
+fn Away(rota: Rota) -> impl IntoView {
     let app = use_app();
     let who = RwSignal::new(None::<Id>);
     let when = RwSignal::new(None::<Date>);
     let change = move |person: Id, date: Date, away: bool| {
-        app.edit_programme(programme, |p| p.set_away(group, person, date, away))
-            .map_err(|e: DomainError| e.to_string())
+        app.edit_programme(rota.programme, |p| {
+            p.set_away(rota.group, person, date, away)
+        })
+        .map_err(|e: DomainError| e.to_string())
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -178,7 +202,7 @@ fn Away(
                 .map(|_| "Noted. Make the roster again to take it into account.".to_string()),
             _ => Err("Choose who will be away and which meeting they will miss.".to_string()),
         };
-        report.run(result);
+        rota.report.run(result);
     };
     view! {
         <form class="subform" on:submit=add>
@@ -186,25 +210,22 @@ fn Away(
             <div class="row-fields">
                 <PickField id="away-who" label="Member" chosen=who>
                     <option value="">"Choose someone"</option>
-                    {move || data.with(|d| d.members.iter().map(|(id, n)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view())}
+                    {move || rota.data.with(|d| d.members.iter().map(|(id, n)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view())}
                 </PickField>
-                <Field id="away-when" label="Meeting they will miss">
-                    <select id="away-when" on:change=move |ev| when.set(Date::parse(&event_target_value(&ev)).ok())>
-                        <option value="">"Choose a meeting"</option>
-                        {move || data.with(|d| d.rota.dates.iter().map(|dt| view! { <option value=dt.to_string()>{dt.to_string()}</option> }).collect_view())}
-                    </select>
-                </Field>
+                <PickField id="away-when" label="Meeting they will miss" chosen=when>
+                    {meeting_options(move || rota.data.with(|d| d.rota.dates.iter().map(|dt| (*dt, dt.to_string())).collect()))}
+                </PickField>
             </div>
             <button type="submit" class="button">"Mark as away"</button>
             <ul class="rows" role="list">
-                {move || data.with(|d| d.rota.away.iter().map(|a| {
+                {move || rota.data.with(|d| d.rota.away.iter().map(|a| {
                     let (person, date) = (a.person, a.date);
                     let text = format!("{} is away on {}", d.name(Some(person)), date);
                     view! {
                         <li class="row">
                             <span class="grow">{text.clone()}</span>
                             <button type="button" class="button" aria-label=format!("Remove: {text}")
-                                on:click=move |_| report.run(change(person, date, false).map(|_| "Removed.".into()))>"Remove"</button>
+                                on:click=move |_| rota.report.run(change(person, date, false).map(|_| "Removed.".into()))>"Remove"</button>
                         </li>
                     }
                 }).collect_view())}
@@ -214,12 +235,7 @@ fn Away(
 }
 
 #[component]
-fn Swap(
-    programme: Id,
-    group: Id,
-    data: Memo<RotaView>,
-    report: Callback<Result<String, String>>,
-) -> impl IntoView {
+fn Swap(rota: Rota) -> impl IntoView {
     let app = use_app();
     let first = RwSignal::new(None::<Date>);
     let second = RwSignal::new(None::<Date>);
@@ -227,24 +243,19 @@ fn Swap(
         ev.prevent_default();
         let result = match (first.get_untracked(), second.get_untracked()) {
             (Some(a), Some(b)) => app
-                .edit_programme(programme, |p| p.swap_chairs(group, a, b, today()))
+                .edit_programme(rota.programme, |p| p.swap_chairs(rota.group, a, b, today()))
                 .map(|_| format!("Swapped the chairs of {a} and {b}."))
                 .map_err(|e: DomainError| e.to_string()),
             _ => Err("Choose the two meetings to swap.".to_string()),
         };
-        report.run(result);
+        rota.report.run(result);
     };
-    let options = move || {
-        data.with(|d| {
+    let turns = move || {
+        rota.data.with(|d| {
             d.rota
                 .turns
                 .iter()
-                .map(|t| {
-                    (
-                        t.date.to_string(),
-                        format!("{} ({})", t.date, d.name(t.chair)),
-                    )
-                })
+                .map(|t| (t.date, format!("{} ({})", t.date, d.name(t.chair))))
                 .collect::<Vec<_>>()
         })
     };
@@ -252,24 +263,14 @@ fn Swap(
         <form class="subform" on:submit=swap>
             <h3>"Swap two turns"</h3>
             <div class="row-fields">
-                <Field id="swap-first" label="First meeting to swap">
-                    <select id="swap-first" on:change=move |ev| first.set(Date::parse(&event_target_value(&ev)).ok())>
-                        <option value="">"Choose a meeting"</option>
-                        {move || options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                    </select>
-                </Field>
-                <Field id="swap-second" label="Second meeting to swap">
-                    <select id="swap-second" on:change=move |ev| second.set(Date::parse(&event_target_value(&ev)).ok())>
-                        <option value="">"Choose a meeting"</option>
-                        {move || options().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                    </select>
-                </Field>
+                <PickField id="swap-first" label="First meeting to swap" chosen=first>{meeting_options(turns)}</PickField>
+                <PickField id="swap-second" label="Second meeting to swap" chosen=second>{meeting_options(turns)}</PickField>
             </div>
             <button type="submit" class="button">"Swap chairs"</button>
-            <Show when=move || data.with(|d| !d.rota.swaps.is_empty())>
+            <Show when=move || rota.data.with(|d| !d.rota.swaps.is_empty())>
                 <h4>"Swaps so far"</h4>
                 <ul class="log">
-                    {move || data.with(|d| d.rota.swaps.iter().map(|s| view! {
+                    {move || rota.data.with(|d| d.rota.swaps.iter().map(|s| view! {
                         <li>{format!("On {}: {} and {} swapped, {} ↔ {}", s.logged, d.name(Some(s.first_chair)), d.name(Some(s.second_chair)), s.first, s.second)}</li>
                     }).collect_view())}
                 </ul>

@@ -23,8 +23,12 @@ pub fn PastCheckIns(programme: Id, pair: Id) -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let editing = RwSignal::new(None::<Id>);
-    let status = RwSignal::new(None::<String>);
+    let shared = Shared {
+        programme,
+        editing: RwSignal::new(None),
+        status: RwSignal::new(None),
+    };
+    let status = shared.status;
     view! {
         <Show when=move || list.with(|l| !l.is_empty())>
             <section class="panel" aria-labelledby="past-checkins-title">
@@ -32,7 +36,7 @@ pub fn PastCheckIns(programme: Id, pair: Id) -> impl IntoView {
                 <p class="status" role="status">{move || status.get()}</p>
                 <ul class="rows" role="list">
                     <For each=move || list.get() key=|c| (c.id, c.date, c.going, c.equity, c.improve.clone(), c.concern) let:c>
-                        <PastCheckIn programme=programme checkin=c editing=editing status=status />
+                        <PastCheckIn shared=shared checkin=c />
                     </For>
                 </ul>
             </section>
@@ -40,13 +44,17 @@ pub fn PastCheckIns(programme: Id, pair: Id) -> impl IntoView {
     }
 }
 
-#[component]
-fn PastCheckIn(
+/// What the rows of the list share: the programme, the check-in being edited (one at a time)
+/// and the line saying what was done last.
+#[derive(Clone, Copy)]
+struct Shared {
     programme: Id,
-    checkin: CheckIn,
     editing: RwSignal<Option<Id>>,
     status: RwSignal<Option<String>>,
-) -> impl IntoView {
+}
+
+#[component]
+fn PastCheckIn(shared: Shared, checkin: CheckIn) -> impl IntoView {
     let id = checkin.id;
     let date = checkin.date.map(|d| d.to_string()).unwrap_or_default();
     let by = match checkin.by {
@@ -59,43 +67,37 @@ fn PastCheckIn(
         checkin.going.get(),
         checkin.equity.get()
     );
-    let remove =
-        Callback::new(
-            move |_| match change(programme, |f| f.remove_checkin(id).map(|_| ())) {
-                Ok(()) => status.set(Some("The check-in is deleted.".into())),
-                Err(e) => status.set(Some(e)),
-            },
-        );
+    let remove = Callback::new(move |_| {
+        match change(shared.programme, |f| f.remove_checkin(id).map(|_| ())) {
+            Ok(()) => shared.status.set(Some("The check-in is deleted.".into())),
+            Err(e) => shared.status.set(Some(e)),
+        }
+    });
     let label_date = date.clone();
     view! {
         <li class="row">
             <p>{summary}</p>
             {checkin.concern.then(|| view! { <p class="tag attention-tag">"Safety or wellbeing concern raised"</p> })}
-            <Show when=move || editing.get() == Some(id)
+            <Show when=move || shared.editing.get() == Some(id)
                 fallback=move || {
                     let d = label_date.clone();
                     view! {
                         <div class="actions">
-                            <button type="button" class="button" on:click=move |_| editing.set(Some(id))>{format!("Edit check-in of {d}")}</button>
+                            <button type="button" class="button" on:click=move |_| shared.editing.set(Some(id))>{format!("Edit check-in of {d}")}</button>
                             <ConfirmButton label=format!("Delete check-in of {d}")
                                 question="Delete this check-in?".to_string()
                                 confirm="Yes, delete it" on_confirm=remove class="danger-outline" />
                         </div>
                     }
                 }>
-                <EditCheckIn programme=programme checkin=checkin.clone() editing=editing status=status />
+                <EditCheckIn shared=shared checkin=checkin.clone() />
             </Show>
         </li>
     }
 }
 
 #[component]
-fn EditCheckIn(
-    programme: Id,
-    checkin: CheckIn,
-    editing: RwSignal<Option<Id>>,
-    status: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn EditCheckIn(shared: Shared, checkin: CheckIn) -> impl IntoView {
     let draft = RwSignal::new(checkin.clone());
     let date = RwSignal::new(checkin.date.map(|d| d.to_string()).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
@@ -105,12 +107,12 @@ fn EditCheckIn(
         let r = read_date(&date.get_untracked(), "the date of the check-in").and_then(|d| {
             let mut c = draft.get_untracked();
             c.date = Some(d);
-            change(programme, |f| f.edit_checkin(c))
+            change(shared.programme, |f| f.edit_checkin(c))
         });
         match r {
             Ok(()) => {
-                editing.set(None);
-                status.set(Some("The check-in is changed.".into()));
+                shared.editing.set(None);
+                shared.status.set(Some("The check-in is changed.".into()));
             }
             Err(e) => error.set(Some(e)),
         }
@@ -139,7 +141,7 @@ fn EditCheckIn(
             <ErrorLine error=error />
             <div class="actions">
                 <button type="submit" class="button primary">"Save the changes"</button>
-                <button type="button" class="button" on:click=move |_| editing.set(None)>"Cancel the change"</button>
+                <button type="button" class="button" on:click=move |_| shared.editing.set(None)>"Cancel the change"</button>
             </div>
         </form>
     }

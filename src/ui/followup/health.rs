@@ -1,12 +1,12 @@
 //! Programme health on the follow-up page: each active pair with the reasons it may need help
 //! (categories only, never what anyone wrote), its next check-in, and the interventions.
 
-use super::{change, create};
+use super::{change, create, DateAndWhat};
 use crate::domain::followup::{health, DueState, FlagReason};
 use crate::domain::{Date, Id};
 use crate::state::{use_app, Route};
 use crate::ui::forming::read_date;
-use crate::ui::kit::{pair_label, today, CardList, ErrorLine, Field, InputField};
+use crate::ui::kit::{pair_label, today, CardList, ErrorLine, Field};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -32,10 +32,7 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
     let app = use_app();
     let now = today();
     let rows = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            let Some(p) = ws.programme(programme) else {
-                return Vec::new();
-            };
+        app.with_programme(programme, |p| {
             health(&p.followup, &p.mentoring, now)
                 .into_iter()
                 .filter_map(|h| {
@@ -75,6 +72,7 @@ pub fn HealthSection(programme: Id) -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let flagged = move || rows.with(|r| r.iter().filter(|r| !r.reasons.is_empty()).count());
     view! {
@@ -210,8 +208,6 @@ fn Interventions(
         let result = change(programme, |f| f.resolve_intervention(intervention, today()));
         error.set(result.err());
     };
-    let date_id = format!("intervention-date-{pair}");
-    let what_id = format!("intervention-what-{pair}");
     view! {
         {(!list.is_empty()).then(|| view! {
             <h4>"Interventions"</h4>
@@ -234,12 +230,7 @@ fn Interventions(
         <details class="subform">
             <summary>"Record an intervention"</summary>
             <form on:submit=record>
-                <div class="row-fields">
-                    <InputField id=date_id label="Date" kind="date"
-                        value=date on_input=Callback::new(move |t| date.set(t)) />
-                    <InputField id=what_id label="What was done" autocomplete="off" class="grow"
-                        value=what on_input=Callback::new(move |t| what.set(t)) />
-                </div>
+                <DateAndWhat kind="intervention" pair=pair what_label="What was done" date=date what=what />
                 <button type="submit" class="button">"Save intervention"</button>
             </form>
         </details>

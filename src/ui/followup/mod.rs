@@ -17,6 +17,7 @@ use crate::domain::followup::FollowUp;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, AppState, Route};
 use crate::ui::forming::BackToProgramme;
+use crate::ui::kit::InputField;
 use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
 
@@ -43,6 +44,27 @@ pub fn create<R>(
         f(&mut ws.programme_mut(programme)?.followup, id)
     })
     .map_err(|e: DomainError| e.to_string())
+}
+
+/// The date something was done for a pair (today unless changed) and a line saying what, side
+/// by side: an intervention, or what was done about a safety concern. The boxes' ids are
+/// `{kind}-date-{pair}` and `{kind}-what-{pair}`.
+#[component]
+pub fn DateAndWhat(
+    kind: &'static str,
+    pair: Id,
+    what_label: &'static str,
+    date: RwSignal<String>,
+    what: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="row-fields">
+            <InputField id=format!("{kind}-date-{pair}") label="Date" kind="date"
+                value=date on_input=Callback::new(move |t| date.set(t)) />
+            <InputField id=format!("{kind}-what-{pair}") label=what_label autocomplete="off" class="grow"
+                value=what on_input=Callback::new(move |t| what.set(t)) />
+        </div>
+    }
 }
 
 pub fn title(app: AppState, route: Route) -> String {

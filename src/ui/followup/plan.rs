@@ -2,13 +2,14 @@
 //! mentor's questions, goals, objectives, steps that tick off, and the mentor's support.
 //! Laid out so that printing it gives a clean sheet.
 
+use super::step::{StepFields, StepItem, StepRow};
 use super::{change, create};
 use crate::domain::followup::{meeting_prompts, Apply, PlanField, PlanSource, StepStatus};
 use crate::domain::workspace::Workspace;
-use crate::domain::{Date, Id};
+use crate::domain::Id;
 use crate::state::{use_app, Route};
 use crate::ui::forming::read_optional_date;
-use crate::ui::kit::{pair_name, today, ConfirmButton, ErrorLine, Field, InputField, TextField};
+use crate::ui::kit::{pair_name, today, DeleteSection, ErrorLine, Field, InputField, TextField};
 use leptos::prelude::*;
 
 fn read_plan<T: Send + Sync + PartialEq + 'static>(
@@ -125,12 +126,9 @@ pub fn PlanPage(programme: Id, plan: Id) -> impl IntoView {
                 {field("plan-support", "How the mentor will support", "Time, contacts, feedback, resources the mentor will offer.", PlanField::Support)}
             </section>
         </div>
-        <section class="panel quiet no-print" aria-labelledby="delete-plan-title">
-            <h2 id="delete-plan-title">"Delete this plan"</h2>
-            <ConfirmButton label="Delete this plan".into()
-                question="Delete this plan and all its steps from this device? This cannot be undone.".into()
-                confirm="Yes, delete it" on_confirm=delete class="danger-outline" />
-        </section>
+        <DeleteSection id="delete-plan-title" heading="Delete this plan" label="Delete this plan"
+            question="Delete this plan and all its steps from this device? This cannot be undone."
+            on_confirm=delete class="no-print" />
     }
 }
 
@@ -210,16 +208,6 @@ fn Learnings(programme: Id, plan: Id) -> impl IntoView {
     }
 }
 
-#[derive(Clone, PartialEq)]
-struct StepRow {
-    id: Id,
-    what: String,
-    due: Option<Date>,
-    resources: String,
-    status: StepStatus,
-    overdue: bool,
-}
-
 #[component]
 fn Steps(programme: Id, plan: Id) -> impl IntoView {
     let now = today();
@@ -278,8 +266,7 @@ fn Steps(programme: Id, plan: Id) -> impl IntoView {
                     })}
                     <ul class="steps" role="list">
                         {items.into_iter().map(|s| view! {
-                            <super::step::StepItem programme=programme plan=plan id=s.id what=s.what due=s.due
-                                resources=s.resources status=s.status overdue=s.overdue
+                            <StepItem programme=programme plan=plan step=s
                                 set_status=Callback::new(move |(id, st)| set_status(id, st))
                                 remove=Callback::new(remove) />
                         }).collect_view()}
@@ -288,14 +275,7 @@ fn Steps(programme: Id, plan: Id) -> impl IntoView {
             }}
             <form class="subform no-print" on:submit=add>
                 <h3>"Add a step"</h3>
-                <div class="row-fields">
-                    <InputField id="step-what" label="Step" autocomplete="off" class="grow"
-                        value=what on_input=Callback::new(move |t| what.set(t)) />
-                    <InputField id="step-due" label="Due date" kind="date"
-                        value=due on_input=Callback::new(move |t| due.set(t)) />
-                    <InputField id="step-resources" label="Resources needed" autocomplete="off" class="grow"
-                        value=resources on_input=Callback::new(move |t| resources.set(t)) />
-                </div>
+                <StepFields suffix=String::new() what=what due=due resources=resources />
                 <button type="submit" class="button">"Add step"</button>
             </form>
             <ErrorLine error=error />

@@ -1,12 +1,12 @@
 //! The programme's "What to do and who to tell" card, shown when a safety concern is ticked
 //! and on a flagged pair, with the form to record what was done (which clears the flag).
 
-use super::create;
+use super::{create, DateAndWhat};
 use crate::domain::followup::safety_card;
 use crate::domain::Id;
 use crate::state::{use_app, Route};
 use crate::ui::forming::read_date;
-use crate::ui::kit::{today, ErrorLine, InputField};
+use crate::ui::kit::{today, ErrorLine};
 use leptos::prelude::*;
 
 /// The card's words, and whether the programme wrote its own.
@@ -64,8 +64,6 @@ pub fn SafetyNotice(programme: Id, pair: Id) -> impl IntoView {
             Err(e) => error.set(Some(e)),
         }
     };
-    let date_id = format!("safety-date-{pair}");
-    let what_id = format!("safety-what-{pair}");
     view! {
         <div class="safety-notice" role="alert">
             <p class="tag attention-tag">"Needs attention: safety"</p>
@@ -73,12 +71,7 @@ pub fn SafetyNotice(programme: Id, pair: Id) -> impl IntoView {
             <form on:submit=record class="subform">
                 <h4>"Record what was done"</h4>
                 <p class="hint">"The pair stays marked “needs attention: safety” until you do. These words stay on this device."</p>
-                <div class="row-fields">
-                    <InputField id=date_id label="Date" kind="date"
-                        value=date on_input=Callback::new(move |t| date.set(t)) />
-                    <InputField id=what_id label="What was done about the concern" autocomplete="off" class="grow"
-                        value=what on_input=Callback::new(move |t| what.set(t)) />
-                </div>
+                <DateAndWhat kind="safety" pair=pair what_label="What was done about the concern" date=date what=what />
                 <ErrorLine error=error />
                 <button type="submit" class="button primary">"Save what was done"</button>
                 <p class="status" role="status">{move || done.get().then_some("Saved. The safety flag is cleared.")}</p>

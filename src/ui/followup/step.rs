@@ -5,23 +5,57 @@ use super::change;
 use crate::domain::followup::StepStatus;
 use crate::domain::{Date, Id};
 use crate::ui::forming::read_optional_date;
-use crate::ui::kit::{ErrorLine, InputField};
+use crate::ui::kit::{unknown_choice, ErrorLine, InputField};
 use leptos::prelude::*;
 
+/// One step as its plan shows it.
+#[derive(Clone, PartialEq)]
+pub struct StepRow {
+    pub id: Id,
+    pub what: String,
+    pub due: Option<Date>,
+    pub resources: String,
+    pub status: StepStatus,
+    pub overdue: bool,
+}
+
+/// What a step says, due and needs: the three boxes for a new step and for editing one, with
+/// the ids `step-what{suffix}`, `step-due{suffix}` and `step-resources{suffix}`.
 #[component]
-#[allow(clippy::too_many_arguments)]
+pub fn StepFields(
+    suffix: String,
+    what: RwSignal<String>,
+    due: RwSignal<String>,
+    resources: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="row-fields">
+            <InputField id=format!("step-what{suffix}") label="Step" autocomplete="off" class="grow"
+                value=what on_input=Callback::new(move |t| what.set(t)) />
+            <InputField id=format!("step-due{suffix}") label="Due date" kind="date"
+                value=due on_input=Callback::new(move |t| due.set(t)) />
+            <InputField id=format!("step-resources{suffix}") label="Resources needed" autocomplete="off" class="grow"
+                value=resources on_input=Callback::new(move |t| resources.set(t)) />
+        </div>
+    }
+}
+
+#[component]
 pub fn StepItem(
     programme: Id,
     plan: Id,
-    id: Id,
-    what: String,
-    due: Option<Date>,
-    resources: String,
-    status: StepStatus,
-    overdue: bool,
+    step: StepRow,
     set_status: Callback<(Id, StepStatus)>,
     remove: Callback<Id>,
 ) -> impl IntoView {
+    let StepRow {
+        id,
+        what,
+        due,
+        resources,
+        status,
+        overdue,
+    } = step;
     let editing = RwSignal::new(false);
     let new_what = RwSignal::new(what.clone());
     let new_due = RwSignal::new(due.map(|d| d.to_string()).unwrap_or_default());
@@ -44,9 +78,6 @@ pub fn StepItem(
     };
     let done = status == StepStatus::Done;
     let name = format!("step-status-{id}");
-    let what_id = format!("step-what-{id}");
-    let due_id = format!("step-due-{id}");
-    let res_id = format!("step-resources-{id}");
     let label = what.clone();
     view! {
         <li class="step" class:overdue=overdue class:done=done>
@@ -68,12 +99,7 @@ pub fn StepItem(
                             </label>
                         }
                     }).collect_view()}
-                    {(status == StepStatus::Unknown).then(|| view! {
-                        <label class="check">
-                            <input type="radio" name=name.clone() checked=true disabled=true />
-                            <span>{StepStatus::Unknown.words()}</span>
-                        </label>
-                    })}
+                    {unknown_choice(name.clone(), move || status == StepStatus::Unknown, StepStatus::Unknown.words())}
                 </div>
                 <p class="print-only">{status.words()}</p>
             </fieldset>
@@ -93,14 +119,7 @@ pub fn StepItem(
                     }
                 }>
                 <form class="subform no-print" on:submit=save>
-                    <div class="row-fields">
-                        <InputField id=what_id.clone() label="Step" autocomplete="off" class="grow"
-                            value=new_what on_input=Callback::new(move |t| new_what.set(t)) />
-                        <InputField id=due_id.clone() label="Due date" kind="date"
-                            value=new_due on_input=Callback::new(move |t| new_due.set(t)) />
-                        <InputField id=res_id.clone() label="Resources needed" autocomplete="off" class="grow"
-                            value=new_resources on_input=Callback::new(move |t| new_resources.set(t)) />
-                    </div>
+                    <StepFields suffix=format!("-{id}") what=new_what due=new_due resources=new_resources />
                     <ErrorLine error=error />
                     <div class="actions">
                         <button type="submit" class="button primary">"Save the step"</button>

@@ -27,11 +27,8 @@ pub fn SurveySection(programme: Id) -> impl IntoView {
     let app = use_app();
     // The programme's own threshold and strict setting, so this screen hides what a file would.
     let k = Memo::new(move |_| {
-        app.ws.with(|ws| {
-            let d = ws.programme(programme).map(|p| &p.disclosure);
-            let k = d.map_or(ws.settings.k, |d| d.k_or(ws.settings.k));
-            (K::new(k).unwrap_or_default(), d.is_some_and(|d| d.strict))
-        })
+        let (k, strict) = app.ws.with(|ws| ws.disclosure_of(Some(programme)));
+        (K::new(k).unwrap_or_default(), strict)
     });
     let rows = Memo::new(move |_| {
         app.ws.with(|ws| {

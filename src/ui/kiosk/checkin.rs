@@ -52,11 +52,10 @@ pub fn CheckInTask(programme: Id, pair: Id, kiosk: Kiosk) -> impl IntoView {
         kiosk.answered_after_form();
         Ok(())
     });
-    let thanks = Thanks {
-        lead: "Your check-in is saved. The screen is clear for your partner.",
-        done: "Done: ready for the next person",
-        unsaved: "Your check-in was taken, but this tablet could not store it safely yet. Please tell the facilitator.",
-    };
+    let thanks = Thanks::next_person(
+        "Your check-in is saved. The screen is clear for your partner.",
+        "Your check-in was taken, but this tablet could not store it safely yet. Please tell the facilitator.",
+    );
     let answering = move |_| kiosk.typing();
     view! {
         <KioskTask kiosk=kiosk gone=gone thanks=thanks>

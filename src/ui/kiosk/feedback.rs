@@ -7,7 +7,7 @@ use crate::domain::session::{FeedbackAnswers, FeedbackQuestion};
 use crate::domain::Id;
 use crate::state::use_app;
 use crate::ui::followup::Rating;
-use crate::ui::kit::{ErrorLine, KioskTask, Thanks};
+use crate::ui::kit::{AnonymousTask, ErrorLine};
 use leptos::prelude::*;
 
 #[component]
@@ -32,15 +32,10 @@ pub fn FeedbackTask(session: Id, kiosk: Kiosk) -> impl IntoView {
             Err(e) => kiosk.error.set(Some(e.0)),
         }
     };
-    let thanks = Thanks {
-        lead: "Your answers are added to the counts, with no name. The screen is clear for the next person.",
-        done: "Done: ready for the next person",
-        unsaved: super::UNSAVED_ANSWERS,
-    };
     view! {
-        <KioskTask kiosk=kiosk gone=closed thanks=thanks>
-            <h1 tabindex="-1">"How was today's meeting?"</h1>
-            <p class="kiosk-lead">"Anonymous: no name is asked, and only the number of people giving each answer is kept."</p>
+        <AnonymousTask kiosk=kiosk gone=closed heading="How was today's meeting?"
+            promise="Anonymous: no name is asked, and only the number of people giving each answer is kept."
+            thanks="Your answers are added to the counts, with no name. The screen is clear for the next person.">
             <form class="panel survey-form" on:submit=submit on:change=move |_| kiosk.typing()>
                 {FeedbackQuestion::ALL.into_iter().map(|q| view! {
                     <Rating name=format!("feedback-{q:?}").to_lowercase() legend=q.statement()
@@ -51,6 +46,6 @@ pub fn FeedbackTask(session: Id, kiosk: Kiosk) -> impl IntoView {
                 <ErrorLine error=kiosk.error />
                 <button type="submit" class="button primary kiosk-big">"Send my answers"</button>
             </form>
-        </KioskTask>
+        </AnonymousTask>
     }
 }

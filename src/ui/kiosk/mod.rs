@@ -23,7 +23,6 @@ const THANKS_MS: f64 = 6_000.0;
 /// The thank-you's warning when the answer could not be stored on this tablet yet.
 const UNSAVED_ANSWER: &str =
     "Your answer was taken, but this tablet could not store it safely yet. Please tell the facilitator.";
-const UNSAVED_ANSWERS: &str = "Your answers were taken, but this tablet could not store them safely yet. Please tell the facilitator.";
 
 fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -78,11 +78,10 @@ pub fn SkillsTask(programme: Id, kiosk: Kiosk) -> impl IntoView {
             .with(Option::is_none)
             .then(|| "This task is no longer available on this device.".to_string())
     });
-    let thanks = Thanks {
-        lead: "Your skills are saved. The screen is clear for the next person.",
-        done: "Done: ready for the next person",
-        unsaved: "Your skills were taken, but this tablet could not store them safely yet. Please tell the facilitator.",
-    };
+    let thanks = Thanks::next_person(
+        "Your skills are saved. The screen is clear for the next person.",
+        "Your skills were taken, but this tablet could not store them safely yet. Please tell the facilitator.",
+    );
     view! {
         <KioskTask kiosk=kiosk gone=gone thanks=thanks>
         {move || match (people.get().unwrap_or_default(), chosen.get()) {

@@ -7,7 +7,7 @@ use crate::domain::followup::SurveyAnswers;
 use crate::domain::Id;
 use crate::state::use_app;
 use crate::ui::followup::survey::SurveyForm;
-use crate::ui::kit::{KioskTask, Thanks};
+use crate::ui::kit::AnonymousTask;
 use leptos::prelude::*;
 
 #[component]
@@ -26,18 +26,13 @@ pub fn SurveyTask(programme: Id, point: Id, kiosk: Kiosk) -> impl IntoView {
         kiosk.answered_after_form();
         Ok(())
     });
-    let thanks = Thanks {
-        lead: "Your answers are added, with no name. The screen is clear for the next person.",
-        done: "Done: ready for the next person",
-        unsaved: super::UNSAVED_ANSWERS,
-    };
     view! {
-        <KioskTask kiosk=kiosk gone=gone thanks=thanks>
-            <h1 tabindex="-1">"How is the programme working for you?"</h1>
-            <p class="kiosk-lead">"This survey is anonymous: no name is asked and nothing links your answers to you."</p>
+        <AnonymousTask kiosk=kiosk gone=gone heading="How is the programme working for you?"
+            promise="This survey is anonymous: no name is asked and nothing links your answers to you."
+            thanks="Your answers are added, with no name. The screen is clear for the next person.">
             <div on:change=move |_| kiosk.typing()>
                 <SurveyForm on_submit=save answers=answers />
             </div>
-        </KioskTask>
+        </AnonymousTask>
     }
 }

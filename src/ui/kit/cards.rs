@@ -1,5 +1,5 @@
-//! Lists of cards (programmes, plans, pairs): the cards, or one plain sentence while there
-//! are none yet.
+//! Lists of cards (programmes, plans, pairs) and wide tables: the cards or the table, or one
+//! plain sentence while there are none yet.
 
 use leptos::prelude::*;
 
@@ -37,6 +37,25 @@ pub fn CardList(
     view! {
         <OrEmpty empty=empty when_empty=when_empty>
             <ul class=class.clone() role="list">{children()}</ul>
+        </OrEmpty>
+    }
+}
+
+/// A `<table>` (the children: caption, head and body) that scrolls sideways on a narrow
+/// screen, or `when_empty` in its place while `empty` is true.
+#[component]
+pub fn TableOrEmpty(
+    #[prop(into)] empty: Signal<bool>,
+    when_empty: &'static str,
+    /// The table's classes ("grid pairs").
+    class: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <OrEmpty empty=empty when_empty=when_empty>
+            <div class="scroll">
+                <table class=class>{children()}</table>
+            </div>
         </OrEmpty>
     }
 }

@@ -1,4 +1,5 @@
-//! A delete (or other final) button that asks first, in place.
+//! A delete (or other final) button that asks first, in place, and the quiet panel at the end
+//! of a page that deletes what the page shows.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -56,5 +57,31 @@ pub fn ConfirmButton(
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// The quiet panel at the end of a page for deleting what the page shows (a plan, a session):
+/// a heading, an optional hint, and a [`ConfirmButton`] that says "Yes, delete it".
+#[component]
+pub fn DeleteSection(
+    /// The heading's id, which names the section ("delete-plan-title").
+    id: &'static str,
+    heading: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// The button ("Delete this plan").
+    label: &'static str,
+    /// The question asked before anything is deleted.
+    question: &'static str,
+    on_confirm: Callback<()>,
+    /// More classes for the section ("no-print").
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <section class=format!("panel quiet {class}") aria-labelledby=id>
+            <h2 id=id>{heading}</h2>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <ConfirmButton label=label.to_string() question=question.to_string()
+                confirm="Yes, delete it" on_confirm=on_confirm class="danger-outline" />
+        </section>
     }
 }

@@ -250,3 +250,24 @@ pub fn unknown_option(
 ) -> impl IntoView {
     move || shown().then(|| view! { <option value="" disabled=true selected=true>{label}</option> })
 }
+
+/// The radio button a set of choices (`name`) shows while the stored value is one this version
+/// does not know, like [`unknown_option`] for a picker: chosen and greyed out, in plain words.
+/// Choosing a known value replaces it.
+pub fn unknown_choice(
+    name: impl Into<String>,
+    shown: impl Fn() -> bool + Send + Sync + 'static,
+    label: &'static str,
+) -> impl IntoView {
+    let name = name.into();
+    move || {
+        shown().then(|| {
+            view! {
+                <label class="check">
+                    <input type="radio" name=name.clone() checked=true disabled=true />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+    }
+}

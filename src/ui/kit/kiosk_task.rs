@@ -1,6 +1,7 @@
 //! The frame around every kiosk task's form: the thank-you after an answer is taken (with a
 //! warning when this tablet could not store it yet), and "please hand the tablet back" when
-//! the task can no longer be done here. Each task brings only its own form.
+//! the task can no longer be done here. Each task brings only its own form. `AnonymousTask`
+//! adds the heading and the promise of anonymity for a task answered with no name.
 
 use crate::state::{use_app, SaveStatus};
 use crate::ui::kiosk::{Kiosk, Stage};
@@ -15,6 +16,17 @@ pub struct Thanks {
     pub done: &'static str,
     /// The warning while the answer is taken but not yet stored on this tablet.
     pub unsaved: &'static str,
+}
+
+impl Thanks {
+    /// The thank-you of a task that one person after another answers at the tablet.
+    pub const fn next_person(lead: &'static str, unsaved: &'static str) -> Self {
+        Thanks {
+            lead,
+            done: "Done: ready for the next person",
+            unsaved,
+        }
+    }
 }
 
 /// Shows `children` (the task's form) while the task can be done, the thank-you once an
@@ -54,5 +66,31 @@ pub fn KioskTask(
                 {children.read_value()()}
             </Show>
         </Show>
+    }
+}
+
+/// A task that one person after another answers with no name (the meeting feedback, the
+/// outcomes survey): its heading, the promise of anonymity, the form (`children`), and the
+/// thank-you (`thanks`, the line under "Thank you") before the next person.
+#[component]
+pub fn AnonymousTask(
+    kiosk: Kiosk,
+    #[prop(into)] gone: Signal<Option<String>>,
+    heading: &'static str,
+    promise: &'static str,
+    thanks: &'static str,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let thanks = Thanks::next_person(
+        thanks,
+        "Your answers were taken, but this tablet could not store them safely yet. Please tell the facilitator.",
+    );
+    let children = StoredValue::new(children);
+    view! {
+        <KioskTask kiosk=kiosk gone=gone thanks=thanks>
+            <h1 tabindex="-1">{heading}</h1>
+            <p class="kiosk-lead">{promise}</p>
+            {children.read_value()()}
+        </KioskTask>
     }
 }

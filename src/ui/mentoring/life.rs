@@ -203,43 +203,23 @@ pub fn LifePanel(programme: Id, pair: Id) -> impl IntoView {
                     value=date on_input=Callback::new(move |t| date.set(t)) />
                 <div class="actions">
                     {move || v.with(|v| v.members.clone()).into_iter().map(|(who, name, agreed)| {
-                        let yes_name = name.clone();
-                        let no_name = name.clone();
+                        let (yes, no) = (name.clone(), name.clone());
                         let proposed = move || stage_is(Stage::Proposed);
                         let open = move || matches!(v.with(|v| v.stage), Some(Stage::Proposed | Stage::Agreed));
                         view! {
-                            <Show when=move || proposed() && agreed.is_none()>
-                                <button type="button" class="button primary" on:click={
-                                    let n = yes_name.clone();
-                                    move |_| answer(who, n.clone(), true)
-                                }>{format!("{yes_name} agreed")}</button>
-                            </Show>
-                            <Show when=open>
-                                <button type="button" class="button danger-outline" on:click={
-                                    let n = no_name.clone();
-                                    move |_| answer(who, n.clone(), false)
-                                }>{format!("{no_name} said no")}</button>
-                            </Show>
+                            {step_button(move || proposed() && agreed.is_none(), "button primary", format!("{name} agreed"),
+                                move || answer(who, yes.clone(), true))}
+                            {step_button(open, "button danger-outline", format!("{name} said no"),
+                                move || answer(who, no.clone(), false))}
                         }
                     }).collect_view()}
-                    <Show when=move || stage_is(Stage::Agreed)>
-                        <button type="button" class="button primary"
-                            on:click=move |_| act("the first meeting", |x, r, on| x.hold_first_meeting(r, on))>
-                            "First meeting held"
-                        </button>
-                    </Show>
-                    <Show when=move || stage_is(Stage::FirstMeeting) || (stage_is(Stage::Active) && v.with(|v| v.signed.is_none() && v.first_meeting.is_some()))>
-                        <button type="button" class="button primary"
-                            on:click=move |_| act("the signed agreement", |x, r, on| x.sign(r, on))>
-                            "Agreement signed"
-                        </button>
-                    </Show>
-                    <Show when=move || stage_is(Stage::Active)>
-                        <button type="button" class="button"
-                            on:click=move |_| act("the ending is planned", |x, r, on| x.start_closing(r, on))>
-                            "Start closing"
-                        </button>
-                    </Show>
+                    {step_button(move || stage_is(Stage::Agreed), "button primary", "First meeting held",
+                        move || act("the first meeting", |x, r, on| x.hold_first_meeting(r, on)))}
+                    {step_button(move || stage_is(Stage::FirstMeeting) || (stage_is(Stage::Active) && v.with(|v| v.signed.is_none() && v.first_meeting.is_some())),
+                        "button primary", "Agreement signed",
+                        move || act("the signed agreement", |x, r, on| x.sign(r, on)))}
+                    {step_button(move || stage_is(Stage::Active), "button", "Start closing",
+                        move || act("the ending is planned", |x, r, on| x.start_closing(r, on)))}
                 </div>
             </Show>
             <p class="status" role="status">{move || status.get()}</p>
@@ -255,6 +235,24 @@ pub fn LifePanel(programme: Id, pair: Id) -> impl IntoView {
                 </Show>
             </div>
         </section>
+    }
+}
+
+/// A button for one step of the pair's life, shown while the step can be taken.
+fn step_button(
+    shown: impl Fn() -> bool + Send + Sync + 'static,
+    class: &'static str,
+    label: impl Into<String>,
+    press: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let label = label.into();
+    view! {
+        <Show when=shown>
+            <button type="button" class=class on:click={
+                let press = press.clone();
+                move |_| press()
+            }>{label.clone()}</button>
+        </Show>
     }
 }
 

@@ -1,7 +1,7 @@
 //! Settings: saving a backup file, restoring one (checked and summarised first), and the
 //! reminder when changes have waited a week for a backup.
 
-use super::{refuse_new_passphrase, slow_step, PassphraseInput};
+use super::{slow_step, NewPassphrase, NewPassphraseFields, PassphraseInput};
 use crate::state::device::{BackupSummary, CheckedBackup, RestoreMode, FILE_EXTENSION};
 use crate::state::{use_app, LockView, Refusal, Route};
 use crate::ui::kit::{ConfirmButton, ErrorLine, Field};
@@ -14,31 +14,25 @@ const MAX_BACKUP_BYTES: f64 = 50_000_000.0;
 #[component]
 pub fn BackupPanel() -> impl IntoView {
     let app = use_app();
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let passphrase = NewPassphrase::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if refuse_new_passphrase(first, again, error) {
+        if passphrase.refused() {
             return;
         }
         let today = crate::ui::kit::today();
-        slow_step(
-            busy,
-            error,
-            move || app.create_backup(&first.get_untracked(), today),
+        passphrase.slow_step(
+            move |first| app.create_backup(first, today),
             move |text| {
                 crate::ui::kit::download(
                     &format!("peercircle-backup-{today}.{FILE_EXTENSION}"),
                     "application/octet-stream",
                     &text,
                 );
-                first.set(String::new());
-                again.set(String::new());
             },
         );
     };
+    let busy = passphrase.busy;
     let last = move || {
         app.ws.with(|ws| match ws.settings.last_backup {
             Some(d) => format!("The last backup from this device was saved on {}.", d),
@@ -56,10 +50,10 @@ pub fn BackupPanel() -> impl IntoView {
             </p>
             <p role="status">{last}</p>
             <form on:submit=submit>
-                <PassphraseInput id="backup-new" label="Passphrase for the backup" value=first new=true
+                <NewPassphraseFields prefix="backup" passphrase=passphrase
+                    first_label="Passphrase for the backup" again_label="Type the backup passphrase again"
                     hint="At least 8 characters. You will need it to restore; it cannot be recovered." />
-                <PassphraseInput id="backup-again" label="Type the backup passphrase again" value=again new=true />
-                <ErrorLine error=error />
+                <ErrorLine error=passphrase.error />
                 <button type="submit" class="button primary" disabled=move || busy.get()>
                     {move || if busy.get() { "Encrypting…" } else { "Save a backup" }}
                 </button>

@@ -1,6 +1,6 @@
 //! Settings: the device lock (turning it on or off, a new passphrase, when it locks itself).
 
-use super::{refuse_new_passphrase, slow_step, PassphraseInput};
+use super::{slow_step, NewPassphrase, NewPassphraseFields, PassphraseInput};
 use crate::domain::workspace::LOCK_AFTER_CHOICES;
 use crate::state::{use_app, LockView, Refusal};
 use crate::ui::kit::{ErrorLine, Field};
@@ -23,33 +23,23 @@ pub fn LockPanel() -> impl IntoView {
 #[component]
 fn TurnLockOn() -> impl IntoView {
     let app = use_app();
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
+    let passphrase = NewPassphrase::new();
     let understood = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if refuse_new_passphrase(first, again, error) {
+        if passphrase.refused() {
             return;
         }
         if !understood.get_untracked() {
-            error.set(Some(
+            passphrase.error.set(Some(
                 "Please tick the box to say you understand the passphrase cannot be recovered."
                     .to_string(),
             ));
             return;
         }
-        slow_step(
-            busy,
-            error,
-            move || app.turn_lock_on(&first.get_untracked()),
-            move |()| {
-                first.set(String::new());
-                again.set(String::new());
-            },
-        );
+        passphrase.slow_step(move |first| app.turn_lock_on(first), |()| {});
     };
+    let busy = passphrase.busy;
     view! {
         <p>
             "With the lock on, everything Peercircle keeps on this device is encrypted, and \
@@ -63,9 +53,9 @@ fn TurnLockOn() -> impl IntoView {
               remember, write it somewhere safe, and save a backup file too."
         </p>
         <form on:submit=submit>
-            <PassphraseInput id="lock-new" label="Passphrase" value=first new=true
+            <NewPassphraseFields prefix="lock" passphrase=passphrase
+                first_label="Passphrase" again_label="Type the passphrase again"
                 hint="At least 8 characters. A short sentence is easier to remember than a code." />
-            <PassphraseInput id="lock-again" label="Type the passphrase again" value=again new=true />
             <p>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || understood.get()
@@ -73,7 +63,7 @@ fn TurnLockOn() -> impl IntoView {
                     "I understand that if I forget this passphrase, the data on this device cannot be opened."
                 </label>
             </p>
-            <ErrorLine error=error />
+            <ErrorLine error=passphrase.error />
             <button type="submit" class="button primary" disabled=move || busy.get()>
                 {move || if busy.get() { "Encrypting…" } else { "Turn on the lock" }}
             </button>
@@ -124,37 +114,31 @@ fn LockIsOn() -> impl IntoView {
 fn ChangePassphrase() -> impl IntoView {
     let app = use_app();
     let current = RwSignal::new(String::new());
-    let first = RwSignal::new(String::new());
-    let again = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let passphrase = NewPassphrase::new();
     let done = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         done.set(false);
-        if refuse_new_passphrase(first, again, error) {
+        if passphrase.refused() {
             return;
         }
-        slow_step(
-            busy,
-            error,
-            move || app.change_passphrase(&current.get_untracked(), &first.get_untracked()),
+        passphrase.slow_step(
+            move |first| app.change_passphrase(&current.get_untracked(), first),
             move |()| {
-                for s in [current, first, again] {
-                    s.set(String::new());
-                }
+                current.set(String::new());
                 done.set(true);
             },
         );
     };
+    let busy = passphrase.busy;
     view! {
         <details class="more">
             <summary>"Change the passphrase"</summary>
             <form on:submit=submit>
                 <PassphraseInput id="change-current" label="Current passphrase" value=current />
-                <PassphraseInput id="change-new" label="New passphrase" value=first new=true />
-                <PassphraseInput id="change-again" label="Type the new passphrase again" value=again new=true />
-                <ErrorLine error=error />
+                <NewPassphraseFields prefix="change" passphrase=passphrase
+                    first_label="New passphrase" again_label="Type the new passphrase again" />
+                <ErrorLine error=passphrase.error />
                 <Show when=move || done.get()>
                     <p class="ok" role="status">"The passphrase is changed."</p>
                 </Show>

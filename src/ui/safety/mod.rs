@@ -41,43 +41,93 @@ pub(super) fn slow_step<T: 'static>(
     );
 }
 
-/// Refuses a mismatched or weak new passphrase (typed twice) before any slow work, saying
-/// why; `true` when it was refused.
-pub(super) fn refuse_new_passphrase(
+/// A new passphrase typed twice (for a backup, the lock, a change of passphrase), with the
+/// form's refusal line and whether its slow step is running.
+#[derive(Clone, Copy)]
+pub(super) struct NewPassphrase {
     first: RwSignal<String>,
     again: RwSignal<String>,
-    error: RwSignal<Option<String>>,
-) -> bool {
-    let (first, again) = (first.get_untracked(), again.get_untracked());
-    let problem = crate::state::device::passphrase_problem(&first).or_else(|| {
-        (first != again)
-            .then(|| "The two passphrases are not the same. Please type them again.".to_string())
-    });
-    match problem {
-        Some(problem) => {
-            error.set(Some(problem));
-            true
+    pub error: RwSignal<Option<String>>,
+    pub busy: RwSignal<bool>,
+}
+
+impl NewPassphrase {
+    pub fn new() -> Self {
+        Self {
+            first: RwSignal::new(String::new()),
+            again: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            busy: RwSignal::new(false),
         }
-        None => false,
+    }
+
+    /// Refuses a mismatched or weak passphrase before any slow work, saying why; `true` when
+    /// it was refused.
+    pub fn refused(self) -> bool {
+        let (first, again) = (self.first.get_untracked(), self.again.get_untracked());
+        let problem = crate::state::device::passphrase_problem(&first).or_else(|| {
+            (first != again).then(|| {
+                "The two passphrases are not the same. Please type them again.".to_string()
+            })
+        });
+        let refused = problem.is_some();
+        if refused {
+            self.error.set(problem);
+        }
+        refused
+    }
+
+    /// Runs `step` with the new passphrase as a [`slow_step`]; once it worked, both boxes are
+    /// emptied and `done` gets the result.
+    pub fn slow_step<T: 'static>(
+        self,
+        step: impl FnOnce(&str) -> Result<T, Refusal> + 'static,
+        done: impl FnOnce(T) + 'static,
+    ) {
+        slow_step(
+            self.busy,
+            self.error,
+            move || step(&self.first.get_untracked()),
+            move |value| {
+                self.first.set(String::new());
+                self.again.set(String::new());
+                done(value);
+            },
+        );
+    }
+}
+
+/// The two boxes of a [`NewPassphrase`], with the ids `{prefix}-new` and `{prefix}-again`.
+#[component]
+pub(super) fn NewPassphraseFields(
+    prefix: &'static str,
+    passphrase: NewPassphrase,
+    first_label: &'static str,
+    again_label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <PassphraseInput id=format!("{prefix}-new") label=first_label value=passphrase.first new=true hint=hint />
+        <PassphraseInput id=format!("{prefix}-again") label=again_label value=passphrase.again new=true />
     }
 }
 
 /// A passphrase box: hidden text, a visible label, and no autocomplete into other sites.
 #[component]
 pub(super) fn PassphraseInput(
-    id: &'static str,
+    #[prop(into)] id: String,
     label: &'static str,
     value: RwSignal<String>,
     #[prop(optional)] new: bool,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional_no_strip)] hint: Option<&'static str>,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
+    let hint_id = hint.map(|_| format!("{id}-hint"));
     view! {
-        <Field id=id label=label>
+        <Field id=id.clone() label=label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <input id=id type="password" prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
-                aria-describedby=hint.map(|_| format!("{id}-hint"))
+                aria-describedby=hint_id.clone()
                 autocomplete=if new { "new-password" } else { "current-password" }
                 spellcheck="false" />
         </Field>

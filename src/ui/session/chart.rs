@@ -1,7 +1,7 @@
 //! Steps 4 and 5 (level 3): the whole group's flip chart. Table answers come onto it,
 //! duplicates are merged (and can be un-merged), and the room's agreement is counted.
 
-use super::points::GrowingBox;
+use super::points::{Draft, GrowingBox};
 use super::read_session;
 use crate::domain::session::{table_label, DraftBox, FlipChartItem};
 use crate::domain::Id;
@@ -42,34 +42,12 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
                 .map(|e| e.0),
         )
     };
-    // Kept with the session as it is typed, so Next, Back, a reload or the lock keeps it.
-    let stored = app.ws.with_untracked(|ws| {
-        ws.session(id)
-            .map(|s| s.draft(DraftBox::NewItem).to_string())
-            .unwrap_or_default()
-    });
-    let draft = RwSignal::new(stored);
+    let draft = Draft::new(id, DraftBox::NewItem, error);
     let minority = RwSignal::new(false);
-    let keep_draft = Callback::new(move |text: String| {
-        error.set(
-            app.edit_session(id, |s| s.set_draft(DraftBox::NewItem, &text))
-                .err()
-                .map(|e| e.0),
-        );
-    });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = draft.get_untracked();
-        match app.edit_session(id, |s| {
-            s.set_draft(DraftBox::NewItem, &text)?;
-            s.commit_draft(DraftBox::NewItem, minority.get_untracked())
-        }) {
-            Ok(()) => {
-                draft.set(String::new());
-                minority.set(false);
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e.0)),
+        if draft.commit(minority.get_untracked()) {
+            minority.set(false);
         }
     };
     view! {
@@ -93,7 +71,7 @@ pub fn ReportOutPanel(id: Id) -> impl IntoView {
         </Show>
         <form class="inline-form add-item" on:submit=add>
             <Field id="new-item" label="Add an item raised in the discussion">
-                <GrowingBox id="new-item".to_string() value=draft on_type=keep_draft />
+                <GrowingBox id="new-item".to_string() value=draft.text on_type=draft.keep() />
             </Field>
             <label class="check">
                 <input type="checkbox" prop:checked=move || minority.get()

@@ -20,14 +20,11 @@ pub fn FeedbackPanel(id: Id) -> impl IntoView {
     // hidden too, with a second cell where the total would give them away), as in its files.
     let disclosure = Memo::new(move |_| {
         app.ws.with(|ws| {
-            let d = ws
+            let programme = ws
                 .session(id)
                 .and_then(|s| ws.group(s.group()))
-                .map(|(p, _)| &p.disclosure);
-            (
-                d.map_or(ws.settings.k, |d| d.k_or(ws.settings.k)),
-                d.is_some_and(|d| d.strict),
-            )
+                .map(|(p, _)| p.id);
+            ws.disclosure_of(programme)
         })
     });
     let k = Memo::new(move |_| disclosure.get().0);

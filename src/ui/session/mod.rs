@@ -17,7 +17,7 @@ pub mod timer;
 use crate::domain::session::{Phase, Seat, Session, UNKNOWN_STEP};
 use crate::domain::Id;
 use crate::state::{use_app, Route, UndoAction, UndoOffer};
-use crate::ui::kit::ConfirmButton;
+use crate::ui::kit::DeleteSection;
 use crate::ui::not_found::{Gone, NotFound};
 use leptos::prelude::*;
 
@@ -238,13 +238,11 @@ fn DeleteSession(id: Id) -> impl IntoView {
         }
     });
     view! {
-        <section class="panel quiet delete-session" aria-labelledby="delete-session-title">
-            <h2 id="delete-session-title">"Started by mistake?"</h2>
-            <p class="hint">"Deleting the session removes its attendance, answers and flip chart from this device, and it no longer counts as a meeting held."</p>
-            <ConfirmButton label="Delete this session".to_string()
-                question="Delete this session and everything recorded in it from this device? You can undo this straight away, but not later.".to_string()
-                confirm="Yes, delete it" on_confirm=delete class="danger-outline" />
-        </section>
+        <DeleteSection id="delete-session-title" heading="Started by mistake?"
+            hint="Deleting the session removes its attendance, answers and flip chart from this device, and it no longer counts as a meeting held."
+            label="Delete this session"
+            question="Delete this session and everything recorded in it from this device? You can undo this straight away, but not later."
+            on_confirm=delete class="delete-session" />
     }
 }
 

@@ -6,7 +6,7 @@
 use super::read_session;
 use crate::domain::session::{AnswerBox, DraftBox};
 use crate::domain::Id;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 
 /// A text box that grows with its text and saves as it is typed; Enter (without Shift) sends
@@ -38,40 +38,77 @@ pub fn GrowingBox(
     }
 }
 
+/// One of a session's "Add to …" boxes: what is typed there is kept with the session as it is
+/// typed (a draft), so Next, Back, a reload or the lock never loses it.
+#[derive(Clone, Copy)]
+pub struct Draft {
+    app: AppState,
+    id: Id,
+    place: DraftBox,
+    /// The words in the box; what was typed before comes back in it.
+    pub text: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+impl Draft {
+    /// The box, holding what was typed into it before; refusals go to `error`.
+    pub fn new(id: Id, place: DraftBox, error: RwSignal<Option<String>>) -> Self {
+        let app = use_app();
+        let stored = app.ws.with_untracked(|ws| {
+            ws.session(id)
+                .map(|s| s.draft(place).to_string())
+                .unwrap_or_default()
+        });
+        Self {
+            app,
+            id,
+            place,
+            text: RwSignal::new(stored),
+            error,
+        }
+    }
+
+    /// Keeps each keystroke with the session.
+    pub fn keep(self) -> Callback<String> {
+        Callback::new(move |text: String| {
+            let kept = self
+                .app
+                .edit_session(self.id, |s| s.set_draft(self.place, &text));
+            self.error.set(kept.err().map(|e| e.0));
+        })
+    }
+
+    /// Adds what is typed (as a minority view, on the flip chart) and empties the box; `false`
+    /// when it was refused, the reason shown.
+    pub fn commit(self, minority: bool) -> bool {
+        let text = self.text.get_untracked();
+        let added = self.app.edit_session(self.id, |s| {
+            s.set_draft(self.place, &text)?;
+            s.commit_draft(self.place, minority)
+        });
+        match added {
+            Ok(()) => {
+                self.text.set(String::new());
+                self.error.set(None);
+                true
+            }
+            Err(e) => {
+                self.error.set(Some(e.0));
+                false
+            }
+        }
+    }
+}
+
 #[component]
 pub fn Points(id: Id, target: AnswerBox, label: String) -> impl IntoView {
-    let app = use_app();
     let count = read_session(id, move |s| s.points(target).map_or(0, <[String]>::len));
-    let place = DraftBox::Answer(target);
-    // What was typed before (another step, a reload, the lock) comes back in the box.
-    let stored = app.ws.with_untracked(|ws| {
-        ws.session(id)
-            .map(|s| s.draft(place).to_string())
-            .unwrap_or_default()
-    });
-    let draft = RwSignal::new(stored);
     let error = RwSignal::new(None::<String>);
+    let draft = Draft::new(id, DraftBox::Answer(target), error);
     let input_id = format!("add-{}", box_key(target));
-    let keep_draft = Callback::new(move |text: String| {
-        error.set(
-            app.edit_session(id, |s| s.set_draft(place, &text))
-                .err()
-                .map(|e| e.0),
-        );
-    });
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = draft.get_untracked();
-        match app.edit_session(id, |s| {
-            s.set_draft(place, &text)?;
-            s.commit_draft(place, false)
-        }) {
-            Ok(()) => {
-                draft.set(String::new());
-                error.set(None);
-            }
-            Err(e) => error.set(Some(e.0)),
-        }
+        draft.commit(false);
     };
     let list_label = StoredValue::new(label.clone());
     view! {
@@ -87,7 +124,7 @@ pub fn Points(id: Id, target: AnswerBox, label: String) -> impl IntoView {
             <form class="inline-form add-point" on:submit=add>
                 <div class="field">
                     <label for=input_id.clone()>{format!("Add to {label}")}</label>
-                    <GrowingBox id=input_id.clone() value=draft on_type=keep_draft />
+                    <GrowingBox id=input_id.clone() value=draft.text on_type=draft.keep() />
                 </div>
                 <button type="submit" class="button">"Add point"</button>
             </form>

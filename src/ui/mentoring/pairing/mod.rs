@@ -6,7 +6,7 @@ use crate::domain::pairing::{Objective, OddMode, ProgrammeKind, Weights, MAX_WEI
 use crate::domain::programme::display_or;
 use crate::domain::Id;
 use crate::state::Route;
-use crate::ui::kit::{choose_options, names, ErrorLine, Field, PickField};
+use crate::ui::kit::{choose_options, names, unknown_choice, ErrorLine, Field, PickField};
 use leptos::prelude::*;
 use review::{Confirmed, Review};
 
@@ -104,12 +104,7 @@ fn Settings(programme: Id) -> impl IntoView {
                         on:change=move |_| set(Box::new(|m| m.kind = ProgrammeKind::MentorProtege { capacity: 1 })) />
                     "Mentor and protege: each mentor helps one or more proteges"
                 </label>
-                <Show when=unknown_kind>
-                    <label class="check">
-                        <input type="radio" name="pairing-kind" checked=true disabled=true />
-                        "A kind this version does not know (choose one above to replace it)"
-                    </label>
-                </Show>
+                {unknown_choice("pairing-kind", unknown_kind, "A kind this version does not know (choose one above to replace it)")}
             </fieldset>
             <Show when=peer>
                 <Field id="odd-mode" label="When the numbers are odd">
@@ -170,6 +165,32 @@ fn Settings(programme: Id) -> impl IntoView {
     }
 }
 
+/// A form that picks two of the same people (a rule's two people, a swap's) and sends them.
+#[component]
+fn TwoPeopleForm(
+    class: &'static str,
+    ids: [&'static str; 2],
+    labels: [&'static str; 2],
+    chosen: [RwSignal<Option<Id>>; 2],
+    #[prop(into)] people: Signal<Vec<(Id, String)>>,
+    /// What the send button says ("Swap").
+    button: &'static str,
+    on_send: Callback<()>,
+) -> impl IntoView {
+    let options = move |c| choose_options(c, "Choose a person", move || people.get());
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_send.run(());
+    };
+    view! {
+        <form class=class on:submit=send>
+            <PickField id=ids[0] label=labels[0] chosen=chosen[0]>{options(chosen[0])}</PickField>
+            <PickField id=ids[1] label=labels[1] chosen=chosen[1]>{options(chosen[1])}</PickField>
+            <button type="submit" class="button">{button}</button>
+        </form>
+    }
+}
+
 #[component]
 fn NeverRules(programme: Id) -> impl IntoView {
     let everyone = people(programme);
@@ -184,8 +205,7 @@ fn NeverRules(programme: Id) -> impl IntoView {
     let first = RwSignal::new(None::<Id>);
     let second = RwSignal::new(None::<Id>);
     let error = RwSignal::new(None::<String>);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add = Callback::new(move |()| {
         let r = match (first.get_untracked(), second.get_untracked()) {
             (Some(a), Some(b)) if a != b => edit_mentoring(programme, |p| {
                 let m = &mut p.mentoring;
@@ -202,10 +222,7 @@ fn NeverRules(programme: Id) -> impl IntoView {
             _ => Err("Please choose both people.".into()),
         };
         error.set(r.err());
-    };
-    let options = move |chosen: RwSignal<Option<Id>>| {
-        choose_options(chosen, "Choose a person", move || everyone.get())
-    };
+    });
     view! {
         <section class="panel" aria-labelledby="never-title">
             <h2 id="never-title">"Never pair"</h2>
@@ -223,11 +240,8 @@ fn NeverRules(programme: Id) -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <form class="inline-form" on:submit=add>
-                <PickField id="never-a" label="Person" chosen=first>{options(first)}</PickField>
-                <PickField id="never-b" label="Never with" chosen=second>{options(second)}</PickField>
-                <button type="submit" class="button">"Add rule"</button>
-            </form>
+            <TwoPeopleForm class="inline-form" ids=["never-a", "never-b"] labels=["Person", "Never with"]
+                chosen=[first, second] people=everyone button="Add rule" on_send=add />
             <ErrorLine error=error />
         </section>
     }

@@ -2,11 +2,10 @@
 //! the confirmed pairs.
 
 use super::super::{edit_mentoring, sentence, with_mentoring};
+use super::TwoPeopleForm;
 use crate::domain::{DomainError, Id};
 use crate::state::{use_app, Route};
-use crate::ui::kit::{
-    choose_options, names, CardList, ConfirmButton, ErrorLine, OrEmpty, PickField,
-};
+use crate::ui::kit::{names, CardList, ConfirmButton, ErrorLine, TableOrEmpty};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -91,8 +90,7 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
     };
     let swap_a = RwSignal::new(None::<Id>);
     let swap_b = RwSignal::new(None::<Id>);
-    let swap = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let swap = Callback::new(move |()| {
         let r = match (swap_a.get_untracked(), swap_b.get_untracked()) {
             (Some(a), Some(b)) => edit_mentoring(programme, |p| {
                 let roster = std::mem::take(&mut p.participants);
@@ -103,7 +101,7 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
             _ => Err("Please choose both people to swap.".into()),
         };
         error.set(r.err());
-    };
+    });
     let confirm = move |_| {
         let r = app.change(|ws| ws.confirm_pairs(programme, crate::ui::kit::today()));
         match r {
@@ -124,11 +122,7 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
         });
         status.set(Some("The proposal was discarded.".into()));
     });
-    let swap_options = move |chosen: RwSignal<Option<Id>>| {
-        choose_options(chosen, "Choose a person", move || {
-            draft.get().map(|d| d.everyone).unwrap_or_default()
-        })
-    };
+    let everyone = Signal::derive(move || draft.get().map(|d| d.everyone).unwrap_or_default());
     view! {
         <section class="panel" aria-labelledby="proposal-title">
             <h2 id="proposal-title">"Proposal"</h2>
@@ -143,51 +137,45 @@ pub(super) fn Review(programme: Id) -> impl IntoView {
             {move || draft.get().map(|d| {
                 let empty = d.rows.is_empty();
                 view! {
-                    <OrEmpty empty=Signal::stored(empty)
-                        when_empty="Nobody could be paired. Check the rules above, or add people to the roster.">
-                        <div class="scroll">
-                            <table class="grid pairs">
-                                <caption>"Proposed pairs"</caption>
-                                <thead><tr>
-                                    <th scope="col">"Pair"</th>
-                                    <th scope="col">"Why"</th>
-                                    <th scope="col">"Change"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {d.rows.clone().into_iter().map(|r| {
-                                        let (locked, label) = (r.locked, r.names.clone());
-                                        let (m1, m2) = (r.members.clone(), r.members.clone());
-                                        let label_b = r.names.clone();
-                                        view! {
-                                            <tr class:locked=locked>
-                                                <th scope="row" dir="auto">{r.names}{locked.then(|| view! { <span class="tag">"Locked"</span> })}</th>
-                                                <td dir="auto">{r.explanation}</td>
-                                                <td>
-                                                    <div class="actions">
-                                                        <button type="button" class="button" on:click=move |_| lock(&m1, !locked)>
-                                                            {if locked { "Unlock" } else { "Lock" }}
-                                                            <span class="visually-hidden">{format!(" {label}")}</span>
-                                                        </button>
-                                                        <button type="button" class="button" on:click=move |_| break_up(&m2)>
-                                                            "Break up"<span class="visually-hidden">{format!(" {label_b}")}</span>
-                                                        </button>
-                                                    </div>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    </OrEmpty>
+                    <TableOrEmpty empty=Signal::stored(empty)
+                        when_empty="Nobody could be paired. Check the rules above, or add people to the roster." class="grid pairs">
+                        <caption>"Proposed pairs"</caption>
+                        <thead><tr>
+                            <th scope="col">"Pair"</th>
+                            <th scope="col">"Why"</th>
+                            <th scope="col">"Change"</th>
+                        </tr></thead>
+                        <tbody>
+                            {d.rows.clone().into_iter().map(|r| {
+                                let (locked, label) = (r.locked, r.names.clone());
+                                let (m1, m2) = (r.members.clone(), r.members.clone());
+                                let label_b = r.names.clone();
+                                view! {
+                                    <tr class:locked=locked>
+                                        <th scope="row" dir="auto">{r.names}{locked.then(|| view! { <span class="tag">"Locked"</span> })}</th>
+                                        <td dir="auto">{r.explanation}</td>
+                                        <td>
+                                            <div class="actions">
+                                                <button type="button" class="button" on:click=move |_| lock(&m1, !locked)>
+                                                    {if locked { "Unlock" } else { "Lock" }}
+                                                    <span class="visually-hidden">{format!(" {label}")}</span>
+                                                </button>
+                                                <button type="button" class="button" on:click=move |_| break_up(&m2)>
+                                                    "Break up"<span class="visually-hidden">{format!(" {label_b}")}</span>
+                                                </button>
+                                            </div>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </TableOrEmpty>
                     <Show when={let n = d.unpaired.len(); move || n > 0}>
                         <p>{format!("Not paired: {}.", d.unpaired.join(", "))}</p>
                     </Show>
-                    <form class="inline-form subform" on:submit=swap>
-                        <PickField id="swap-a" label="First person to swap" chosen=swap_a>{swap_options(swap_a)}</PickField>
-                        <PickField id="swap-b" label="Second person to swap" chosen=swap_b>{swap_options(swap_b)}</PickField>
-                        <button type="submit" class="button">"Swap"</button>
-                    </form>
+                    <TwoPeopleForm class="inline-form subform" ids=["swap-a", "swap-b"]
+                        labels=["First person to swap", "Second person to swap"]
+                        chosen=[swap_a, swap_b] people=everyone button="Swap" on_send=swap />
                     <div class="actions make">
                         <button type="button" class="button primary" on:click=confirm>"Confirm these pairs"</button>
                         <ConfirmButton label="Discard this proposal".into()

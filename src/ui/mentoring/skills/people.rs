@@ -7,7 +7,7 @@ use crate::domain::mentoring::Direction;
 use crate::domain::pairing::{ProgrammeKind, Side};
 use crate::domain::programme::display_or;
 use crate::domain::Id;
-use crate::ui::kit::{ErrorLine, Field, OrEmpty};
+use crate::ui::kit::{ErrorLine, Field, TableOrEmpty};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -63,36 +63,32 @@ pub(super) fn People(programme: Id, editing: RwSignal<Option<Id>>) -> impl IntoV
     view! {
         <section class="panel" aria-labelledby="people-skills-title">
             <h2 id="people-skills-title" tabindex="-1">"Everyone's skills"</h2>
-            <OrEmpty empty=Signal::derive(move || rows.with(Vec::is_empty))
-                when_empty="Nobody is on the roster yet. Add people on the roster first.">
-                <div class="scroll">
-                    <table class="grid skills-table stack">
-                        <caption>"Skills by person"</caption>
-                        <thead><tr>
-                            <th scope="col">"Person"</th>
-                            <th scope="col">"Can offer"</th>
-                            <th scope="col">"Wants to develop"</th>
-                            <th scope="col">"Free on"</th>
-                            <th scope="col">"Team"</th>
-                            <Show when=move || mentor_protege.get()><th scope="col">"Side"</th></Show>
-                            <th scope="col">"Change"</th>
-                        </tr></thead>
-                        <tbody>
-                            <For each=move || rows.get() key=|r| r.clone() let(r)>
-                                <tr>
-                                    <th scope="row" dir="auto">{r.name.clone()}</th>
-                                    <td data-label="Can offer">{r.offers.clone()}</td>
-                                    <td data-label="Wants to develop">{r.wants.clone()}</td>
-                                    <td data-label="Free on">{r.days.clone()}</td>
-                                    <td data-label="Team" dir="auto">{r.team.clone()}</td>
-                                    <Show when=move || mentor_protege.get()><td data-label="Side">{r.side}</td></Show>
-                                    <td class="stack-actions"><button type="button" class="button" on:click=move |_| open(r.id)>{format!("Edit {}", r.name)}</button></td>
-                                </tr>
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
-            </OrEmpty>
+            <TableOrEmpty empty=Signal::derive(move || rows.with(Vec::is_empty))
+                when_empty="Nobody is on the roster yet. Add people on the roster first." class="grid skills-table stack">
+                <caption>"Skills by person"</caption>
+                <thead><tr>
+                    <th scope="col">"Person"</th>
+                    <th scope="col">"Can offer"</th>
+                    <th scope="col">"Wants to develop"</th>
+                    <th scope="col">"Free on"</th>
+                    <th scope="col">"Team"</th>
+                    <Show when=move || mentor_protege.get()><th scope="col">"Side"</th></Show>
+                    <th scope="col">"Change"</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.clone() let(r)>
+                        <tr>
+                            <th scope="row" dir="auto">{r.name.clone()}</th>
+                            <td data-label="Can offer">{r.offers.clone()}</td>
+                            <td data-label="Wants to develop">{r.wants.clone()}</td>
+                            <td data-label="Free on">{r.days.clone()}</td>
+                            <td data-label="Team" dir="auto">{r.team.clone()}</td>
+                            <Show when=move || mentor_protege.get()><td data-label="Side">{r.side}</td></Show>
+                            <td class="stack-actions"><button type="button" class="button" on:click=move |_| open(r.id)>{format!("Edit {}", r.name)}</button></td>
+                        </tr>
+                    </For>
+                </tbody>
+            </TableOrEmpty>
         </section>
     }
 }
@@ -180,36 +176,32 @@ pub(super) fn PersonEditor(
         <section class="panel person-skills" aria-labelledby="person-editor-title">
             <h2 id="person-editor-title" tabindex="-1">{move || format!("Skills of {}", name.get())}</h2>
             <p class="hint">"Changes are saved as you make them."</p>
-            <OrEmpty empty=Signal::derive(move || skills.with(Vec::is_empty))
-                when_empty="Add skills to the list above first.">
-                <div class="scroll">
-                    <table class="grid levels">
-                        <caption>{move || format!("What {} can offer and wants to develop", name.get())}</caption>
-                        <thead><tr>
-                            <th scope="col">"Skill"</th>
-                            <th scope="col" id="col-offers">"Can offer"</th>
-                            <th scope="col" id="col-wants">"Wants to develop"</th>
-                        </tr></thead>
-                        <tbody>
-                            <For each=move || skills.get() key=|s| s.clone() let((sid, sname))>
-                                <tr>
-                                    <th scope="row" id=format!("skill-row-{sid}") dir="auto">{sname}</th>
-                                    {[(Direction::Offers, "col-offers"), (Direction::Wants, "col-wants")].into_iter().map(|(d, col)| view! {
-                                        <td>
-                                            <select aria-labelledby=format!("{col} skill-row-{sid}")
-                                                on:change=move |ev| set_level(d, sid, ev)>
-                                                {crate::ui::kit::SKILL_LEVELS.into_iter().map(|(v, label)| view! {
-                                                    <option value=v.to_string() selected=move || level(d, sid) == v>{label}</option>
-                                                }).collect_view()}
-                                            </select>
-                                        </td>
-                                    }).collect_view()}
-                                </tr>
-                            </For>
-                        </tbody>
-                    </table>
-                </div>
-            </OrEmpty>
+            <TableOrEmpty empty=Signal::derive(move || skills.with(Vec::is_empty))
+                when_empty="Add skills to the list above first." class="grid levels">
+                <caption>{move || format!("What {} can offer and wants to develop", name.get())}</caption>
+                <thead><tr>
+                    <th scope="col">"Skill"</th>
+                    <th scope="col" id="col-offers">"Can offer"</th>
+                    <th scope="col" id="col-wants">"Wants to develop"</th>
+                </tr></thead>
+                <tbody>
+                    <For each=move || skills.get() key=|s| s.clone() let((sid, sname))>
+                        <tr>
+                            <th scope="row" id=format!("skill-row-{sid}") dir="auto">{sname}</th>
+                            {[(Direction::Offers, "col-offers"), (Direction::Wants, "col-wants")].into_iter().map(|(d, col)| view! {
+                                <td>
+                                    <select aria-labelledby=format!("{col} skill-row-{sid}")
+                                        on:change=move |ev| set_level(d, sid, ev)>
+                                        {crate::ui::kit::SKILL_LEVELS.into_iter().map(|(v, label)| view! {
+                                            <option value=v.to_string() selected=move || level(d, sid) == v>{label}</option>
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                            }).collect_view()}
+                        </tr>
+                    </For>
+                </tbody>
+            </TableOrEmpty>
             <fieldset class="choices">
                 <legend>"Free on"</legend>
                 {DAYS.iter().enumerate().map(|(i, day)| {
