@@ -89,6 +89,8 @@ test("after the first visit every piece is kept: with the server gone, every scr
   await saved(page);
   const programme = new URL(page.url()).hash;
   await serviceWorkerReady(page);
+  // The worker takes this page under its care as it activates (no reload needed).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await server.close();
   for (const [hash, heading] of [
     ["#/settings", "Settings"],
