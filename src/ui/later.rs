@@ -26,23 +26,24 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
     }
 }
 
-/// Each `file::name(route) { body }` is a screen loaded on first use; `body` builds its view.
+/// Each `file::name(route) { body }` is a screen loaded on first use; `body` builds its view
+/// (`file::name() { body }` for one that shows the same whatever the address says).
 /// Screens naming the same `file` arrive together, in one piece: fewer, larger pieces than one
 /// per screen (the code two pieces share becomes a piece of its own, so every extra piece
 /// multiplies the small ones).
 macro_rules! later {
-    ($( $(#[$doc:meta])* $file:ident::$name:ident($route:ident) $body:block )+) => { $(
+    ($( $(#[$doc:meta])* $file:ident::$name:ident($($route:ident)?) $body:block )+) => { $(
         $(#[$doc])*
         #[cfg(peercircle_split)]
         #[leptos::wasm_split::wasm_split($file, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($route: Route) -> Result<AnyView, Unavailable> {
+        pub fn $name($($route: Route)?) -> Result<AnyView, Unavailable> {
             let view: AnyView = $body;
             Ok(view)
         }
 
         $(#[$doc])*
         #[cfg(not(peercircle_split))]
-        pub async fn $name($route: Route) -> Result<AnyView, Unavailable> {
+        pub async fn $name($($route: Route)?) -> Result<AnyView, Unavailable> {
             let view: AnyView = $body;
             Ok(view)
         }
@@ -79,15 +80,15 @@ later! {
         }
     }
     /// The passphrase screen of a locked device (any route).
-    unlock::unlock(_route) { view! { <super::safety::UnlockScreen /> }.into_any() }
+    unlock::unlock() { view! { <super::safety::UnlockScreen /> }.into_any() }
     /// The kiosk's task screens (any route).
-    meeting::kiosk(_route) { view! { <super::kiosk::KioskScreen /> }.into_any() }
+    meeting::kiosk() { view! { <super::kiosk::KioskScreen /> }.into_any() }
     /// Settings, with backup, restore, the lock and wiping.
-    office::settings(_route) { view! { <super::settings::SettingsPage /> }.into_any() }
+    office::settings() { view! { <super::settings::SettingsPage /> }.into_any() }
     /// The first-meeting guide.
-    office::help(_route) { view! { <super::help::HelpPage /> }.into_any() }
+    office::help() { view! { <super::help::HelpPage /> }.into_any() }
     /// The question bank.
-    office::questions(_route) { view! { <super::questions::QuestionsPage /> }.into_any() }
+    office::questions() { view! { <super::questions::QuestionsPage /> }.into_any() }
     /// Making a file to share.
     office::share(route) {
         match route {
@@ -96,7 +97,7 @@ later! {
         }
     }
     /// Combining shared files.
-    office::combine(_route) { view! { <super::combine::CombinePage /> }.into_any() }
+    office::combine() { view! { <super::combine::CombinePage /> }.into_any() }
     /// Roster, buy-in, a group's charter and its print sheet.
     forming::forming(route) { super::forming::page(route) }
     /// Follow-up: pairs' health, check-ins, plans and the survey.

@@ -52,10 +52,13 @@ fn current_route() -> Route {
         .unwrap_or(Route::Programmes)
 }
 
+/// Puts the focus on the screen's heading on the next frame. A screen whose code is still
+/// arriving has none yet: then `focus_heading_when_shown` does it once it is shown.
 fn focus_heading() {
     request_animation_frame(|| {
         if let Some(h) = document().query_selector("main h1").ok().flatten() {
             if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                FOCUS_PENDING.with(|p| p.set(false));
                 let _ = h.focus();
             }
         }
@@ -179,9 +182,9 @@ pub fn App() -> impl IntoView {
         // The unlock screen comes first: while locked nothing is loaded, the kiosk's state
         // included.
         <Show when=move || !locked() fallback=|| view! {
-            <main id="main" class="locked">{later::show(later::unlock(Route::Programmes))}</main>
+            <main id="main" class="locked">{later::show(later::unlock())}</main>
         }>
-        <Show when=move || kiosk_task.with(Option::is_none) fallback=|| later::show(later::kiosk(Route::Programmes))>
+        <Show when=move || kiosk_task.with(Option::is_none) fallback=|| later::show(later::kiosk())>
         <a class="skip" href="#main" on:click=move |ev| {
             ev.prevent_default();
             focus_heading();
@@ -220,11 +223,11 @@ pub fn App() -> impl IntoView {
                 r @ Route::Session(_) => later::show(later::session(r)),
                 r @ Route::Display(_) => later::show(later::display(r)),
                 Route::NotFound => view! { <not_found::NotFound /> }.into_any(),
-                r @ Route::Settings => later::show(later::settings(r)),
-                r @ Route::Help => later::show(later::help(r)),
-                r @ Route::Questions => later::show(later::questions(r)),
+                Route::Settings => later::show(later::settings()),
+                Route::Help => later::show(later::help()),
+                Route::Questions => later::show(later::questions()),
                 r @ Route::Share(_) => later::show(later::share(r)),
-                r @ Route::Combine => later::show(later::combine(r)),
+                Route::Combine => later::show(later::combine()),
                 r @ (Route::Roster(_) | Route::BuyIn(_) | Route::Group(..) | Route::GroupPrint(..)) => {
                     later::show(later::forming(r))
                 }
