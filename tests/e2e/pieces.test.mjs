@@ -31,6 +31,20 @@ test("the release build is cut into pieces, each named by its contents", () => {
   for (const f of [...pieces, ...loaders]) assert.ok(sw.includes(`"./${f}"`), `the service worker does not keep ${f}`);
 });
 
+test("the first paint waits for one stylesheet, and the piece loader is fetched beside the glue", () => {
+  const html = fs.readFileSync(`${DIST}/index.html`, "utf8");
+  const sheets = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(sheets.length, 1, `expected one stylesheet, found ${sheets.join(", ")}`);
+  assert.deepEqual(fs.readdirSync(DIST).filter((f) => f.endsWith(".css")), sheets, "a stylesheet nobody links was left in the build");
+  const css = fs.readFileSync(`${DIST}/${sheets[0]}`, "utf8");
+  // Every source sheet is in it, in the order index.html lists them (the cascade depends on it).
+  const sources = [...fs.readFileSync("index.html", "utf8").matchAll(/href="style\/([a-z]+)\.css"/g)].map((m) => m[1]);
+  const at = sources.map((name) => css.search(new RegExp(`/\\* ${name}-[0-9a-f]+\\.css \\*/`)));
+  assert.ok(at.every((i) => i >= 0), `a source stylesheet is missing: ${sources.filter((_, i) => at[i] < 0)}`);
+  assert.deepEqual([...at].sort((a, b) => a - b), at, "the stylesheets were joined out of order");
+  assert.match(html, /<link rel="modulepreload" href="\.\/__wasm_split-[0-9a-f]{16}\.js"[^>]*integrity="sha384-/);
+});
+
 test("the first screen opens without any piece; a screen's piece arrives when it is opened", async () => {
   const server = await serve();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
