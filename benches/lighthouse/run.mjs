@@ -99,10 +99,10 @@ try {
     // A freshly started browser sometimes reports no paint on its first page; one retry.
     let result = await audit();
     if (result.lhr.runtimeError) result = await audit();
-    server.close();
     const lhr = result.lhr;
     if (lhr.runtimeError) {
       console.log(`== Lighthouse could not measure ${label}: ${lhr.runtimeError.message}`);
+      server.close();
       continue;
     }
     const score = (c) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
@@ -126,21 +126,19 @@ try {
     // slowed, once with the network not limited. (Measured 2026-12-03: the CPU changed
     // nothing and the network took 1.2 s off, so only fewer first-load bytes move it.)
     if (compress) {
-      const server2 = await serve(true);
-      const again = `http://127.0.0.1:${server2.address().port}/`;
       for (const [what, throttling] of [
         ["CPU not slowed", { rttMs: 150, throughputKbps: 1638.4, cpuSlowdownMultiplier: 1 }],
         ["network not limited", { rttMs: 150, throughputKbps: 1e6, cpuSlowdownMultiplier: 4 }],
       ]) {
-        const r = await lighthouse(again, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] }, {
+        const r = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] }, {
           extends: "lighthouse:default",
           settings: { formFactor: "mobile", throttlingMethod: "simulate", throttling: { ...throttling, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0 } },
         });
         const lcp = r.lhr.audits["largest-contentful-paint"]?.numericValue;
         console.log(`  largest contentful paint with the ${what}: ${lcp === undefined ? "not measured" : fmt(lcp)}`);
       }
-      server2.close();
     }
+    server.close();
     if (process.env.LIGHTHOUSE_REPORT_DIR) {
       const file = path.join(process.env.LIGHTHOUSE_REPORT_DIR, `lighthouse-${compress ? "compressing" : "plain"}.json`);
       fs.writeFileSync(file, JSON.stringify(lhr));
