@@ -7,9 +7,7 @@ fn main() {
         console_error_panic_hook::set_once();
         wasm_bindgen_futures::spawn_local(async {
             peercircle::persist::idb::open_for_app().await;
-            leptos::mount::mount_to_body(peercircle::App);
+            peercircle::ui::start().await;
         });
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    leptos::mount::mount_to_body(peercircle::App);
 }

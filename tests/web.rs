@@ -84,11 +84,44 @@ async fn the_app_mounts_and_shows_the_programmes_screen() {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let host: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(host);
-    let handle = leptos::mount::mount_to(host.clone(), peercircle::App);
+    let app = peercircle::state::AppState::start().await.unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        leptos::prelude::view! { <peercircle::App app=app /> }
+    });
     let heading = host.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "Programmes");
     assert!(host.text_content().unwrap().contains("No programmes yet"));
     drop(handle);
+}
+
+/// The start reads saved records through the reader (fetched only when there is something
+/// to read), and starts a store with none exactly as reading it would.
+#[wasm_bindgen_test]
+async fn the_start_reads_saved_records_and_starts_an_empty_store_fresh() {
+    use leptos::prelude::GetUntracked;
+    use peercircle::state::AppState;
+    clear();
+    let fresh = AppState::start().await.unwrap();
+    let fresh_ws = fresh.ws.get_untracked();
+    assert!(fresh_ws.programmes.is_empty());
+    assert!(!fresh_ws.questions.questions().is_empty());
+    clear();
+    let mut ws = Workspace::default();
+    ws.create_programme("Read back at the start").unwrap();
+    let mut store = BrowserStore::open().unwrap();
+    let keys = ws.record_keys().into_iter().collect();
+    save_records(&mut store, &ws, &keys, &BTreeSet::new()).unwrap();
+    store.set("peercircle:session:99", "{not json").unwrap();
+    let app = AppState::start().await.unwrap();
+    let loaded = app.ws.get_untracked();
+    assert_eq!(loaded.programmes.len(), 1);
+    assert_eq!(loaded.programmes[0].name, "Read back at the start");
+    assert_eq!(
+        app.problems.get_untracked().len(),
+        1,
+        "the damaged record is reported"
+    );
+    clear();
 }
 
 // ---- Encryption (issue 6): the real crypto and storage path in wasm. ----

@@ -219,6 +219,19 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
     let floor = highest_id_elsewhere(store, &loaded.protected)?;
     let settings = &mut loaded.workspace.settings;
     settings.last_id = settings.last_id.max(floor);
+    Ok(settle(loaded, questions_found))
+}
+
+impl Loaded {
+    /// What loading a store with no record in it gives, without the code that reads records
+    /// (`state::reader` brings that only when there is something to read).
+    pub fn fresh() -> Loaded {
+        settle(Loaded::default(), false)
+    }
+}
+
+/// The defaults a load fills in, whatever was read.
+fn settle(mut loaded: Loaded, questions_found: bool) -> Loaded {
     // A device that never saved a bank starts with the starter questions. One whose bank
     // could not be read keeps an empty one rather than overwrite the set-aside copy's intent.
     if !questions_found
@@ -232,7 +245,7 @@ pub fn load_workspace(store: &mut dyn KeyValueStore) -> Result<Loaded, StoreErro
     if loaded.workspace.settings.k < 3 {
         loaded.workspace.settings.k = 3;
     }
-    Ok(loaded)
+    loaded
 }
 
 fn check_programme(p: Programme, id: Id) -> Result<Programme, RestoreError> {

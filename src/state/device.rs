@@ -98,8 +98,15 @@ impl AppState {
         self.settled();
     }
 
-    /// The settings as stored now (another tab may have saved them), if readable.
-    pub fn stored_settings(&self) -> Option<crate::domain::workspace::Settings> {
+    /// The settings as stored now (another tab may have saved them), if readable; `Err`
+    /// when the code that reads them did not arrive (see `reader`).
+    pub async fn stored_settings(
+        &self,
+    ) -> Result<Option<crate::domain::workspace::Settings>, super::reader::Unavailable> {
+        super::reader::stored_settings(*self).await
+    }
+
+    pub(crate) fn stored_settings_now(&self) -> Option<crate::domain::workspace::Settings> {
         let key = key_of(RecordKey::Settings);
         let text = self.with_store(|s| s.get(&key).ok().flatten()).flatten()?;
         crate::persist::records::restore(&text, &crate::persist::migrate::SETTINGS).ok()

@@ -6,6 +6,7 @@
 mod autosave;
 pub mod device;
 mod guard;
+pub mod reader;
 pub mod route;
 pub mod security;
 #[cfg(target_arch = "wasm32")]
@@ -150,17 +151,19 @@ pub fn use_app() -> AppState {
 }
 
 impl AppState {
-    /// Opens the browser's storage (or memory when refused) and loads everything.
-    pub fn start() -> AppState {
+    /// Opens the browser's storage (or memory when refused) and loads everything. `Err` when
+    /// there are records to read and the code that reads them did not arrive (see `reader`):
+    /// then nothing is shown that could be saved over them.
+    pub async fn start() -> Result<AppState, reader::Unavailable> {
         // The durable store, opened before the app started (`main`). Where the browser has
         // none (or it would not open), local storage; where it refuses that too, memory.
         #[cfg(target_arch = "wasm32")]
         if let Some(crate::persist::idb::Opened::Ready(warning)) =
             crate::persist::idb::take_opened()
         {
-            let state = AppState::from_store(Box::new(crate::persist::idb::IdbStore), warning);
+            let state = AppState::open(Box::new(crate::persist::idb::IdbStore), warning).await?;
             crate::persist::idb::on_settled(move || state.settled());
-            return state;
+            return Ok(state);
         }
         // A store too full for even a tiny write still holds the facilitator's data: open it
         // read-only rather than show an empty app whose typing and backups would be lost.
@@ -170,15 +173,48 @@ impl AppState {
                 Ok((store, true)) => (Box::new(store), Some(StoreError::FullAtStart)),
                 Err(e) => (Box::new(MemoryStore::default()), Some(e)),
             };
-        AppState::from_store(store, warning)
+        AppState::open(store, warning).await
+    }
+
+    /// `from_store`, with the record reader fetched only when the store holds a record.
+    pub async fn open(
+        store: Box<dyn KeyValueStore>,
+        warning: Option<StoreError>,
+    ) -> Result<AppState, reader::Unavailable> {
+        let (store, lock, warning) = Self::device(store, warning);
+        let nothing_to_read =
+            lock == LockView::Locked || matches!(reader::has_records(&store), Ok(false));
+        if nothing_to_read {
+            let loaded = if lock == LockView::Locked {
+                Default::default()
+            } else {
+                crate::persist::records::Loaded::fresh()
+            };
+            return Ok(Self::assemble(store, lock, Ok(loaded), warning));
+        }
+        let (store, loaded) = reader::read_all(store).await?;
+        Ok(Self::assemble(store, lock, loaded, warning))
     }
 
     /// Wraps the store in the device lock (finishing any re-encryption a closed tab
     /// interrupted) and loads everything, unless the lock is on: then nothing is read until
     /// the passphrase is given. Lock settings that cannot be read leave the stored data
-    /// untouched and the app working in memory, with the reason shown.
+    /// untouched and the app in memory, with the reason shown.
     pub fn from_store(store: Box<dyn KeyValueStore>, warning: Option<StoreError>) -> AppState {
-        let (mut store, warning) =
+        let (mut store, lock, warning) = Self::device(store, warning);
+        let loaded = if lock == LockView::Locked {
+            Ok(Default::default())
+        } else {
+            crate::persist::records::load_workspace(&mut store)
+        };
+        Self::assemble(store, lock, loaded, warning)
+    }
+
+    fn device(
+        store: Box<dyn KeyValueStore>,
+        warning: Option<StoreError>,
+    ) -> (reader::Device, LockView, Option<StoreError>) {
+        let (store, warning) =
             match DeviceStore::open(store, crate::persist::random::browser_random()) {
                 Ok(device) => (device, warning),
                 Err(e) => {
@@ -195,13 +231,18 @@ impl AppState {
         } else {
             LockView::Off
         };
-        let (loaded, warning) = if lock == LockView::Locked {
-            (Default::default(), warning)
-        } else {
-            match crate::persist::records::load_workspace(&mut store) {
-                Ok(loaded) => (loaded, warning),
-                Err(e) => (Default::default(), Some(e)),
-            }
+        (store, lock, warning)
+    }
+
+    fn assemble(
+        mut store: reader::Device,
+        lock: LockView,
+        loaded: Result<crate::persist::records::Loaded, StoreError>,
+        warning: Option<StoreError>,
+    ) -> AppState {
+        let (loaded, warning) = match loaded {
+            Ok(loaded) => (loaded, warning),
+            Err(e) => (Default::default(), Some(e)),
         };
         let full_at_start = warning == Some(StoreError::FullAtStart);
         if !full_at_start {
@@ -436,8 +477,21 @@ impl AppState {
     }
 
     /// A viewer picks up a session the tab in charge just saved. Read only: a record that
-    /// cannot be read is simply not shown (the tab in charge deals with it).
+    /// cannot be read is simply not shown (the tab in charge deals with it). The reading
+    /// code may still be on its way (`reader`); the record is read once it is here.
     pub fn refresh_record(&self, key: &str) {
+        use crate::persist::records::parse_key;
+        if !matches!(parse_key(key), Some(RecordKey::Session(_))) {
+            return;
+        }
+        let (app, key) = (*self, key.to_string());
+        leptos::task::spawn_local(async move {
+            // Not arrived: this window keeps what it shows until the next change or reload.
+            let _ = reader::refresh_record(app, key).await;
+        });
+    }
+
+    pub(crate) fn refresh_record_now(&self, key: &str) {
         use crate::persist::records::{parse_key, restore};
         let Some(RecordKey::Session(id)) = parse_key(key) else {
             return;

@@ -15,16 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
-/// Why a screen's code did not arrive: the file could not be fetched or started (a new
-/// version replaced the files under an open page, or the first visit was cut short).
-#[derive(Debug)]
-pub struct Unavailable;
-
-impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        Unavailable
-    }
-}
+pub use crate::state::reader::Unavailable;
 
 /// Each `file::name(route) { body }` is a screen loaded on first use; `body` builds its view
 /// (`file::name() { body }` for one that shows the same whatever the address says).
@@ -186,14 +177,24 @@ impl<F: Future> Future for Built<F> {
     }
 }
 
+/// A screen whose code did not arrive.
 fn unavailable() -> AnyView {
+    not_arrived(
+        "This screen could not be opened",
+        "Nothing you entered is affected.",
+    )
+}
+
+/// Part of the app did not arrive: what happened, what it means for the person's work, and
+/// a way to try again.
+pub(super) fn not_arrived(heading: &'static str, consequence: &'static str) -> AnyView {
     view! {
         <section class="card" aria-labelledby="unavailable-heading">
-            <h1 id="unavailable-heading" tabindex="-1">"This screen could not be opened"</h1>
+            <h1 id="unavailable-heading" tabindex="-1">{heading}</h1>
             <p>
                 "Part of Peercircle did not arrive, usually because a newer version was put on "
                 "the web address while this page was open, or the connection dropped during a "
-                "first visit. Nothing you entered is affected."
+                "first visit. " {consequence}
             </p>
             <button type="button" class="button primary" on:click=|_| {
                 if let Some(w) = web_sys::window() {

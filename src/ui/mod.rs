@@ -86,9 +86,27 @@ fn focus_heading_when_shown() {
     }
 }
 
+/// Starts Peercircle in the page: reads what was saved (its reading code fetched first when
+/// there is something to read), then shows the first screen. If that code never arrives,
+/// a sentence and a way to try again, and nothing that could be saved over the records.
+pub async fn start() {
+    match AppState::start().await {
+        Ok(app) => leptos::mount::mount_to_body(move || view! { <App app=app /> }),
+        Err(later::Unavailable) => leptos::mount::mount_to_body(|| {
+            if let Some(boot) = document().get_element_by_id("boot") {
+                boot.remove();
+            }
+            let said = later::not_arrived(
+                "Peercircle could not open",
+                "Your saved work is untouched on this device; reloading usually brings it back.",
+            );
+            view! { <main id="main" class="alone">{said}</main> }
+        }),
+    }
+}
+
 #[component]
-pub fn App() -> impl IntoView {
-    let app = AppState::start();
+pub fn App(app: AppState) -> impl IntoView {
     provide_context(app);
     app.route.set(current_route());
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -66,6 +66,39 @@ test("the first screen opens without any piece; a screen's piece arrives when it
   await server.close();
 });
 
+test("a returning visit reads its records with the reader piece; if it cannot arrive, nothing is shown that could be saved over them", async () => {
+  const server = await serve();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const fetched = [];
+  context.on("request", (r) => { if (PIECE.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname); });
+  const seen = { errors: [] };
+  const page = await context.newPage();
+  page.on("pageerror", (e) => seen.errors.push(String(e)));
+  await page.goto(server.url);
+  await ready(page);
+  await createProgramme(page, "Read back by the reader");
+  await saved(page);
+  await page.goto(server.url);
+  await ready(page);
+  await page.getByRole("heading", { level: 1, name: "Programmes" }).waitFor();
+  await page.getByText("Read back by the reader").waitFor();
+  assert.ok(fetched.some((p) => /\/split_reader-/.test(p)), `the reader piece was not fetched: ${fetched}`);
+  // Now the reader cannot arrive (a newer version replaced the files, say).
+  await context.route(PIECE, (route) => route.abort());
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Peercircle could not open" }).waitFor();
+  await page.getByText("Your saved work is untouched on this device").waitFor();
+  assert.equal(await page.getByRole("heading", { level: 1, name: "Programmes" }).count(), 0,
+    "an empty programmes screen was shown over records that could not be read");
+  assert.equal(await page.getByRole("button", { name: "Create programme" }).count(), 0);
+  await context.unroute(PIECE);
+  await page.getByRole("button", { name: "Reload Peercircle" }).click();
+  await page.getByText("Read back by the reader").waitFor();
+  assert.deepEqual(seen.errors, [], "no page error");
+  await context.close();
+  await server.close();
+});
+
 test("a piece that cannot arrive gets a plain sentence, the app keeps working, and opening it again tries again", async () => {
   const server = await serve();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });

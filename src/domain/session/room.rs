@@ -161,4 +161,20 @@ impl RoomMessage {
         }
         serde_json::from_str(text).ok()
     }
+
+    /// The session a projector window asks for, if `text` is its "want" message. Read
+    /// without the code for the other messages: the facilitator's window, which only ever
+    /// answers, has them in its first download only as this.
+    pub fn wanted(text: &str) -> Option<Id> {
+        #[derive(Deserialize)]
+        struct Want {
+            kind: String,
+            session: Id,
+        }
+        if text.len() > 200 {
+            return None;
+        }
+        let want: Want = serde_json::from_str(text).ok()?;
+        (want.kind == "want").then_some(want.session)
+    }
 }

@@ -76,3 +76,22 @@ fn messages_round_trip_and_junk_is_ignored() {
     assert_eq!(RoomMessage::decode("hello:abc"), None);
     assert_eq!(RoomMessage::decode("{\"kind\":\"show\"}"), None);
 }
+
+#[test]
+fn the_facilitators_window_reads_a_want_and_nothing_else() {
+    assert_eq!(
+        RoomMessage::wanted(&RoomMessage::Want { session: 7 }.encode()),
+        Some(7)
+    );
+    for other in [RoomMessage::Locked, RoomMessage::Gone { session: 7 }] {
+        assert_eq!(RoomMessage::wanted(&other.encode()), None);
+    }
+    assert_eq!(RoomMessage::wanted(r#"{"kind":"want"}"#), None);
+    assert_eq!(RoomMessage::wanted(r#"{"kind":"want","session":-1}"#), None);
+    assert_eq!(RoomMessage::wanted("want 7"), None);
+    let long = format!(
+        r#"{{"kind":"want","session":7,"pad":"{}"}}"#,
+        "x".repeat(300)
+    );
+    assert_eq!(RoomMessage::wanted(&long), None);
+}

@@ -399,3 +399,20 @@ fn fields_this_version_does_not_know_survive_a_load_and_save() {
     assert_eq!(after["data"]["groups"][0]["badge"]["icon"], "star");
     assert_eq!(after["data"]["purpose"], "Edited here");
 }
+
+/// The app skips the record reader when the store holds no record (`state::reader`): what
+/// it starts with then must be exactly what reading that store would have given.
+#[test]
+fn a_store_without_records_starts_exactly_as_reading_it_would() {
+    let mut store = MemoryStore::default();
+    store.set("someone-else:settings", "{}").unwrap();
+    store.set("peercircle-probe", "1").unwrap();
+    let read = load_workspace(&mut store).unwrap();
+    let fresh = Loaded::fresh();
+    assert_eq!(fresh.workspace, read.workspace);
+    assert_eq!(fresh.problems, read.problems);
+    assert_eq!(fresh.protected, read.protected);
+    assert_eq!(fresh.unknown, read.unknown);
+    assert!(fresh.workspace.settings.k >= 3);
+    assert!(!fresh.workspace.questions.questions().is_empty());
+}

@@ -144,23 +144,27 @@ pub fn follow_other_tabs(app: AppState) {
         if changed != key {
             return;
         }
-        let theirs = app.stored_settings();
-        let differs = |t: &Settings| app.ws.with_untracked(|ws| ws.settings.kiosk != t.kiosk);
-        match theirs {
-            Some(theirs) if differs(&theirs) => {
-                app.ws.update(|ws| ws.settings.kiosk = theirs.kiosk);
-                refresh_task_session();
-            }
-            Some(_) => {}
-            // Unreadable here: a tab that only shows starts afresh from storage rather than
-            // keep showing the data; a tab in charge keeps its unsaved work.
-            None if app.tab.get_untracked() != TabRole::Active => {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().reload();
+        leptos::task::spawn_local(async move {
+            // Read when the reading code is here (it may be on its way); one that never
+            // arrives counts as unreadable.
+            let theirs = app.stored_settings().await.ok().flatten();
+            let differs = |t: &Settings| app.ws.with_untracked(|ws| ws.settings.kiosk != t.kiosk);
+            match theirs {
+                Some(theirs) if differs(&theirs) => {
+                    app.ws.update(|ws| ws.settings.kiosk = theirs.kiosk);
+                    refresh_task_session();
                 }
+                Some(_) => {}
+                // Unreadable here: a tab that only shows starts afresh from storage rather
+                // than keep showing the data; a tab in charge keeps its unsaved work.
+                None if app.tab.get_untracked() != TabRole::Active => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                }
+                None => {}
             }
-            None => {}
-        }
+        });
     };
     // Local storage's event (an older Peercircle) and the durable store's own messages.
     let on_storage = changed_key.clone();

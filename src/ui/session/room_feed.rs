@@ -39,8 +39,8 @@ pub fn serve(app: AppState) {
     let wanted = RwSignal::new(BTreeSet::<Id>::new());
     let sent = StoredValue::new(BTreeMap::<Id, String>::new());
     let timers = use_timers();
-    let Some(channel) = open(move |message| {
-        if let RoomMessage::Want { session } = message {
+    let Some(channel) = open(move |text| {
+        if let Some(session) = RoomMessage::wanted(text) {
             // Asked again (a projector window opened or reloaded): send even if unchanged.
             sent.update_value(|s| {
                 s.remove(&session);
@@ -97,11 +97,13 @@ pub fn serve(app: AppState) {
 /// window may reload, or hand over to another tab), and keeps the latest answer.
 pub fn follow(id: Id) -> RwSignal<Option<RoomMessage>> {
     let feed = RwSignal::new(None::<RoomMessage>);
-    let Some(channel) = open(move |message| match &message {
-        RoomMessage::Show { session, .. } | RoomMessage::Gone { session } if *session == id => {
+    let Some(channel) = open(move |text| match RoomMessage::decode(text) {
+        Some(message @ (RoomMessage::Show { session, .. } | RoomMessage::Gone { session }))
+            if session == id =>
+        {
             feed.set(Some(message));
         }
-        RoomMessage::Locked => feed.set(Some(message)),
+        Some(message @ RoomMessage::Locked) => feed.set(Some(message)),
         _ => {}
     }) else {
         return feed;
@@ -123,13 +125,13 @@ type Channel = web_sys::BroadcastChannel;
 type Channel = ();
 
 #[cfg(target_arch = "wasm32")]
-fn open(on_message: impl Fn(RoomMessage) + 'static) -> Option<Channel> {
+fn open(on_message: impl Fn(&str) + 'static) -> Option<Channel> {
     use wasm_bindgen::prelude::*;
     let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
     let handler =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if let Some(message) = ev.data().as_string().and_then(|t| RoomMessage::decode(&t)) {
-                on_message(message);
+            if let Some(text) = ev.data().as_string() {
+                on_message(&text);
             }
         });
     channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -139,7 +141,7 @@ fn open(on_message: impl Fn(RoomMessage) + 'static) -> Option<Channel> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn open(_on_message: impl Fn(RoomMessage) + 'static) -> Option<Channel> {
+fn open(_on_message: impl Fn(&str) + 'static) -> Option<Channel> {
     let _ = CHANNEL;
     None
 }

@@ -1,0 +1,108 @@
+//! Reading saved records, in code that arrives only when there is something to read.
+//!
+//! Turning stored text back into programmes and sessions is the largest single part of the
+//! app's code (every record type's reader, and the checks run on it). A first visit has
+//! nothing stored, so in the release build (`--cfg peercircle_split`) these functions are cut
+//! into a wasm file of their own (`scripts/post_build.py`): the first screen of a first visit
+//! appears without waiting for them, and a returning visit fetches them from the service
+//! worker's copy before its first screen. In every other build they are plain `async`
+//! functions, so the app behaves the same either way.
+//!
+//! Each function reads the store when it runs, after its code has arrived, never before: two
+//! changes from another tab that arrive while the code is on its way are both read as they
+//! are then, so an older copy never replaces a newer one.
+
+use super::AppState;
+use crate::domain::workspace::Settings;
+use crate::persist::lock::DeviceStore;
+use crate::persist::records::{load_workspace, parse_key, Loaded, QUARANTINE_PREFIX};
+use crate::persist::{KeyValueStore, StoreError};
+
+/// The device's store, as the app keeps it.
+pub type Device = DeviceStore<Box<dyn KeyValueStore>>;
+
+/// Why the reading code did not arrive: the file could not be fetched or started (a new
+/// version replaced the files under an open page, or the first visit was cut short).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unavailable;
+
+impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+/// Whether the store holds anything for the reader: a record, or one set aside (whose ids
+/// new ones must not reuse). A store without either loads as [`Loaded::fresh`].
+pub fn has_records(store: &dyn KeyValueStore) -> Result<bool, StoreError> {
+    Ok(store
+        .keys()?
+        .iter()
+        .any(|key| parse_key(key).is_some() || key.starts_with(QUARANTINE_PREFIX)))
+}
+
+/// Declares each function twice: cut into the `reader` file in the release build, a plain
+/// `async fn` in every other.
+macro_rules! reader {
+    ($( $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block )+) => { $(
+        $(#[$doc])*
+        #[cfg(peercircle_split)]
+        #[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+            Ok($body)
+        }
+
+        $(#[$doc])*
+        #[cfg(not(peercircle_split))]
+        pub async fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+            Ok($body)
+        }
+    )+ };
+}
+
+reader! {
+    /// Reads every record (setting aside what cannot be read), handing the store back.
+    fn read_all(store: Device) -> (Device, Result<Loaded, StoreError>) {
+        let mut store = store;
+        let loaded = load_workspace(&mut store);
+        (store, loaded)
+    }
+
+    /// A viewer picks up a session another tab saved (see `AppState::refresh_record`).
+    fn refresh_record(app: AppState, key: String) -> () {
+        app.refresh_record_now(&key)
+    }
+
+    /// The settings as stored now, if readable (see `AppState::stored_settings`).
+    fn stored_settings(app: AppState) -> Option<Settings> {
+        app.stored_settings_now()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::MemoryStore;
+
+    #[test]
+    fn only_a_record_or_one_set_aside_needs_the_reader() {
+        let mut store = MemoryStore::default();
+        assert_eq!(has_records(&store), Ok(false));
+        for key in [
+            "peercircle-probe",
+            "peercircle:lock",
+            "peercircle:journal",
+            "someone-else:programme:1",
+        ] {
+            store.set(key, "x").unwrap();
+        }
+        assert_eq!(has_records(&store), Ok(false));
+        let mut aside = store.clone();
+        aside
+            .set("peercircle:quarantine:1:programme:4", "x")
+            .unwrap();
+        assert_eq!(has_records(&aside), Ok(true));
+        store.set("peercircle:programme:4", "x").unwrap();
+        assert_eq!(has_records(&store), Ok(true));
+    }
+}
