@@ -18,6 +18,7 @@ pub mod programme;
 pub mod questions;
 pub mod roster;
 pub mod roster_list;
+pub mod scale;
 pub mod session;
 pub mod sort;
 pub mod testimony;

@@ -5,6 +5,7 @@
 
 use super::super::programme::RecordError;
 use super::super::{clean_name, Date, DomainError, Id};
+use crate::domain::scale::Statement;
 use serde::{Deserialize, Serialize};
 
 /// One outcome the survey asks about.
@@ -70,10 +71,6 @@ impl Measure {
             answer
         }
     }
-
-    fn index(self) -> usize {
-        Measure::ALL.iter().position(|m| *m == self).unwrap_or(0)
-    }
 }
 
 /// How many people gave each answer 1..5 to one statement.
@@ -99,27 +96,14 @@ impl SurveyPoint {
     }
 }
 
-/// One person's answers, held only until they are added to the counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SurveyAnswers(pub [Option<u8>; 7]);
-
-impl SurveyAnswers {
-    pub fn set(&mut self, m: Measure, answer: u8) {
-        if let Some(slot) = self.0.get_mut(m.index()) {
-            *slot = Some(answer);
-        }
-    }
-
-    pub fn get(&self, m: Measure) -> Option<u8> {
-        self.0.get(m.index()).copied().flatten()
-    }
-
-    pub fn is_complete(&self) -> bool {
-        self.0
-            .iter()
-            .all(|a| a.is_some_and(|n| (1..=5).contains(&n)))
+impl crate::domain::scale::Statement for Measure {
+    fn index(self) -> usize {
+        Measure::ALL.iter().position(|m| *m == self).unwrap_or(0)
     }
 }
+
+/// One person's answers, held only until they are added to the counts.
+pub type SurveyAnswers = crate::domain::scale::ScaleAnswers<Measure, 7>;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

@@ -5,6 +5,7 @@
 //! worked out by looking before and after they answer), and never for fewer than k people.
 
 use super::{Phase, Session, SessionError};
+use crate::domain::scale::Statement;
 use serde::{Deserialize, Serialize};
 
 /// How many people gave each answer 1..5 to one question.
@@ -49,7 +50,9 @@ impl FeedbackQuestion {
             FeedbackQuestion::Overall => "Overall",
         }
     }
+}
 
+impl crate::domain::scale::Statement for FeedbackQuestion {
     fn index(self) -> usize {
         FeedbackQuestion::ALL
             .iter()
@@ -59,26 +62,7 @@ impl FeedbackQuestion {
 }
 
 /// One person's answers, held only until they are added to the counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct FeedbackAnswers(pub [Option<u8>; 4]);
-
-impl FeedbackAnswers {
-    pub fn set(&mut self, q: FeedbackQuestion, answer: u8) {
-        if let Some(slot) = self.0.get_mut(q.index()) {
-            *slot = Some(answer);
-        }
-    }
-
-    pub fn get(&self, q: FeedbackQuestion) -> Option<u8> {
-        self.0.get(q.index()).copied().flatten()
-    }
-
-    pub fn is_complete(&self) -> bool {
-        self.0
-            .iter()
-            .all(|a| a.is_some_and(|n| (1..=5).contains(&n)))
-    }
-}
+pub type FeedbackAnswers = crate::domain::scale::ScaleAnswers<FeedbackQuestion, 4>;
 
 /// The counts for one meeting.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -241,7 +225,7 @@ mod tests {
     }
 
     fn all(n: u8) -> FeedbackAnswers {
-        FeedbackAnswers([Some(n); 4])
+        FeedbackAnswers::new([Some(n); 4])
     }
 
     #[test]
@@ -273,8 +257,12 @@ mod tests {
         let mut half = FeedbackAnswers::default();
         half.set(FeedbackQuestion::Heard, 3);
         assert!(s.record_feedback(&half).is_err());
-        assert!(s.record_feedback(&FeedbackAnswers([Some(6); 4])).is_err());
-        assert!(s.record_feedback(&FeedbackAnswers([Some(0); 4])).is_err());
+        assert!(s
+            .record_feedback(&FeedbackAnswers::new([Some(6); 4]))
+            .is_err());
+        assert!(s
+            .record_feedback(&FeedbackAnswers::new([Some(0); 4]))
+            .is_err());
         assert_eq!(s.feedback(), &MeetingFeedback::default());
     }
 
@@ -363,10 +351,10 @@ mod tests {
             let mut forward = closed(20);
             let mut backward = closed(20);
             for p in &people {
-                forward.record_feedback(&FeedbackAnswers(p.map(Some))).unwrap();
+                forward.record_feedback(&FeedbackAnswers::new(p.map(Some))).unwrap();
             }
             for p in people.iter().rev() {
-                backward.record_feedback(&FeedbackAnswers(p.map(Some))).unwrap();
+                backward.record_feedback(&FeedbackAnswers::new(p.map(Some))).unwrap();
             }
             let a = serde_json::to_string(&forward).unwrap();
             proptest::prop_assert_eq!(&a, &serde_json::to_string(&backward).unwrap());
