@@ -199,7 +199,7 @@ impl AppState {
     /// Wraps the store in the device lock (finishing any re-encryption a closed tab
     /// interrupted) and loads everything, unless the lock is on: then nothing is read until
     /// the passphrase is given. Lock settings that cannot be read leave the stored data
-    /// untouched and the app in memory, with the reason shown.
+    /// untouched and the app working in memory, with the reason shown.
     pub fn from_store(store: Box<dyn KeyValueStore>, warning: Option<StoreError>) -> AppState {
         let (mut store, lock, warning) = Self::device(store, warning);
         let loaded = if lock == LockView::Locked {
