@@ -6,6 +6,7 @@ fn main() {
     {
         console_error_panic_hook::set_once();
         wasm_bindgen_futures::spawn_local(async {
+            peercircle::state::reader::fetch_early();
             peercircle::persist::idb::open_for_app().await;
             peercircle::ui::start().await;
         });

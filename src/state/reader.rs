@@ -77,6 +77,30 @@ reader! {
     fn stored_settings(app: AppState) -> Option<Settings> {
         app.stored_settings_now()
     }
+
+    /// Nothing but the code's arrival: see [`fetch_early`].
+    fn arrived() -> () {}
+}
+
+/// On a returning visit (the service worker already answers for this page, so there is very
+/// likely something stored), starts fetching the reading code while the database opens,
+/// instead of after. A first visit has no service worker in charge and fetches nothing
+/// early, so the first screen's download has the connection to itself.
+pub fn fetch_early() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let controlled = web_sys::window()
+            .map(|w| w.navigator().service_worker())
+            .and_then(|sw| js_sys::Reflect::get(&sw, &"controller".into()).ok())
+            .is_some_and(|c| c.is_object());
+        if controlled {
+            // A failure here is not kept: `read_all` tries again and says so if it must.
+            // Before the app is mounted: the browser's own task queue, not Leptos'.
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = arrived().await;
+            });
+        }
+    }
 }
 
 #[cfg(test)]
