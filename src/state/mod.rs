@@ -182,17 +182,11 @@ impl AppState {
         warning: Option<StoreError>,
     ) -> Result<AppState, reader::Unavailable> {
         let (store, lock, warning) = Self::device(store, warning);
-        let nothing_to_read =
-            lock == LockView::Locked || matches!(reader::has_records(&store), Ok(false));
-        if nothing_to_read {
-            let loaded = if lock == LockView::Locked {
-                Default::default()
-            } else {
-                crate::persist::records::Loaded::fresh()
-            };
-            return Ok(Self::assemble(store, lock, Ok(loaded), warning));
-        }
-        let (store, loaded) = reader::read_all(store).await?;
+        let (store, loaded) = match (lock, reader::has_records(&store)) {
+            (LockView::Locked, _) => (store, Ok(Default::default())),
+            (_, Ok(false)) => (store, Ok(crate::persist::records::Loaded::fresh())),
+            _ => reader::read_all(store).await?,
+        };
         Ok(Self::assemble(store, lock, loaded, warning))
     }
 
@@ -480,25 +474,22 @@ impl AppState {
     /// cannot be read is simply not shown (the tab in charge deals with it). The reading
     /// code may still be on its way (`reader`); the record is read once it is here.
     pub fn refresh_record(&self, key: &str) {
-        use crate::persist::records::parse_key;
-        if !matches!(parse_key(key), Some(RecordKey::Session(_))) {
+        let Some(RecordKey::Session(id)) = crate::persist::records::parse_key(key) else {
             return;
-        }
-        let (app, key) = (*self, key.to_string());
+        };
+        let app = *self;
         leptos::task::spawn_local(async move {
             // Not arrived: this window keeps what it shows until the next change or reload.
-            let _ = reader::refresh_record(app, key).await;
+            let _ = reader::refresh_session(app, id).await;
         });
     }
 
-    pub(crate) fn refresh_record_now(&self, key: &str) {
-        use crate::persist::records::{parse_key, restore};
-        let Some(RecordKey::Session(id)) = parse_key(key) else {
-            return;
-        };
+    pub(crate) fn refresh_session_now(&self, id: Id) {
+        use crate::persist::records::{key_name, restore};
+        let key = key_name(RecordKey::Session(id));
         let text = self
             .keeping
-            .try_update_value(|k| k.store.get(key).ok().flatten())
+            .try_update_value(|k| k.store.get(&key).ok().flatten())
             .flatten();
         let session = text.and_then(|t| {
             restore::<crate::domain::session::Session>(&t, &crate::persist::migrate::SESSION)

@@ -14,6 +14,7 @@
 
 use super::AppState;
 use crate::domain::workspace::Settings;
+use crate::domain::Id;
 use crate::persist::lock::DeviceStore;
 use crate::persist::records::{load_workspace, parse_key, Loaded, QUARANTINE_PREFIX};
 use crate::persist::{KeyValueStore, StoreError};
@@ -41,26 +42,32 @@ pub fn has_records(store: &dyn KeyValueStore) -> Result<bool, StoreError> {
         .any(|key| parse_key(key).is_some() || key.starts_with(QUARANTINE_PREFIX)))
 }
 
-/// Declares each function twice: cut into the `reader` file in the release build, a plain
-/// `async fn` in every other.
-macro_rules! reader {
-    ($( $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block )+) => { $(
+/// Declares functions whose code arrives on first use, in the wasm piece named `$piece`: cut
+/// into that file in the release build (`--cfg peercircle_split`, with `wasm_split_helpers`'
+/// `fallible` option so a piece that cannot arrive is an `Err(Unavailable)`, never an abort),
+/// a plain `async fn` in every other. Each returns `Result<$out, Unavailable>`. The screens
+/// loaded on first use (`ui::later`) are declared with it too.
+macro_rules! on_first_use {
+    ($piece:ident $( $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) -> $out:ty $body:block )+) => { $(
         $(#[$doc])*
         #[cfg(peercircle_split)]
-        #[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+        #[leptos::wasm_split::wasm_split($piece, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Result<$out, $crate::state::reader::Unavailable> {
             Ok($body)
         }
 
         $(#[$doc])*
         #[cfg(not(peercircle_split))]
-        pub async fn $name($($arg: $ty),*) -> Result<$out, Unavailable> {
+        pub async fn $name($($arg: $ty),*) -> Result<$out, $crate::state::reader::Unavailable> {
             Ok($body)
         }
     )+ };
 }
+pub(crate) use on_first_use;
 
-reader! {
+on_first_use! {
+    reader
+
     /// Reads every record (setting aside what cannot be read), handing the store back.
     fn read_all(store: Device) -> (Device, Result<Loaded, StoreError>) {
         let mut store = store;
@@ -69,8 +76,8 @@ reader! {
     }
 
     /// A viewer picks up a session another tab saved (see `AppState::refresh_record`).
-    fn refresh_record(app: AppState, key: String) -> () {
-        app.refresh_record_now(&key)
+    fn refresh_session(app: AppState, id: Id) -> () {
+        app.refresh_session_now(id)
     }
 
     /// The settings as stored now, if readable (see `AppState::stored_settings`).

@@ -24,19 +24,10 @@ pub use crate::state::reader::Unavailable;
 /// multiplies the small ones).
 macro_rules! later {
     ($( $(#[$doc:meta])* $file:ident::$name:ident($($route:ident)?) $body:block )+) => { $(
-        $(#[$doc])*
-        #[cfg(peercircle_split)]
-        #[leptos::wasm_split::wasm_split($file, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($route: Route)?) -> Result<AnyView, Unavailable> {
-            let view: AnyView = $body;
-            Ok(view)
-        }
-
-        $(#[$doc])*
-        #[cfg(not(peercircle_split))]
-        pub async fn $name($($route: Route)?) -> Result<AnyView, Unavailable> {
-            let view: AnyView = $body;
-            Ok(view)
+        crate::state::reader::on_first_use! {
+            $file
+            $(#[$doc])*
+            fn $name($($route: Route)?) -> AnyView $body
         }
     )+ };
 }

@@ -22,6 +22,21 @@ after(async () => {
   for (const s of servers) await s.close().catch(() => {});
 });
 
+// A first visit with the service worker kept out (so every piece is fetched from the
+// server, and can be made to fail): the pieces fetched and any page error are recorded.
+async function visit() {
+  const server = await serve();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+  const fetched = [];
+  context.on("request", (r) => { if (PIECE.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname); });
+  const errors = [];
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await ready(page);
+  return { server, context, page, fetched, errors };
+}
+
 test("the release build is cut into pieces, each named by its contents", () => {
   assert.ok(pieces.length > 3, `expected the release wasm cut into pieces, found ${pieces.length}`);
   for (const f of pieces) assert.match(f, /-[0-9a-f]{16}\.wasm$/, `${f} is not named by its contents`);
@@ -46,13 +61,7 @@ test("the first paint waits for one stylesheet, and the piece loader is fetched 
 });
 
 test("the first screen opens without any piece; a screen's piece arrives when it is opened", async () => {
-  const server = await serve();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const fetched = [];
-  context.on("request", (r) => { if (PIECE.test(new URL(r.url()).pathname)) fetched.push(r.url()); });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await ready(page);
+  const { server, context, page, fetched } = await visit();
   await page.getByRole("heading", { level: 1, name: "Programmes" }).waitFor();
   assert.deepEqual(fetched, [], "the programmes screen fetched pieces it does not need");
   await page.getByRole("link", { name: "Settings", exact: true }).click();
@@ -67,15 +76,7 @@ test("the first screen opens without any piece; a screen's piece arrives when it
 });
 
 test("a returning visit reads its records with the reader piece; if it cannot arrive, nothing is shown that could be saved over them", async () => {
-  const server = await serve();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const fetched = [];
-  context.on("request", (r) => { if (PIECE.test(new URL(r.url()).pathname)) fetched.push(new URL(r.url()).pathname); });
-  const seen = { errors: [] };
-  const page = await context.newPage();
-  page.on("pageerror", (e) => seen.errors.push(String(e)));
-  await page.goto(server.url);
-  await ready(page);
+  const { server, context, page, fetched, errors } = await visit();
   await createProgramme(page, "Read back by the reader");
   await saved(page);
   await page.goto(server.url);
@@ -94,19 +95,13 @@ test("a returning visit reads its records with the reader piece; if it cannot ar
   await context.unroute(PIECE);
   await page.getByRole("button", { name: "Reload Peercircle" }).click();
   await page.getByText("Read back by the reader").waitFor();
-  assert.deepEqual(seen.errors, [], "no page error");
+  assert.deepEqual(errors, [], "no page error");
   await context.close();
   await server.close();
 });
 
 test("a piece that cannot arrive gets a plain sentence, the app keeps working, and opening it again tries again", async () => {
-  const server = await serve();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
-  const seen = { errors: [] };
-  const page = await context.newPage();
-  page.on("pageerror", (e) => seen.errors.push(String(e)));
-  await page.goto(server.url);
-  await ready(page);
+  const { server, context, page, errors } = await visit();
   await createProgramme(page, "Kept while pieces fail");
   await saved(page);
   // From now on every piece fails, as when a newer version replaced the files under an open
@@ -124,7 +119,7 @@ test("a piece that cannot arrive gets a plain sentence, the app keeps working, a
   await context.unroute(PIECE);
   await page.getByRole("link", { name: "Questions", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Questions" }).waitFor();
-  assert.deepEqual(seen.errors, [], "no page error");
+  assert.deepEqual(errors, [], "no page error");
   await context.close();
   await server.close();
 });
